@@ -1,0 +1,53 @@
+package dev.phoenixkit.integrations;
+
+/**
+ * What went wrong, as a machine-readable code. Every {@link IntegrationException} carries one.
+ *
+ * <p>The first nineteen constants mirror PhoenixKit's error atoms one to one (for example
+ * {@code :not_configured} is {@link #NOT_CONFIGURED}); the ones after them are this library's own additions.
+ */
+public enum IntegrationError {
+    /** No connection row for the reference, or the row has no usable credentials. */
+    NOT_CONFIGURED,
+    /** A uuid was given to {@code getCredentials} and no row has it (any more). */
+    DELETED,
+    /** Text that was supposed to be a uuid is empty or malformed. */
+    INVALID_UUID,
+    /** A provider key is empty, malformed ({@code "provider:"}, {@code ":"}) or contains a forbidden character. */
+    INVALID_PROVIDER_KEY,
+    /** A {@code provider:name} reference that cannot name any connection. */
+    INVALID,
+    /** A well-formed reference that names no connection. */
+    NOT_FOUND,
+    /** A connection name that is empty after trimming. */
+    EMPTY_NAME,
+    /** A connection name that does not match {@code ^[a-zA-Z0-9][a-zA-Z0-9\-_]*$}. */
+    INVALID_NAME,
+    /** Another connection of the same provider already has that name. */
+    ALREADY_EXISTS,
+    /** The connection's provider is not in the {@code ProviderRegistry}. */
+    UNKNOWN_PROVIDER,
+    /** An OAuth2 authorization URL was asked for before a {@code client_id} was saved. */
+    CLIENT_ID_NOT_CONFIGURED,
+    /** A token call needs both {@code client_id} and {@code client_secret}, and one is missing. */
+    CLIENT_CREDENTIALS_NOT_CONFIGURED,
+    /** A refresh was asked for and the connection holds no refresh token. */
+    NO_REFRESH_TOKEN,
+    /** The token endpoint refused a refresh; {@link IntegrationException#httpStatus()} has the status. */
+    REFRESH_FAILED,
+    /** The token endpoint refused an authorization code; {@link IntegrationException#httpStatus()} has the status. */
+    TOKEN_EXCHANGE_FAILED,
+    /** The userinfo endpoint answered with an error status. */
+    USERINFO_FAILED,
+    /** An authenticated request got a 401 and the refresh that followed failed. */
+    TOKEN_REFRESH_FAILED,
+    /** An authenticated request got a 401 and the connection cannot be refreshed. */
+    UNAUTHORIZED,
+    /** An OAuth2 callback's {@code state} is missing, foreign, already used or expired. */
+    STATE_MISMATCH,
+
+    /** A stored secret could not be decrypted with any key of the configured keyring. */
+    DECRYPTION_FAILED,
+    /** The provider could not be reached (connection refused, timeout, malformed response). */
+    TRANSPORT_FAILED
+}
