@@ -1,0 +1,188 @@
+package dev.phoenixkit.migrations;
+
+import java.time.Duration;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+import dev.phoenixkit.migrations.internal.MigrationRunner;
+import dev.phoenixkit.migrations.internal.StepCatalog;
+
+/**
+ * Brings a PostgreSQL schema to PhoenixKit's schema version with the integration-relevant subset of PhoenixKit's
+ * migration chain, then applies this library's own steps.
+ *
+ * <pre>{@code
+ * MigrationReport report = Migrator.create(dataSource).schema("public").migrate();
+ * }</pre>
+ *
+ * <p>Behaviour:
+ * <ul>
+ *   <li>The version is PhoenixKit's marker, {@code COMMENT ON TABLE <schema>.phoenix_kit IS '<n>'} (no table:
+ *       0; table without comment: 1). A database PhoenixKit itself migrated (e.g. to 107 or 111) is recognised:
+ *       no chain step re-runs, and the marker is never lowered except by {@link #rollback(int)}.</li>
+ *   <li>Each step, its marker update and its history row commit in one transaction before the next step starts,
+ *       so later steps (even on other connections) see everything earlier steps created. A failing step is
+ *       rolled back entirely and stops the run with {@link MigrationError#STEP_FAILED}.</li>
+ *   <li>The library track ({@code L1}, …) is recorded only in {@code <schema>.phoenix_kit_java_schema_history}
+ *       and applied after the chain, whatever the marker says.</li>
+ *   <li>Concurrent runners (threads or processes) serialise on a session-level advisory lock per schema, held on
+ *       a dedicated idle connection; the state is re-read under the lock, so each step runs exactly once. A run
+ *       therefore needs <strong>two</strong> connections from the data source at the same time.</li>
+ *   <li>A schema other than {@code public} is created when missing.</li>
+ * </ul>
+ *
+ * <p>Instances are immutable and thread-safe; the configuration methods return modified copies.
+ */
+public final class Migrator {
+
+    /** The newest PhoenixKit chain version shipped with this library. */
+    public static final int LATEST = 107;
+
+    /** Default schema: {@code public}. */
+    public static final String DEFAULT_SCHEMA = "public";
+
+    /** Default wait for the migration lock: 60 seconds. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final int MAX_IDENTIFIER_BYTES = 63;
+
+    private final DataSource dataSource;
+    private final String schema;
+    private final Duration lockTimeout;
+    private final StepCatalog catalog;
+
+    private Migrator(DataSource dataSource, String schema, Duration lockTimeout, StepCatalog catalog) {
+        this.dataSource = dataSource;
+        this.schema = schema;
+        this.lockTimeout = lockTimeout;
+        this.catalog = catalog;
+    }
+
+    /**
+     * Creates a migrator for the {@code public} schema with a 60 s lock timeout and the shipped steps.
+     *
+     * @param dataSource where connections come from; must be able to hand out two at once
+     * @return a new migrator
+     */
+    public static Migrator create(DataSource dataSource) {
+        return new Migrator(Objects.requireNonNull(dataSource, "dataSource"), DEFAULT_SCHEMA, DEFAULT_LOCK_TIMEOUT,
+                StepCatalog.shipped());
+    }
+
+    /**
+     * A copy working on another schema (PhoenixKit's {@code prefix}), created when missing.
+     *
+     * @param schema the unquoted schema name, 1 to 63 bytes; default {@code "public"}
+     * @return a modified copy
+     * @throws IllegalArgumentException when {@code schema} is blank or too long
+     */
+    public Migrator schema(String schema) {
+        Objects.requireNonNull(schema, "schema");
+        if (schema.isBlank()) {
+            throw new IllegalArgumentException("schema must not be blank");
+        }
+        if (schema.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
+            throw new IllegalArgumentException("schema must be at most " + MAX_IDENTIFIER_BYTES
+                    + " bytes (PostgreSQL's identifier limit), was: " + schema);
+        }
+        return new Migrator(dataSource, schema, lockTimeout, catalog);
+    }
+
+    /**
+     * A copy that waits at most {@code lockTimeout} for another runner's migration lock before failing with
+     * {@link MigrationError#LOCK_TIMEOUT}.
+     *
+     * @param lockTimeout zero or positive; zero tries once; default 60 seconds
+     * @return a modified copy
+     * @throws IllegalArgumentException when negative
+     */
+    public Migrator lockTimeout(Duration lockTimeout) {
+        Objects.requireNonNull(lockTimeout, "lockTimeout");
+        if (lockTimeout.isNegative()) {
+            throw new IllegalArgumentException("lockTimeout must not be negative, was " + lockTimeout);
+        }
+        return new Migrator(dataSource, schema, lockTimeout, catalog);
+    }
+
+    /**
+     * A copy using {@code catalog} instead of the shipped steps. Test support only.
+     *
+     * @param catalog the steps to use
+     * @return a modified copy
+     */
+    Migrator withCatalog(StepCatalog catalog) {
+        return new Migrator(dataSource, schema, lockTimeout, Objects.requireNonNull(catalog, "catalog"));
+    }
+
+    /**
+     * The configured schema.
+     *
+     * @return the unquoted schema name
+     */
+    public String schemaName() {
+        return schema;
+    }
+
+    /**
+     * The configured lock timeout.
+     *
+     * @return the lock timeout
+     */
+    public Duration lockTimeoutValue() {
+        return lockTimeout;
+    }
+
+    /**
+     * Migrates to {@link #LATEST}, then applies pending library-track steps.
+     *
+     * @return what was done
+     * @throws MigrationException on any failure; see {@link MigrationError}
+     */
+    public MigrationReport migrate() {
+        return migrate(catalog.latestChainVersion());
+    }
+
+    /**
+     * Migrates the chain to {@code targetVersion} (does nothing to the chain when the marker is already there or
+     * higher), then applies pending library-track steps.
+     *
+     * @param targetVersion 1 to {@link #LATEST}
+     * @return what was done
+     * @throws MigrationException {@link MigrationError#INVALID_TARGET} when out of range; others on failure
+     */
+    public MigrationReport migrate(int targetVersion) {
+        return runner().migrate(targetVersion);
+    }
+
+    /**
+     * Runs down steps, newest first, until the marker is {@code targetVersion}; each writes its number minus one,
+     * as PhoenixKit does. At 0 the library-track steps are reverted too and the tables are dropped.
+     *
+     * @param targetVersion 0 or more; does nothing when the marker is already at or below it
+     * @return what was done
+     * @throws MigrationException {@link MigrationError#ROLLBACK_REFUSED} when a pre-check refuses or the schema is
+     *                            newer than {@link #LATEST}; others on failure
+     */
+    public MigrationReport rollback(int targetVersion) {
+        return runner().rollback(targetVersion);
+    }
+
+    /**
+     * Reads the current version and the pending steps of both tracks. Takes no lock and creates nothing.
+     *
+     * @return the schema's migration state
+     * @throws MigrationException {@link MigrationError#DATABASE_ERROR} when the database cannot be read
+     */
+    public MigrationInfo info() {
+        return runner().info();
+    }
+
+    private MigrationRunner runner() {
+        return new MigrationRunner(dataSource, schema, lockTimeout, catalog);
+    }
+
+    @Override
+    public String toString() {
+        return "Migrator[schema=" + schema + ", lockTimeout=" + lockTimeout + "]";
+    }
+}

@@ -1,0 +1,369 @@
+package dev.phoenixkit.migrations.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.phoenixkit.migrations.AppliedStep;
+import dev.phoenixkit.migrations.MigrationDirection;
+import dev.phoenixkit.migrations.MigrationError;
+import dev.phoenixkit.migrations.MigrationException;
+import dev.phoenixkit.migrations.MigrationInfo;
+import dev.phoenixkit.migrations.MigrationReport;
+import dev.phoenixkit.migrations.MigrationTrack;
+import dev.phoenixkit.migrations.PendingStep;
+
+/**
+ * Executes one migrate, rollback or info command against one schema. Holds the schema's advisory lock (on its
+ * own connection) for the whole command and runs every step on a second connection, each step in its own
+ * transaction that commits before the next starts. Immutable; each command is independent, so one instance can
+ * serve concurrent callers (they serialise on the database lock).
+ */
+public final class MigrationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
+
+    /** SQLState a down script raises to refuse a rollback before changing anything. */
+    public static final String REFUSAL_SQLSTATE = "PKR01";
+
+    private final DataSource dataSource;
+    private final StepContext context;
+    private final Duration lockTimeout;
+    private final StepCatalog catalog;
+
+    /**
+     * Creates a runner.
+     *
+     * @param dataSource  where connections come from (two at a time)
+     * @param schema      the unquoted schema name
+     * @param lockTimeout how long to wait for the advisory lock
+     * @param catalog     the steps
+     */
+    public MigrationRunner(DataSource dataSource, String schema, Duration lockTimeout, StepCatalog catalog) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.context = new StepContext(schema, dataSource);
+        this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    /**
+     * Migrates the chain up to {@code target} (never lowering the marker), then applies every pending
+     * library-track step.
+     *
+     * @param target the chain version to reach
+     * @return what was done
+     */
+    public MigrationReport migrate(int target) {
+        if (target < 1 || target > catalog.latestChainVersion()) {
+            throw new MigrationException(MigrationError.INVALID_TARGET, "Cannot migrate schema "
+                    + context.quotedSchema() + " to version " + target + ": the target must be between 1 and "
+                    + catalog.latestChainVersion() + " (the newest shipped step)");
+        }
+        return underLock(connection -> migrateLocked(connection, target));
+    }
+
+    /**
+     * Runs down steps from the current version to {@code target}, newest first. At target 0 the library-track
+     * steps are reverted too (before the chain) and the tables are dropped.
+     *
+     * @param target the version to return to (0 drops everything)
+     * @return what was done
+     */
+    public MigrationReport rollback(int target) {
+        if (target < 0) {
+            throw new MigrationException(MigrationError.INVALID_TARGET, "Cannot roll back schema "
+                    + context.quotedSchema() + " to version " + target + ": the target must be 0 or more");
+        }
+        return underLock(connection -> rollbackLocked(connection, target));
+    }
+
+    /**
+     * Reads the current version and the pending steps, without locking or creating anything.
+     *
+     * @return the schema's state
+     */
+    public MigrationInfo info() {
+        try (Connection connection = dataSource.getConnection()) {
+            int version = VersionMarker.read(connection, context.schema());
+            Map<String, HistoryRow> latest =
+                    SchemaHistory.latestSuccessful(SchemaHistory.readAll(connection, context));
+            List<PendingStep> pending = new ArrayList<>();
+            for (Step step : catalog.chain()) {
+                if (step.order() > version) {
+                    pending.add(step.toPending());
+                }
+            }
+            List<String> appliedLibrary = new ArrayList<>();
+            for (Step step : catalog.library()) {
+                if (isApplied(latest, step)) {
+                    appliedLibrary.add(step.version());
+                } else {
+                    pending.add(step.toPending());
+                }
+            }
+            return new MigrationInfo(version, pending, appliedLibrary);
+        } catch (SQLException e) {
+            throw databaseError("read the migration state of", e);
+        }
+    }
+
+    private MigrationReport migrateLocked(Connection connection, int target) throws SQLException {
+        long started = System.nanoTime();
+        ensureSchema(connection);
+        SchemaHistory.ensureTable(connection, context);
+        int from = VersionMarker.read(connection, context.schema());
+        Map<String, HistoryRow> latest = SchemaHistory.latestSuccessful(SchemaHistory.readAll(connection, context));
+        verifyChecksums(latest);
+
+        List<AppliedStep> applied = new ArrayList<>();
+        int marker = from;
+        if (from < target) {
+            LOG.info("Migrating schema {} from version {} to {}", context.quotedSchema(), from, target);
+            for (Step step : catalog.chain()) {
+                if (step.order() > from && step.order() <= target) {
+                    applied.add(run(connection, step, MigrationDirection.UP, step.order(), marker));
+                    marker = step.order();
+                }
+            }
+            if (marker < target) {
+                VersionMarker.write(connection, context, target);
+                marker = target;
+            }
+        }
+        for (Step step : catalog.library()) {
+            if (!isApplied(latest, step)) {
+                applied.add(run(connection, step, MigrationDirection.UP, null, marker));
+            }
+        }
+        int to = VersionMarker.read(connection, context.schema());
+        logOutcome(from, to, applied, started);
+        return new MigrationReport(from, to, applied);
+    }
+
+    private MigrationReport rollbackLocked(Connection connection, int target) throws SQLException {
+        long started = System.nanoTime();
+        int from = VersionMarker.read(connection, context.schema());
+        if (from > catalog.latestChainVersion() && target < from) {
+            throw new MigrationException(MigrationError.ROLLBACK_REFUSED, "Cannot roll back schema "
+                    + context.quotedSchema() + " from version " + from + ": it is newer than this library's newest"
+                    + " step " + catalog.latestChainVersion() + "; roll back the versions above "
+                    + catalog.latestChainVersion() + " with PhoenixKit first");
+        }
+        List<HistoryRow> history = SchemaHistory.readAll(connection, context);
+        Map<String, HistoryRow> latest = SchemaHistory.latestSuccessful(history);
+
+        List<Step> libraryDowns = new ArrayList<>();
+        if (target == 0) {
+            for (Step step : catalog.library()) {
+                if (isApplied(latest, step)) {
+                    libraryDowns.add(0, step);
+                }
+            }
+        }
+        List<Step> chainDowns = new ArrayList<>();
+        for (Step step : catalog.chain()) {
+            if (step.order() > target && step.order() <= from) {
+                chainDowns.add(0, step);
+            }
+        }
+        for (Step step : concat(libraryDowns, chainDowns)) {
+            if (step.down() == null) {
+                throw new MigrationException(MigrationError.ROLLBACK_REFUSED, "Cannot roll back schema "
+                        + context.quotedSchema() + " to version " + target + ": step " + step.label()
+                        + " has no down script");
+            }
+        }
+
+        List<AppliedStep> applied = new ArrayList<>();
+        if (!libraryDowns.isEmpty() || from > target) {
+            LOG.info("Rolling back schema {} from version {} to {}", context.quotedSchema(), from, target);
+        }
+        int marker = from;
+        for (Step step : libraryDowns) {
+            applied.add(run(connection, step, MigrationDirection.DOWN, null, marker));
+        }
+        for (Step step : chainDowns) {
+            int after = step.order() - 1;
+            applied.add(run(connection, step, MigrationDirection.DOWN, after == 0 ? null : after, marker));
+            marker = after;
+        }
+        if (target > 0 && marker > target) {
+            VersionMarker.write(connection, context, target);
+        }
+        int to = VersionMarker.read(connection, context.schema());
+        logOutcome(from, to, applied, started);
+        return new MigrationReport(from, to, applied);
+    }
+
+    private AppliedStep run(Connection connection, Step step, MigrationDirection direction, Integer markerAfter,
+                            int markerBefore) {
+        StepScript script = direction == MigrationDirection.UP ? step.up() : step.down();
+        long started = System.nanoTime();
+        try {
+            if (script.transactional()) {
+                connection.setAutoCommit(false);
+                script.execute(connection, context);
+            } else {
+                script.execute(connection, context);
+                connection.setAutoCommit(false);
+            }
+            if (markerAfter != null && step.track() == MigrationTrack.PHOENIX_KIT) {
+                VersionMarker.write(connection, context, markerAfter);
+            }
+            long elapsedMs = elapsedMs(started);
+            SchemaHistory.record(connection, context, step, script, direction, elapsedMs, true);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(connection);
+            recordFailure(connection, step, script, direction, started);
+            throw stepFailure(step, script, direction, markerBefore, e);
+        } finally {
+            restoreAutoCommit(connection);
+        }
+        Duration duration = Duration.ofNanos(System.nanoTime() - started);
+        LOG.info("{} {} on schema {} in {} ms", direction == MigrationDirection.UP ? "Applied" : "Reverted",
+                step.label(), context.quotedSchema(), duration.toMillis());
+        return new AppliedStep(step.track(), step.version(), step.description(), direction, duration);
+    }
+
+    private MigrationException stepFailure(Step step, StepScript script, MigrationDirection direction,
+                                           int markerBefore, Exception e) {
+        if (e instanceof MigrationException migrationException) {
+            return migrationException;
+        }
+        String sqlError = e instanceof SQLException sql
+                ? "SQLState " + sql.getSQLState() + ": " + sql.getMessage()
+                : e.toString();
+        if (e instanceof SQLException sql && REFUSAL_SQLSTATE.equals(sql.getSQLState())) {
+            return new MigrationException(MigrationError.ROLLBACK_REFUSED, "Rollback of step " + step.label()
+                    + " refused by " + script.name() + ": " + sql.getMessage() + " (nothing was changed; version"
+                    + " marker stays at " + markerBefore + ")", e);
+        }
+        String undone = script.transactional()
+                ? "its transaction was rolled back"
+                : "it runs outside a transaction, so statements before the failing one stay applied";
+        return new MigrationException(MigrationError.STEP_FAILED, (direction == MigrationDirection.UP ? "Step " :
+                "Down step ") + step.label() + " failed in " + script.name() + ": " + sqlError + " (" + undone
+                + "; version marker stays at " + markerBefore + ")", e);
+    }
+
+    private void recordFailure(Connection connection, Step step, StepScript script, MigrationDirection direction,
+                               long started) {
+        try {
+            connection.setAutoCommit(true);
+            SchemaHistory.record(connection, context, step, script, direction, elapsedMs(started), false);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Could not record the failure of step {} in the history", step.label(), e);
+        }
+    }
+
+    private void verifyChecksums(Map<String, HistoryRow> latest) {
+        for (Step step : concat(catalog.chain(), catalog.library())) {
+            HistoryRow row = latest.get(SchemaHistory.key(step.track(), step.version()));
+            if (row != null && row.direction() == MigrationDirection.UP && row.checksum() != null
+                    && !row.checksum().equals(step.up().checksum())) {
+                throw new MigrationException(MigrationError.CHECKSUM_MISMATCH, "Checksum mismatch for step "
+                        + step.label() + ": " + step.up().name() + " was applied with checksum " + row.checksum()
+                        + " (as " + row.script() + ") but now has " + step.up().checksum() + ". Restore the"
+                        + " original script or ship the change as a new step");
+            }
+        }
+    }
+
+    private void ensureSchema(Connection connection) throws SQLException {
+        try (PreparedStatement statement =
+                     connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            statement.setString(1, context.schema());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + context.quotedSchema());
+        }
+        LOG.info("Created schema {}", context.quotedSchema());
+    }
+
+    private static boolean isApplied(Map<String, HistoryRow> latest, Step step) {
+        HistoryRow row = latest.get(SchemaHistory.key(step.track(), step.version()));
+        return row != null && row.direction() == MigrationDirection.UP;
+    }
+
+    private void logOutcome(int from, int to, List<AppliedStep> applied, long started) {
+        if (applied.isEmpty() && from == to) {
+            LOG.info("Schema {} is up to date at version {}", context.quotedSchema(), to);
+        } else {
+            LOG.info("Schema {} is now at version {} (was {}); {} step(s) run in {} ms", context.quotedSchema(), to,
+                    from, applied.size(), elapsedMs(started));
+        }
+    }
+
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T underLock(LockedWork<T> work) {
+        AdvisoryLock lock = AdvisoryLock.acquire(dataSource, context.schema(), lockTimeout);
+        Throwable primary = null;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            return work.run(connection);
+        } catch (SQLException e) {
+            MigrationException failure = databaseError("migrate", e);
+            primary = failure;
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            primary = e;
+            throw e;
+        } finally {
+            lock.release(primary);
+        }
+    }
+
+    private MigrationException databaseError(String action, SQLException e) {
+        return new MigrationException(MigrationError.DATABASE_ERROR, "Could not " + action + " schema "
+                + context.quotedSchema() + ": SQLState " + e.getSQLState() + ": " + e.getMessage(), e);
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            LOG.debug("Rollback after a failed step failed", e);
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.debug("Restoring auto-commit failed", e);
+        }
+    }
+
+    private static long elapsedMs(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+    }
+
+    private static List<Step> concat(List<Step> first, List<Step> second) {
+        List<Step> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

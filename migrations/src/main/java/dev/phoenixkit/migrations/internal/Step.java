@@ -1,0 +1,68 @@
+package dev.phoenixkit.migrations.internal;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.phoenixkit.migrations.MigrationTrack;
+import dev.phoenixkit.migrations.PendingStep;
+
+/**
+ * One migration step: its identity, its up script and (optionally) its down script. Immutable.
+ *
+ * @param track       the track it belongs to
+ * @param order       the chain version (e.g. 107) or the library step number (1 for {@code L1}); steps run in
+ *                    ascending order within a track
+ * @param description what it does
+ * @param up          the script that applies it
+ * @param down        the script that reverts it, or null when it cannot be reverted
+ */
+public record Step(MigrationTrack track, int order, String description, StepScript up, StepScript down) {
+
+    /**
+     * Validates the components.
+     */
+    public Step {
+        Objects.requireNonNull(track, "track");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(up, "up");
+        if (order < 1) {
+            throw new IllegalArgumentException("order must be >= 1, was " + order);
+        }
+    }
+
+    /**
+     * The version as shown to users and stored in the history.
+     *
+     * @return {@code "107"} for chain step 107, {@code "L1"} for library step 1
+     */
+    public String version() {
+        return track == MigrationTrack.PHOENIX_KIT ? Integer.toString(order) : "L" + order;
+    }
+
+    /**
+     * The down script, if any.
+     *
+     * @return the down script
+     */
+    public Optional<StepScript> downScript() {
+        return Optional.ofNullable(down);
+    }
+
+    /**
+     * This step as a pending step of the public API.
+     *
+     * @return the pending-step view
+     */
+    public PendingStep toPending() {
+        return new PendingStep(track, version(), description, up.name());
+    }
+
+    /**
+     * A short label for messages and logs.
+     *
+     * @return e.g. {@code V107 (ai endpoints integration uuid)} or {@code L1 (integration audit)}
+     */
+    public String label() {
+        return (track == MigrationTrack.PHOENIX_KIT ? String.format("V%02d", order) : version()) + " (" + description + ")";
+    }
+}

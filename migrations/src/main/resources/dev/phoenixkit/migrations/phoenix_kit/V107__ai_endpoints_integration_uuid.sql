@@ -1,0 +1,33 @@
+-- PhoenixKit V107: pin AI endpoints to integration connections.
+ALTER TABLE ${schema}.phoenix_kit_ai_endpoints ADD COLUMN IF NOT EXISTS integration_uuid uuid;
+
+CREATE INDEX IF NOT EXISTS phoenix_kit_ai_endpoints_integration_uuid_index
+  ON ${schema}.phoenix_kit_ai_endpoints (integration_uuid);
+
+-- Backfill 1: a provider of the form 'provider:name' is an exact storage key.
+UPDATE ${schema}.phoenix_kit_ai_endpoints AS e
+   SET integration_uuid = s.uuid
+  FROM ${schema}.phoenix_kit_settings AS s
+ WHERE e.integration_uuid IS NULL
+   AND strpos(e.provider, ':') > 0
+   AND s.key = 'integration:' || e.provider;
+
+-- Backfill 2: a bare provider takes that provider's most recently validated connection (text order of the ISO
+-- timestamp, NULLs last), then the lowest uuid. Legacy 'integration:<provider>' keys are not candidates.
+UPDATE ${schema}.phoenix_kit_ai_endpoints AS e
+   SET integration_uuid = ranked.uuid
+  FROM (SELECT s.uuid,
+               split_part(s.key, ':', 2) AS provider_key,
+               row_number() OVER (PARTITION BY split_part(s.key, ':', 2)
+                                  ORDER BY (s.value_json ->> 'last_validated_at') DESC NULLS LAST, s.uuid ASC) AS rank
+          FROM ${schema}.phoenix_kit_settings AS s
+         WHERE s.key LIKE 'integration:%:%') AS ranked
+ WHERE e.integration_uuid IS NULL
+   AND strpos(e.provider, ':') = 0
+   AND ranked.rank = 1
+   AND ranked.provider_key = e.provider;
+
+CREATE UNIQUE INDEX IF NOT EXISTS phoenix_kit_ai_endpoints_name_index
+  ON ${schema}.phoenix_kit_ai_endpoints (lower(name));
+
+COMMENT ON TABLE ${schema}.phoenix_kit IS '107';

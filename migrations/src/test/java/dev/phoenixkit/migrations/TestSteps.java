@@ -1,0 +1,47 @@
+package dev.phoenixkit.migrations;
+
+import java.util.List;
+
+import dev.phoenixkit.migrations.internal.JavaStepScript;
+import dev.phoenixkit.migrations.internal.Step;
+import dev.phoenixkit.migrations.internal.StepCatalog;
+
+/**
+ * Test-only steps and catalogs, loaded from {@code dev/phoenixkit/migrations/test_steps} on the test classpath.
+ */
+final class TestSteps {
+
+    static final String FOLDER = "dev/phoenixkit/migrations/test_steps";
+
+    private TestSteps() {
+    }
+
+    /**
+     * A test SQL step by file name.
+     */
+    static Step sql(String fileName) {
+        return StepCatalog.load(FOLDER, fileName);
+    }
+
+    /**
+     * The shipped catalog plus the given steps.
+     */
+    static StepCatalog shippedPlus(Step... steps) {
+        return StepCatalog.shipped().withSteps(List.of(steps));
+    }
+
+    /**
+     * The shipped steps plus a non-idempotent chain probe (V02) and library probe (L900).
+     */
+    static StepCatalog withProbes() {
+        return shippedPlus(sql("V02__chain_probe.sql"), sql("L900__library_probe.sql"));
+    }
+
+    /**
+     * A Java chain step.
+     */
+    static Step javaChainStep(int version, String description, JavaStepScript.Body body) {
+        return new Step(MigrationTrack.PHOENIX_KIT, version, description,
+                new JavaStepScript("test:" + description, "1", true, body), null);
+    }
+}
