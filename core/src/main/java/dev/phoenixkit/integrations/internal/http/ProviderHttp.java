@@ -1,0 +1,148 @@
+package dev.phoenixkit.integrations.internal.http;
+
+import dev.phoenixkit.integrations.IntegrationError;
+import dev.phoenixkit.integrations.IntegrationException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends provider requests with a per-request timeout and turns transport failures into
+ * {@link IntegrationError#TRANSPORT_FAILED}. Thread-safe (the JDK client is).
+ */
+public final class ProviderHttp {
+    /** The default per-request timeout (PhoenixKit's receive timeout): 15 seconds. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderHttp.class);
+
+    private final HttpClient client;
+    private final Duration timeout;
+
+    /**
+     * @param client  the client to send with
+     * @param timeout how long to wait for an answer
+     */
+    public ProviderHttp(HttpClient client, Duration timeout) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+    }
+
+    /** @return the per-request timeout */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** @return the underlying client */
+    public HttpClient client() {
+        return client;
+    }
+
+    /**
+     * A GET with one header.
+     *
+     * @param url         the URL
+     * @param headerName  the header name, for example {@code Authorization}
+     * @param headerValue its value (a secret; never logged)
+     * @return the answer
+     * @throws IntegrationException {@code TRANSPORT_FAILED} when the provider cannot be reached in time
+     */
+    public ProviderResponse get(URI url, String headerName, String headerValue) {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json")
+                .header(headerName, headerValue).GET().build();
+        return send(request);
+    }
+
+    /**
+     * A form POST.
+     *
+     * @param url        the URL
+     * @param form       the form fields, in order
+     * @param basicUser  the HTTP Basic user, or {@code null} for no Basic authentication
+     * @param basicPass  the HTTP Basic password (used with {@code basicUser})
+     * @return the answer
+     * @throws IntegrationException {@code TRANSPORT_FAILED} when the provider cannot be reached in time
+     */
+    public ProviderResponse postForm(URI url, Map<String, String> form, String basicUser, String basicPass) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(timeout)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(form)));
+        if (basicUser != null) {
+            String credentials = FormEncoding.encode(basicUser) + ":" + FormEncoding.encode(basicPass);
+            builder.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return send(builder.build());
+    }
+
+    /**
+     * Sends a request as given (its own timeout, if any, applies; otherwise none is added).
+     *
+     * @param request the request
+     * @return the raw JDK response
+     * @throws IntegrationException {@code TRANSPORT_FAILED} when the provider cannot be reached
+     */
+    public HttpResponse<byte[]> sendRaw(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw transportFailure(request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IntegrationException(IntegrationError.TRANSPORT_FAILED,
+                    "Interrupted while calling " + hostOf(request.uri()), e);
+        }
+    }
+
+    private ProviderResponse send(HttpRequest request) {
+        HttpResponse<byte[]> response = sendRaw(request);
+        return new ProviderResponse(response.statusCode(), response.body());
+    }
+
+    private static IntegrationException transportFailure(URI uri, IOException e) {
+        LOG.debug("Could not reach {}: {}", hostOf(uri), e.getClass().getSimpleName());
+        return new IntegrationException(IntegrationError.TRANSPORT_FAILED,
+                "Could not reach " + hostOf(uri) + " (" + e.getClass().getSimpleName() + ")", e);
+    }
+
+    private static String hostOf(URI uri) {
+        return uri.getScheme() + "://" + uri.getAuthority();
+    }
+
+    /** {@code application/x-www-form-urlencoded} encoding. */
+    public static final class FormEncoding {
+        private FormEncoding() {
+        }
+
+        /**
+         * @param form fields in order
+         * @return the encoded body ({@code +} for spaces)
+         */
+        public static String encode(Map<String, String> form) {
+            return form.entrySet().stream().map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+                    .collect(Collectors.joining("&"));
+        }
+
+        /**
+         * @param text text
+         * @return the text, www-form encoded
+         */
+        public static String encode(String text) {
+            return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.phoenixkit.integrations.internal.oauth;
+
+import dev.phoenixkit.integrations.IntegrationError;
+import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.internal.http.ProviderHttp;
+import dev.phoenixkit.integrations.internal.http.ProviderResponse;
+import dev.phoenixkit.integrations.provider.ClientAuthMethod;
+import dev.phoenixkit.integrations.provider.OAuthConfig;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls a provider's token endpoint: the authorization-code exchange (spec §5.3) and the refresh (§5.4). Stateless
+ * and thread-safe.
+ */
+public final class TokenEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenEndpoint.class);
+
+    private final ProviderHttp http;
+    private final Clock clock;
+
+    /**
+     * @param http  the HTTP plumbing
+     * @param clock the clock for {@code expires_at} and {@code token_obtained_at}
+     */
+    public TokenEndpoint(ProviderHttp http, Clock clock) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Exchanges an authorization code.
+     *
+     * @param config       the provider's OAuth settings
+     * @param data         the connection's data ({@code client_id}, {@code client_secret}, URL placeholders)
+     * @param code         the authorization code
+     * @param redirectUri  the redirect URI used in the authorization request
+     * @param codeVerifier the PKCE verifier, or {@code null} when the flow used none
+     * @return the grant
+     * @throws IntegrationException {@code CLIENT_CREDENTIALS_NOT_CONFIGURED}; {@code TOKEN_EXCHANGE_FAILED} with
+     *                              the HTTP status (also for a 200 without {@code access_token}) and the OAuth error
+     *                              code; {@code TRANSPORT_FAILED}
+     */
+    public TokenGrant exchangeCode(OAuthConfig config, Map<String, ?> data, String code, String redirectUri,
+            String codeVerifier) {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        ClientCredentials client = clientCredentials(data);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", redirectUri);
+        if (codeVerifier != null) {
+            form.put("code_verifier", codeVerifier);
+        }
+        ProviderResponse response = post(config, data, form, client);
+        return grantFrom(response).orElseThrow(() -> {
+            LOG.warn("Token exchange failed at {} (HTTP {})", hostOf(config, data), response.status());
+            return new IntegrationException(IntegrationError.TOKEN_EXCHANGE_FAILED,
+                    "Token exchange failed (HTTP " + response.status() + ")", null, response.status(),
+                    response.oauthError().orElse(null));
+        });
+    }
+
+    /**
+     * Refreshes the access token.
+     *
+     * @param config the provider's OAuth settings
+     * @param data   the connection's data ({@code refresh_token}, {@code client_id}, {@code client_secret})
+     * @return the grant; {@link TokenGrant#newRefreshToken()} is present only when the provider rotated it
+     * @throws IntegrationException {@code NO_REFRESH_TOKEN} (checked first); {@code CLIENT_CREDENTIALS_NOT_CONFIGURED};
+     *                              {@code REFRESH_FAILED} with the HTTP status and the OAuth error code (for example
+     *                              {@code invalid_grant}); {@code TRANSPORT_FAILED}
+     */
+    public TokenGrant refresh(OAuthConfig config, Map<String, ?> data) {
+        String refreshToken = DataFields.text(data, "refresh_token").orElseThrow(() -> new IntegrationException(
+                IntegrationError.NO_REFRESH_TOKEN, "The connection has no refresh token"));
+        ClientCredentials client = clientCredentials(data);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        ProviderResponse response = post(config, data, form, client);
+        return grantFrom(response).orElseThrow(() -> {
+            String oauthError = response.oauthError().orElse(null);
+            LOG.warn("Token refresh failed at {} (HTTP {}, {})", hostOf(config, data), response.status(),
+                    oauthError == null ? "no error code" : oauthError);
+            return new IntegrationException(IntegrationError.REFRESH_FAILED,
+                    "Token refresh failed (HTTP " + response.status() + ")", null, response.status(), oauthError);
+        });
+    }
+
+    private ProviderResponse post(OAuthConfig config, Map<String, ?> data, Map<String, String> form,
+            ClientCredentials client) {
+        URI url = URI.create(UrlTemplate.interpolate(config.tokenUrl(), data, config.urlDefaults()));
+        if (config.clientAuthMethod() == ClientAuthMethod.CLIENT_SECRET_BASIC) {
+            return http.postForm(url, form, client.id(), client.secret());
+        }
+        form.put("client_id", client.id());
+        form.put("client_secret", client.secret());
+        return http.postForm(url, form, null, null);
+    }
+
+    private Optional<TokenGrant> grantFrom(ProviderResponse response) {
+        if (response.status() != 200) {
+            return Optional.empty();
+        }
+        Optional<Map<String, Object>> json = response.jsonObject();
+        if (json.isEmpty() || !(json.get().get("access_token") instanceof String accessToken)
+                || accessToken.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> body = json.get();
+        Instant now = clock.instant();
+        String refreshToken = body.get("refresh_token") instanceof String text ? text : null;
+        String tokenType = body.get("token_type") instanceof String text && !text.isEmpty() ? text : "Bearer";
+        Instant expiresAt = expiresIn(body.get("expires_in")).map(now::plusSeconds).orElse(null);
+        return Optional.of(new TokenGrant(accessToken, refreshToken, tokenType, expiresAt, now));
+    }
+
+    private static Optional<Long> expiresIn(Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            return Optional.of(((Number) value).longValue());
+        }
+        if (value instanceof String text && text.matches("\\d{1,12}")) {
+            return Optional.of(Long.parseLong(text));
+        }
+        return Optional.empty();
+    }
+
+    private static ClientCredentials clientCredentials(Map<String, ?> data) {
+        Optional<String> id = DataFields.text(data, "client_id");
+        Optional<String> secret = DataFields.text(data, "client_secret");
+        if (id.isEmpty() || secret.isEmpty()) {
+            throw new IntegrationException(IntegrationError.CLIENT_CREDENTIALS_NOT_CONFIGURED,
+                    "Both client_id and client_secret must be saved before calling the token endpoint");
+        }
+        return new ClientCredentials(id.get(), secret.get());
+    }
+
+    private static String hostOf(OAuthConfig config, Map<String, ?> data) {
+        URI url = URI.create(UrlTemplate.interpolate(config.tokenUrl(), data, config.urlDefaults()));
+        return url.getScheme() + "://" + url.getAuthority();
+    }
+
+    private record ClientCredentials(String id, String secret) {
+        @Override
+        public String toString() {
+            return "ClientCredentials[" + id + ", <redacted>]";
+        }
+    }
+}

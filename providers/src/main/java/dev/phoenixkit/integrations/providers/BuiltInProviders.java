@@ -1,0 +1,35 @@
+package dev.phoenixkit.integrations.providers;
+
+import dev.phoenixkit.integrations.provider.ProviderDefinition;
+import dev.phoenixkit.integrations.provider.ProviderSource;
+import java.util.List;
+
+/**
+ * The library's built-in providers, in PhoenixKit's order: google, microsoft, openrouter, mistral, deepseek.
+ *
+ * <p>Registered in {@code META-INF/services/dev.phoenixkit.integrations.provider.ProviderSource}, so
+ * {@link dev.phoenixkit.integrations.provider.ProviderRegistry#loadDefault()} picks it up; marked
+ * {@linkplain #builtIn() built-in}, so these definitions win any key clash. Thread-safe and stateless.
+ */
+public final class BuiltInProviders implements ProviderSource {
+    private static final List<ProviderDefinition> ALL = List.of(
+            Google.definition(), Microsoft.definition(), OpenRouter.definition(), Mistral.definition(),
+            DeepSeek.definition());
+
+    /** Creates the source; {@link java.util.ServiceLoader} needs this public constructor. */
+    public BuiltInProviders() {
+        // stateless
+    }
+
+    /** @return the five built-in definitions, in PhoenixKit's order */
+    @Override
+    public List<ProviderDefinition> providers() {
+        return ALL;
+    }
+
+    /** @return {@code true}: these are the built-ins */
+    @Override
+    public boolean builtIn() {
+        return true;
+    }
+}

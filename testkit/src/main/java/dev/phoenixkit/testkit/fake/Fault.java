@@ -1,0 +1,27 @@
+package dev.phoenixkit.testkit.fake;
+
+/**
+ * A failure the {@link FakeProviderServer} can be switched to produce on an endpoint group.
+ */
+public enum Fault {
+    /** Answer 401 with an RFC 6749-style JSON error ({@code invalid_token}, or {@code invalid_client} on TOKEN). */
+    UNAUTHORIZED,
+    /** Answer 403. */
+    FORBIDDEN,
+    /** Answer 429 with {@code Retry-After: 1}. */
+    TOO_MANY_REQUESTS,
+    /** Answer 500. */
+    SERVER_ERROR,
+    /** Answer 503. */
+    SERVICE_UNAVAILABLE,
+    /** Answer normally, but only after {@link FakeProviderServer#slowDelay(java.time.Duration)} (default 30 s). */
+    SLOW,
+    /** Answer 200 with a body that is not JSON. */
+    MALFORMED_JSON,
+    /** Answer 200 with a JSON object that has no {@code access_token} (on TOKEN; {@code {}} elsewhere). */
+    MISSING_ACCESS_TOKEN,
+    /** Answer 400 {@code {"error":"invalid_grant"}}. */
+    INVALID_GRANT,
+    /** Close the connection without answering (a transport failure). */
+    DISCONNECT
+}

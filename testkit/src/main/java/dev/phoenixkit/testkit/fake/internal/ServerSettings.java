@@ -1,0 +1,114 @@
+package dev.phoenixkit.testkit.fake.internal;
+
+import dev.phoenixkit.testkit.fake.FakeAccount;
+import dev.phoenixkit.testkit.fake.FakeEndpoint;
+import dev.phoenixkit.testkit.fake.RecordedRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+/** The fake server's mutable configuration and state, shared by its handlers. Thread-safe. */
+public final class ServerSettings {
+    /** When the server was closed; slow handlers stop waiting. */
+    public final CountDownLatch closed = new CountDownLatch(1);
+    /** Issued codes and tokens. */
+    public final TokenStore tokens = new TokenStore();
+    /** Faults switched on. */
+    public final FaultSwitch faults = new FaultSwitch();
+    /** Every request received, in arrival order. */
+    public final List<RecordedRequest> log = new CopyOnWriteArrayList<>();
+    /** Registered OAuth clients: id to secret. */
+    public final Map<String, String> clients = new ConcurrentHashMap<>();
+    /** Accepted API keys. */
+    public final Set<String> apiKeys = ConcurrentHashMap.newKeySet();
+
+    private final Clock clock;
+    private final Map<FakeEndpoint, Duration> latency = new EnumMap<>(FakeEndpoint.class);
+    private volatile FakeAccount account = FakeAccount.defaultAccount();
+    private volatile Duration accessTokenLifetime = Duration.ofHours(1);
+    private volatile boolean rotateRefreshTokens = true;
+    private volatile boolean requirePkce;
+    private volatile Duration slowDelay = Duration.ofSeconds(30);
+
+    /** @param clock the server's clock, for token and code expiry */
+    public ServerSettings(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** @return the server's clock */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return the signed-in account */
+    public FakeAccount account() {
+        return account;
+    }
+
+    /** @param account the signed-in account */
+    public void account(FakeAccount account) {
+        this.account = account;
+    }
+
+    /** @return the lifetime of issued access tokens */
+    public Duration accessTokenLifetime() {
+        return accessTokenLifetime;
+    }
+
+    /** @param lifetime the lifetime of issued access tokens */
+    public void accessTokenLifetime(Duration lifetime) {
+        this.accessTokenLifetime = lifetime;
+    }
+
+    /** @return whether a refresh returns a new refresh token and revokes the old one */
+    public boolean rotateRefreshTokens() {
+        return rotateRefreshTokens;
+    }
+
+    /** @param rotate whether a refresh returns a new refresh token and revokes the old one */
+    public void rotateRefreshTokens(boolean rotate) {
+        this.rotateRefreshTokens = rotate;
+    }
+
+    /** @return whether an authorization request without a PKCE challenge is refused */
+    public boolean requirePkce() {
+        return requirePkce;
+    }
+
+    /** @param require whether an authorization request without a PKCE challenge is refused */
+    public void requirePkce(boolean require) {
+        this.requirePkce = require;
+    }
+
+    /** @return how long {@code SLOW} waits */
+    public Duration slowDelay() {
+        return slowDelay;
+    }
+
+    /** @param delay how long {@code SLOW} waits */
+    public void slowDelay(Duration delay) {
+        this.slowDelay = delay;
+    }
+
+    /**
+     * @param endpoint the endpoint group
+     * @return the latency added to every answer of that group
+     */
+    public synchronized Duration latency(FakeEndpoint endpoint) {
+        return latency.getOrDefault(endpoint, Duration.ZERO);
+    }
+
+    /**
+     * @param endpoint the endpoint group
+     * @param delay    the latency added to every answer of that group
+     */
+    public synchronized void latency(FakeEndpoint endpoint, Duration delay) {
+        latency.put(endpoint, delay);
+    }
+}
