@@ -25,6 +25,10 @@ public interface NotifyDao {
     @SqlUpdate("LISTEN <channel>")
     void listen(@Define("channel") String quotedChannel);
 
+    /** Stops listening on every channel (before the connection goes back to a pool). */
+    @SqlUpdate("UNLISTEN *")
+    void unlistenAll();
+
     /** @return this session's backend process id */
     @SqlQuery("SELECT pg_backend_pid()")
     int backendPid();

@@ -40,6 +40,8 @@ public final class NotifyBridge implements EventAnnouncer, AutoCloseable {
     /** Longest reconnect delay. */
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(NotifyBridge.class);
+    /** Name prefix of listener threads (followed by channel and instance id). */
+    public static final String THREAD_PREFIX = "phoenixkit-integrations-listen-";
     private static final int POLL_MILLIS = 250;
 
     private final Database database;
@@ -67,7 +69,7 @@ public final class NotifyBridge implements EventAnnouncer, AutoCloseable {
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.reader = Objects.requireNonNull(reader, "reader");
-        this.thread = new Thread(this::run, "phoenixkit-integrations-listen-" + channel);
+        this.thread = new Thread(this::run, THREAD_PREFIX + channel + "-" + instanceId);
         thread.setDaemon(true);
     }
 
@@ -137,12 +139,10 @@ public final class NotifyBridge implements EventAnnouncer, AutoCloseable {
         Connection opened = database.openRawConnection();
         try {
             opened.setAutoCommit(true);
-            Jdbi single = Jdbi.create(new SingleConnectionFactory(opened));
-            single.installPlugin(new SqlObjectPlugin());
-            single.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
-            int pid = single.withExtension(NotifyDao.class, dao -> {
-                dao.listen(Database.quote(channel));
-                return dao.backendPid();
+            int pid = listenJdbi(opened).withExtension(NotifyDao.class, dao -> {
+                int backend = dao.backendPid();
+                dao.listen(Database.quote(channel)); // last statement, so pg_stat_activity shows LISTEN
+                return backend;
             });
             connection = opened;
             backendPid.set(pid);
@@ -167,13 +167,26 @@ public final class NotifyBridge implements EventAnnouncer, AutoCloseable {
         bus.publish(event.get());
     }
 
-    private void disconnect() {
+    private synchronized void disconnect() {
         Connection current = connection;
         connection = null;
         backendPid.set(-1);
         if (current != null) {
+            try {
+                listenJdbi(current).useExtension(NotifyDao.class, NotifyDao::unlistenAll);
+            } catch (RuntimeException e) {
+                LOG.debug("UNLISTEN on channel {} failed ({}); the connection is probably gone", channel,
+                        e.getClass().getSimpleName());
+            }
             database.closeRawConnection(current);
         }
+    }
+
+    private static Jdbi listenJdbi(Connection connection) {
+        Jdbi single = Jdbi.create(new SingleConnectionFactory(connection));
+        single.installPlugin(new SqlObjectPlugin());
+        single.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        return single;
     }
 
     /** @return true if closed while waiting */
