@@ -49,5 +49,8 @@ public enum IntegrationError {
     /** A stored secret could not be decrypted with any key of the configured keyring. */
     DECRYPTION_FAILED,
     /** The provider could not be reached (connection refused, timeout, malformed response). */
-    TRANSPORT_FAILED
+    TRANSPORT_FAILED,
+    /** The database rejected or failed an operation (connection lost, schema missing, ...); the message has the
+     * SQLState, never bound values. */
+    STORAGE_FAILED
 }

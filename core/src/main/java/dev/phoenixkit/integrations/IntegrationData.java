@@ -1,0 +1,206 @@
+package dev.phoenixkit.integrations;
+
+import dev.phoenixkit.integrations.crypto.SecretCipher;
+import dev.phoenixkit.integrations.internal.json.JsonCodec;
+import dev.phoenixkit.integrations.internal.json.Timestamps;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * A connection's data: the decrypted JSON blob PhoenixKit keeps in the row's {@code value_json}, by PhoenixKit's
+ * field names ({@code provider}, {@code name}, {@code auth_type}, {@code status}, {@code api_key},
+ * {@code access_token}, {@code connected_at}, ...).
+ *
+ * <p>{@link #get(String)} gives a field's raw JSON value (String, Number, Boolean, {@code List}, {@code Map} or
+ * {@code null}); {@link #asMap()} the whole map; the typed getters read the common fields. A stored secret that
+ * could not be decrypted is <em>not</em> in the map: its name is in {@link #undecryptableFields()} instead, so
+ * ciphertext is never handed out as if it were the secret.
+ *
+ * <p>{@link #toString()} shows only non-secret housekeeping fields; every other field is listed as
+ * {@code <redacted>}. Immutable (deeply) and thread-safe.
+ */
+public final class IntegrationData {
+    private static final IntegrationData EMPTY = new IntegrationData(Map.of(), Set.of());
+    /** Fields whose values {@link #toString()} may show. */
+    private static final Set<String> SHOWN_FIELDS = Set.of("provider", "name", "auth_type", "status",
+            "validation_status", "connected_at", "last_validated_at", "expires_at", "token_obtained_at",
+            "token_type", "scopes");
+
+    private final Map<String, Object> fields;
+    private final Set<String> undecryptableFields;
+
+    private IntegrationData(Map<String, Object> fields, Set<String> undecryptableFields) {
+        this.fields = fields;
+        this.undecryptableFields = undecryptableFields;
+    }
+
+    /** @return data with no fields */
+    public static IntegrationData empty() {
+        return EMPTY;
+    }
+
+    /**
+     * Wraps a copy of a map of JSON-compatible values.
+     *
+     * @param fields field name to value; values are normalised to plain JSON values and copied
+     * @return the data
+     * @throws IllegalArgumentException if a value cannot be represented as JSON
+     */
+    public static IntegrationData of(Map<String, ?> fields) {
+        return of(fields, Set.of());
+    }
+
+    /**
+     * Wraps a copy of a map and names the stored secrets that could not be decrypted (for storage code).
+     *
+     * @param fields              field name to value; copied
+     * @param undecryptableFields names of fields whose stored ciphertext could not be decrypted; copied
+     * @return the data
+     */
+    public static IntegrationData of(Map<String, ?> fields, Set<String> undecryptableFields) {
+        Objects.requireNonNull(fields, "fields");
+        Objects.requireNonNull(undecryptableFields, "undecryptableFields");
+        Map<String, Object> plain = new LinkedHashMap<>();
+        fields.forEach((key, value) -> plain.put(Objects.requireNonNull(key, "field name"),
+                JsonCodec.toPlain(value)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> copy = (Map<String, Object>) JsonCodec.immutableCopy(plain);
+        return new IntegrationData(copy, Set.copyOf(undecryptableFields));
+    }
+
+    /**
+     * @param field a PhoenixKit field name such as {@code "api_key"}
+     * @return the raw JSON value, or {@code null} if absent (or stored as JSON null)
+     */
+    public Object get(String field) {
+        return fields.get(Objects.requireNonNull(field, "field"));
+    }
+
+    /**
+     * @param field a field name
+     * @return whether the field is present (possibly with a JSON null value)
+     */
+    public boolean has(String field) {
+        return fields.containsKey(Objects.requireNonNull(field, "field"));
+    }
+
+    /**
+     * @param field a field name
+     * @return the field's value if it is a non-empty string
+     */
+    public Optional<String> getString(String field) {
+        return fields.get(Objects.requireNonNull(field, "field")) instanceof String s && !s.isEmpty()
+                ? Optional.of(s) : Optional.empty();
+    }
+
+    /** @return every field as an unmodifiable map in stored order; undecryptable secrets are absent */
+    public Map<String, Object> asMap() {
+        return fields;
+    }
+
+    /** @return names of stored secrets that could not be decrypted with the configured cipher (usually empty) */
+    public Set<String> undecryptableFields() {
+        return undecryptableFields;
+    }
+
+    /** @return whether some stored secret could not be decrypted */
+    public boolean hasUndecryptableFields() {
+        return !undecryptableFields.isEmpty();
+    }
+
+    /** @return the {@code provider} copy in the blob (the row's key is authoritative; see {@link Connection}) */
+    public Optional<String> provider() {
+        return getString("provider");
+    }
+
+    /** @return the {@code name} copy in the blob (the row's key is authoritative; see {@link Connection}) */
+    public Optional<String> name() {
+        return getString("name");
+    }
+
+    /** @return {@code auth_type}, for example {@code "api_key"} or {@code "oauth2"} */
+    public Optional<String> authType() {
+        return getString("auth_type");
+    }
+
+    /** @return {@code status}, if it is one of the four known values */
+    public Optional<ConnectionStatus> status() {
+        return ConnectionStatus.fromWireValue(getString("status").orElse(null));
+    }
+
+    /** @return {@code validation_status}: {@code "ok"} or {@code "error: <reason>"} */
+    public Optional<String> validationStatus() {
+        return getString("validation_status");
+    }
+
+    /** @return the decrypted {@code api_key} */
+    public Optional<String> apiKey() {
+        return getString("api_key");
+    }
+
+    /** @return the decrypted {@code bot_token} */
+    public Optional<String> botToken() {
+        return getString("bot_token");
+    }
+
+    /** @return the decrypted OAuth2 {@code access_token} */
+    public Optional<String> accessToken() {
+        return getString("access_token");
+    }
+
+    /** @return the decrypted OAuth2 {@code refresh_token} */
+    public Optional<String> refreshToken() {
+        return getString("refresh_token");
+    }
+
+    /** @return the OAuth2 app's {@code client_id} */
+    public Optional<String> clientId() {
+        return getString("client_id");
+    }
+
+    /** @return the decrypted OAuth2 app's {@code client_secret} */
+    public Optional<String> clientSecret() {
+        return getString("client_secret");
+    }
+
+    /** @return when the OAuth2 access token expires ({@code expires_at}) */
+    public Optional<Instant> expiresAt() {
+        return Timestamps.parse(fields.get("expires_at"));
+    }
+
+    /** @return the last successful connection ({@code connected_at}) */
+    public Optional<Instant> connectedAt() {
+        return Timestamps.parse(fields.get("connected_at"));
+    }
+
+    /** @return the last validation attempt ({@code last_validated_at}) */
+    public Optional<Instant> lastValidatedAt() {
+        return Timestamps.parse(fields.get("last_validated_at"));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IntegrationData that && fields.equals(that.fields)
+                && undecryptableFields.equals(that.undecryptableFields);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(fields, undecryptableFields);
+    }
+
+    /** @return the fields, with the value of every field that may hold a secret or personal data redacted */
+    @Override
+    public String toString() {
+        StringJoiner joiner = new StringJoiner(", ", "IntegrationData{", "}");
+        fields.forEach((key, value) -> joiner.add(key + "=" + (SHOWN_FIELDS.contains(key)
+                && !SecretCipher.SENSITIVE_FIELDS.contains(key) ? value : "<redacted>")));
+        undecryptableFields.forEach(key -> joiner.add(key + "=<undecryptable>"));
+        return joiner.toString();
+    }
+}

@@ -1,0 +1,608 @@
+package dev.phoenixkit.integrations;
+
+import dev.phoenixkit.integrations.crypto.SecretCipher;
+import dev.phoenixkit.integrations.events.IntegrationEvents;
+import dev.phoenixkit.integrations.internal.IntegrationsContext;
+import dev.phoenixkit.integrations.internal.audit.AuditLog;
+import dev.phoenixkit.integrations.internal.core.ConnectionCommands;
+import dev.phoenixkit.integrations.internal.core.ConnectionQueries;
+import dev.phoenixkit.integrations.internal.core.Reencryptor;
+import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
+import dev.phoenixkit.integrations.internal.db.Database;
+import dev.phoenixkit.integrations.internal.events.EventAnnouncer;
+import dev.phoenixkit.integrations.internal.events.LocalEventBus;
+import dev.phoenixkit.integrations.internal.events.NotifyBridge;
+import dev.phoenixkit.integrations.internal.naming.Names;
+import dev.phoenixkit.integrations.internal.naming.ProviderRef;
+import dev.phoenixkit.integrations.internal.store.ConnectionStore;
+import dev.phoenixkit.integrations.internal.store.StoredConnection;
+import dev.phoenixkit.integrations.provider.ProviderDefinition;
+import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PhoenixKit's Integrations: named connections per provider, one {@code phoenix_kit_settings} row each
+ * ({@code key = integration:<provider>:<name>}, {@code module = integrations}, data in {@code value_json}), with a
+ * stable UUIDv7 identity that survives renames.
+ *
+ * <p>Writes are uuid-strict ({@link #saveSetup}, {@link #renameConnection}, ...): they take a {@link UUID}, so a
+ * {@code provider:name} string cannot reach them. Reads also accept {@code String} references: uuid text,
+ * {@code "provider"} (meaning {@code provider:default}) or {@code "provider:name"}. Provider and name always come
+ * from the row's key column, never from the JSON copies. Every change is a row-locked read-modify-write whose
+ * audit entry commits with it; its event is delivered after the commit.
+ *
+ * <pre>{@code
+ * Integrations integrations = Integrations.builder()
+ *         .dataSource(dataSource)
+ *         .cipher(SecretCipher.fromSecretKeyBase(secretKeyBase))
+ *         .build();
+ * Connection work = integrations.addConnection("openrouter", "work");
+ * integrations.saveSetup(work.uuid(), Map.of("api_key", key));
+ * String apiKey = integrations.getCredentials(work.uuid().toString()).apiKey().orElseThrow();
+ * }</pre>
+ *
+ * <p>Errors are {@link IntegrationException}s; database failures are {@link IntegrationError#STORAGE_FAILED}.
+ * No message, log line or {@code toString()} contains a secret. Built once, immutable and thread-safe; close it to
+ * stop the optional LISTEN/NOTIFY listener (it never closes the caller's {@code DataSource} or {@code Jdbi}).
+ */
+public final class Integrations implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Integrations.class);
+
+    private final IntegrationsContext context;
+    private final ConnectionCommands commands;
+    private final ConnectionQueries queries;
+    private final NotifyBridge bridge;
+
+    private Integrations(IntegrationsContext context, NotifyBridge bridge) {
+        this.context = context;
+        this.commands = new ConnectionCommands(context.store(), context.providers());
+        this.queries = new ConnectionQueries(context.store(), context.providers());
+        this.bridge = bridge;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- uuid-strict writes
+
+    /**
+     * Creates a connection: the only place a storage key is born. Status {@code disconnected}; {@code auth_type}
+     * from the registry ({@code null} for an unregistered provider).
+     *
+     * @param provider a provider key matching {@link ProviderDefinition#KEY_PATTERN} (registered or not)
+     * @param name     the connection name, trimmed, then matching {@code ^[a-zA-Z0-9][a-zA-Z0-9\-_]*$}
+     * @return the new connection
+     * @throws IntegrationException {@code EMPTY_NAME}, {@code INVALID_NAME}, {@code ALREADY_EXISTS} (decided by the
+     *                              unique index, so concurrent adds of one name have exactly one winner),
+     *                              {@code INVALID_PROVIDER_KEY}
+     */
+    public Connection addConnection(String provider, String name) {
+        return commands.addConnection(provider, name, null);
+    }
+
+    /**
+     * {@link #addConnection(String, String)} recording who asked in the audit trail.
+     *
+     * @param provider the provider key
+     * @param name     the connection name
+     * @param actor    the acting user's uuid
+     * @return the new connection
+     */
+    public Connection addConnection(String provider, String name, UUID actor) {
+        return commands.addConnection(provider, name, Objects.requireNonNull(actor, "actor"));
+    }
+
+    /**
+     * Saves setup: shallow-merges {@code attrs} into the stored data (attributes cannot delete fields), rewrites
+     * {@code provider}/{@code name} from the key and {@code auth_type} from the registry, then applies the status
+     * rule: {@code connected}/{@code error} stay; otherwise {@code configured} when the auth type's runtime
+     * credential is present, else {@code disconnected}. Secrets are encrypted; stored secrets that cannot be
+     * decrypted are kept unless {@code attrs} replaces them.
+     *
+     * @param uuid  the connection
+     * @param attrs PhoenixKit field names ({@code api_key}, {@code client_id}, ...) to JSON-compatible values
+     * @return the data as saved
+     * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection
+     */
+    public IntegrationData saveSetup(UUID uuid, Map<String, ?> attrs) {
+        return commands.saveSetup(uuid, attrs, null);
+    }
+
+    /**
+     * {@link #saveSetup(UUID, Map)} recording who asked in the audit trail.
+     *
+     * @param uuid  the connection
+     * @param attrs the attributes
+     * @param actor the acting user's uuid
+     * @return the data as saved
+     */
+    public IntegrationData saveSetup(UUID uuid, Map<String, ?> attrs, UUID actor) {
+        return commands.saveSetup(uuid, attrs, Objects.requireNonNull(actor, "actor"));
+    }
+
+    /**
+     * Drops tokens, account details, timestamps and validation state; keeps {@code provider}, {@code auth_type},
+     * {@code name} and, for OAuth2, {@code client_id}, {@code client_secret} and {@code tenant_id}. Status becomes
+     * {@code disconnected}. An unknown uuid does nothing.
+     *
+     * @param uuid the connection
+     */
+    public void disconnect(UUID uuid) {
+        commands.disconnect(uuid, null);
+    }
+
+    /**
+     * {@link #disconnect(UUID)} recording who asked in the audit trail.
+     *
+     * @param uuid  the connection
+     * @param actor the acting user's uuid
+     */
+    public void disconnect(UUID uuid, UUID actor) {
+        commands.disconnect(uuid, Objects.requireNonNull(actor, "actor"));
+    }
+
+    /**
+     * Deletes a connection (any name, "default" included). An unknown uuid does nothing.
+     *
+     * @param uuid the connection
+     */
+    public void removeConnection(UUID uuid) {
+        commands.removeConnection(uuid, null);
+    }
+
+    /**
+     * {@link #removeConnection(UUID)} recording who asked in the audit trail.
+     *
+     * @param uuid  the connection
+     * @param actor the acting user's uuid
+     */
+    public void removeConnection(UUID uuid, UUID actor) {
+        commands.removeConnection(uuid, Objects.requireNonNull(actor, "actor"));
+    }
+
+    /**
+     * Renames a connection in place: the key changes, the uuid does not. The new name is trimmed; renaming to the
+     * current name returns the data without writing anything.
+     *
+     * @param uuid    the connection
+     * @param newName the new name
+     * @return the data after the rename
+     * @throws IntegrationException {@code NOT_CONFIGURED}, {@code EMPTY_NAME}, {@code INVALID_NAME},
+     *                              {@code ALREADY_EXISTS}
+     */
+    public IntegrationData renameConnection(UUID uuid, String newName) {
+        return commands.renameConnection(uuid, newName, null);
+    }
+
+    /**
+     * {@link #renameConnection(UUID, String)} recording who asked in the audit trail.
+     *
+     * @param uuid    the connection
+     * @param newName the new name
+     * @param actor   the acting user's uuid
+     * @return the data after the rename
+     */
+    public IntegrationData renameConnection(UUID uuid, String newName, UUID actor) {
+        return commands.renameConnection(uuid, newName, Objects.requireNonNull(actor, "actor"));
+    }
+
+    /**
+     * Stores a validation outcome: status {@code connected} or {@code error}, {@code validation_status}
+     * ({@code "ok"} / {@code "error: <message>"}) and {@code last_validated_at} always, {@code connected_at} on
+     * success. Publishes {@code Validated} only when the status or validation status changed. An unknown uuid does
+     * nothing.
+     *
+     * @param uuid   the connection
+     * @param result the outcome
+     */
+    public void recordValidation(UUID uuid, ValidationResult result) {
+        commands.recordValidation(uuid, result);
+    }
+
+    // ---------------------------------------------------------------- dual-input reads
+
+    /**
+     * Any connection's data, whether or not it has credentials.
+     *
+     * @param ref uuid text, {@code "provider"} (means {@code provider:default}) or {@code "provider:name"}
+     * @return the decrypted data
+     * @throws IntegrationException {@code NOT_CONFIGURED} on a miss; {@code INVALID_PROVIDER_KEY} for {@code ""},
+     *                              {@code ":"} or {@code "provider:"}
+     */
+    public IntegrationData getIntegration(String ref) {
+        return queries.getIntegration(ref);
+    }
+
+    /**
+     * @param uuid the connection
+     * @return the connection, with provider and name parsed from the key column
+     * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection
+     */
+    public Connection getIntegrationByUuid(UUID uuid) {
+        return queries.getIntegrationByUuid(uuid);
+    }
+
+    /**
+     * A connection's data, if it has usable credentials (status {@code configured}/{@code connected}, or a token,
+     * key or credentials map).
+     *
+     * @param ref uuid text, {@code "provider"} or {@code "provider:name"}
+     * @return the decrypted data
+     * @throws IntegrationException {@code DELETED} for uuid text naming no row; {@code NOT_CONFIGURED} for a
+     *                              {@code provider[:name]} miss or a connection without credentials;
+     *                              {@code INVALID_PROVIDER_KEY} for a malformed reference;
+     *                              {@code DECRYPTION_FAILED} if a stored secret cannot be decrypted
+     */
+    public IntegrationData getCredentials(String ref) {
+        return queries.getCredentials(ref);
+    }
+
+    /**
+     * @param ref uuid text, {@code "provider"} or {@code "provider:name"}
+     * @return whether {@link #getCredentials(String)} would succeed; never throws for any non-null text
+     */
+    public boolean isConnected(String ref) {
+        return queries.isConnected(ref);
+    }
+
+    /**
+     * Exact lookup for migrations: {@code "provider"} means {@code provider:default}, which also finds a legacy
+     * bare {@code integration:<provider>} row.
+     *
+     * @param ref {@code "provider"} or {@code "provider:name"}
+     * @return the connection's uuid
+     * @throws IntegrationException {@code NOT_FOUND}; {@code INVALID} for {@code ""}, {@code ":"},
+     *                              {@code "provider:"}
+     */
+    public UUID findUuidByProviderName(String ref) {
+        return queries.findUuidByProviderName(ref);
+    }
+
+    /**
+     * @param provider the provider key
+     * @param name     the connection name
+     * @return the connection's uuid
+     * @throws IntegrationException {@code NOT_FOUND}; {@code INVALID} if either part is empty
+     */
+    public UUID findUuidByProviderName(String provider, String name) {
+        return queries.findUuidByProviderName(provider, name);
+    }
+
+    /**
+     * @param ref uuid text (returned if such a connection exists), {@code "provider"} or {@code "provider:name"}
+     * @return the connection's uuid
+     * @throws IntegrationException {@code NOT_FOUND}; {@code INVALID} for a malformed reference
+     */
+    public UUID resolveToUuid(String ref) {
+        return queries.resolveToUuid(ref);
+    }
+
+    // ---------------------------------------------------------------- listings
+
+    /**
+     * @param provider a provider key (matched exactly; {@code _} and {@code %} are not wildcards)
+     * @return its connections, "default" first, then by name; a legacy bare-key row appears as "default" when no
+     *         real "default" exists
+     * @throws IntegrationException {@code INVALID_PROVIDER_KEY} for {@code ""} or a key containing {@code ':'}
+     */
+    public List<Connection> listConnections(String provider) {
+        return queries.listConnections(provider);
+    }
+
+    /**
+     * @param providerKeys provider keys
+     * @return every requested key mapped to its connections ("default" first), read with one query
+     */
+    public Map<String, List<Connection>> loadAllConnections(Collection<String> providerKeys) {
+        return queries.loadAllConnections(providerKeys);
+    }
+
+    /** @return the connections of every registered provider, in registry order */
+    public List<Connection> listIntegrations() {
+        return queries.listIntegrations();
+    }
+
+    /** @return every registered provider, built-ins first */
+    public List<ProviderDefinition> listProviders() {
+        return context.providers().all();
+    }
+
+    /** @return the provider registry this instance uses */
+    public ProviderRegistry providers() {
+        return context.providers();
+    }
+
+    // ---------------------------------------------------------------- static helpers
+
+    /**
+     * PhoenixKit's {@code settings_key/1}: {@code "google"} → {@code "integration:google:default"},
+     * {@code "google:work"} → {@code "integration:google:work"}. The name is not validated.
+     *
+     * @param ref {@code "provider"} or {@code "provider:name"}
+     * @return the storage key
+     * @throws IntegrationException {@code INVALID_PROVIDER_KEY} for {@code ""}, {@code ":"} or {@code "provider:"}
+     */
+    public static String settingsKey(String ref) {
+        return ProviderRef.parse(ref, IntegrationError.INVALID_PROVIDER_KEY).storageKey();
+    }
+
+    /**
+     * @param text any text, may be {@code null}
+     * @return whether it is uuid-shaped (8-4-4-4-12 hex, any version, either case)
+     */
+    public static boolean isUuid(String text) {
+        return Names.isUuid(text);
+    }
+
+    // ---------------------------------------------------------------- events, audit, keys
+
+    /** @return this instance's event bus */
+    public IntegrationEvents events() {
+        return context.bus();
+    }
+
+    /**
+     * @param uuid a connection's uuid (the connection may since have been removed)
+     * @return its audit entries, oldest first
+     */
+    public List<AuditEntry> auditTrail(UUID uuid) {
+        return context.auditLog().list(Objects.requireNonNull(uuid, "uuid"));
+    }
+
+    /**
+     * Appends an entry to the audit trail, for feature modules (for example {@code integration.legacy_migrated}
+     * from a {@code migrateLegacy}).
+     *
+     * @param action   the action name, 1 to 64 characters
+     * @param uuid     the connection concerned
+     * @param actor    who asked, or {@code null}
+     * @param mode     manual or automatic
+     * @param metadata non-secret details (JSON-compatible values)
+     * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection
+     */
+    public void recordAuditEntry(String action, UUID uuid, UUID actor, AuditMode mode, Map<String, ?> metadata) {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(metadata, "metadata");
+        if (action.isEmpty() || action.length() > 64) {
+            throw new IllegalArgumentException("action must be 1 to 64 characters");
+        }
+        Map<String, Object> plain = IntegrationData.of(metadata).asMap();
+        context.store().inTransaction(tx -> {
+            StoredConnection row = tx.find(uuid).orElseThrow(() -> new IntegrationException(
+                    IntegrationError.NOT_CONFIGURED, "No connection with uuid " + uuid));
+            tx.audit(action, row, actor, mode, plain);
+            return null;
+        });
+    }
+
+    /**
+     * Moves every stored secret to the cipher's primary key (and encrypts plaintext secrets), in batches of
+     * {@value Reencryptor#DEFAULT_BATCH_SIZE} rows per short transaction. Safe to run while the application is
+     * serving; an interrupted run is completed by running it again.
+     *
+     * @return what was done; rows with undecryptable secrets are listed and left as stored
+     */
+    public ReencryptionReport reencryptAll() {
+        return reencryptAll(Reencryptor.DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * {@link #reencryptAll()} with a chosen batch size.
+     *
+     * @param batchSize rows per transaction, at least 1
+     * @return what was done
+     */
+    public ReencryptionReport reencryptAll(int batchSize) {
+        return new Reencryptor(context.database(), context.cipher()).run(batchSize);
+    }
+
+    /** Stops the LISTEN/NOTIFY listener, if any. Idempotent. Local subscriptions stay valid. */
+    @Override
+    public void close() {
+        if (bridge != null) {
+            bridge.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Integrations[schema=" + context.database().schema() + ", cipher=" + context.cipher()
+                + ", crossNodeEvents=" + (bridge != null) + "]";
+    }
+
+    /**
+     * Builds {@link Integrations}. Not thread-safe; {@link #build()} validates.
+     *
+     * <p>Required: {@link #jdbi(Jdbi)} or {@link #dataSource(DataSource)}, and {@link #cipher(SecretCipher)}.
+     * Defaults: providers {@link ProviderRegistry#loadDefault()}, clock {@link Clock#systemUTC()}, schema
+     * {@code "public"}, an HTTP client with a 10 s connect timeout (created on first use), cross-node events off.
+     */
+    public static final class Builder {
+        /** Channel used when cross-node events are on and no channel was given (schema {@code public}). */
+        public static final String DEFAULT_CHANNEL = "phoenix_kit_integrations";
+        private static final Pattern CHANNEL = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,62}$");
+
+        private Jdbi jdbi;
+        private DataSource dataSource;
+        private ProviderRegistry providers;
+        private SecretCipher cipher;
+        private Clock clock = Clock.systemUTC();
+        private HttpClient httpClient;
+        private String schema = "public";
+        private boolean crossNodeEvents;
+        private String notifyChannel;
+
+        private Builder() {
+        }
+
+        /**
+         * Uses the caller's {@code Jdbi} to obtain connections. Its configuration is not changed: the library runs
+         * its own {@code Jdbi} over the connections it borrows.
+         *
+         * @param jdbi the caller's {@code Jdbi}
+         * @return this builder
+         */
+        public Builder jdbi(Jdbi jdbi) {
+            this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+            return this;
+        }
+
+        /**
+         * @param dataSource the connections to use (pooled, for example HikariCP)
+         * @return this builder
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /**
+         * @param providers the provider registry (default {@link ProviderRegistry#loadDefault()})
+         * @return this builder
+         */
+        public Builder providers(ProviderRegistry providers) {
+            this.providers = Objects.requireNonNull(providers, "providers");
+            return this;
+        }
+
+        /**
+         * @param cipher the secret cipher; required ({@link SecretCipher#none()} for plaintext)
+         * @return this builder
+         */
+        public Builder cipher(SecretCipher cipher) {
+            this.cipher = Objects.requireNonNull(cipher, "cipher");
+            return this;
+        }
+
+        /**
+         * @param clock the clock for every stored timestamp (default {@link Clock#systemUTC()})
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param httpClient the client for provider calls (default: one with a 10 s connect timeout)
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /**
+         * @param schema the schema holding PhoenixKit's tables (default {@code "public"}); a plain identifier
+         * @return this builder
+         */
+        public Builder schema(String schema) {
+            this.schema = Objects.requireNonNull(schema, "schema");
+            return this;
+        }
+
+        /**
+         * Turns the PostgreSQL LISTEN/NOTIFY bridge on or off (default off). When on, every instance on the same
+         * database and channel receives the others' events; one connection from the configured source is held for
+         * {@code LISTEN} until {@link Integrations#close()}.
+         *
+         * @param enabled whether to bridge events across nodes
+         * @return this builder
+         */
+        public Builder crossNodeEvents(boolean enabled) {
+            this.crossNodeEvents = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the NOTIFY channel and turns the bridge on. Default {@value #DEFAULT_CHANNEL}, suffixed with
+         * {@code _<schema>} for a schema other than {@code public}.
+         *
+         * @param channel a plain identifier, at most 63 characters
+         * @return this builder
+         */
+        public Builder notifyChannel(String channel) {
+            this.notifyChannel = Objects.requireNonNull(channel, "channel");
+            this.crossNodeEvents = true;
+            return this;
+        }
+
+        /**
+         * @return the facade (with the listener thread started when cross-node events are on)
+         * @throws IllegalStateException    if no connection source or no cipher was given, or both a {@code Jdbi}
+         *                                  and a {@code DataSource}
+         * @throws IllegalArgumentException if the schema or channel is not a plain identifier
+         */
+        public Integrations build() {
+            if (jdbi == null && dataSource == null) {
+                throw new IllegalStateException("jdbi or dataSource is required");
+            }
+            if (jdbi != null && dataSource != null) {
+                throw new IllegalStateException("jdbi and dataSource are exclusive: set one");
+            }
+            if (cipher == null) {
+                throw new IllegalStateException("cipher is required: use SecretCipher.fromSecretKeyBase(...), "
+                        + "SecretCipher.keyring()...build(), or SecretCipher.none() to store secrets in plaintext");
+            }
+            Database.checkSchema(schema);
+            String channel = notifyChannel != null ? notifyChannel : defaultChannel(schema);
+            if (!CHANNEL.matcher(channel).matches()) {
+                throw new IllegalArgumentException("notifyChannel must be a plain identifier of at most 63"
+                        + " characters: " + channel);
+            }
+            Database database = jdbi != null ? Database.over(jdbi, schema) : Database.over(dataSource, schema);
+            ProviderRegistry registry = providers != null ? providers : ProviderRegistry.loadDefault();
+            String instanceId = UUID.randomUUID().toString();
+            LocalEventBus bus = new LocalEventBus();
+            AuditLog auditLog = new AuditLog(database, clock);
+            FieldCodec codec = new FieldCodec(cipher);
+            AtomicReference<ConnectionStore> storeRef = new AtomicReference<>();
+            NotifyBridge bridge = crossNodeEvents ? new NotifyBridge(database, channel, instanceId, bus,
+                    uuid -> storeRef.get().findByUuid(uuid).map(StoredConnection::data)
+                            .orElse(IntegrationData.empty())) : null;
+            ConnectionStore store = new ConnectionStore(database, codec, clock, auditLog, bus,
+                    bridge != null ? bridge : EventAnnouncer.NONE);
+            storeRef.set(store);
+            IntegrationsContext context = new IntegrationsContext(database, store, registry, cipher, clock,
+                    httpClientSupplier(httpClient), bus, auditLog, instanceId);
+            Integrations integrations = new Integrations(context, bridge);
+            if (bridge != null) {
+                bridge.start();
+                LOG.info("Integrations {} started with cross-node events on channel {}", instanceId, channel);
+            }
+            return integrations;
+        }
+
+        private static String defaultChannel(String schema) {
+            String channel = "public".equals(schema) ? DEFAULT_CHANNEL : DEFAULT_CHANNEL + "_" + schema;
+            return channel.length() > 63 ? channel.substring(0, 63) : channel;
+        }
+
+        private static Supplier<HttpClient> httpClientSupplier(HttpClient given) {
+            if (given != null) {
+                return () -> given;
+            }
+            AtomicReference<HttpClient> created = new AtomicReference<>();
+            return () -> created.updateAndGet(existing -> existing != null ? existing
+                    : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        }
+    }
+}

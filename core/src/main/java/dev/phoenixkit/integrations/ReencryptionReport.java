@@ -1,0 +1,29 @@
+package dev.phoenixkit.integrations;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What {@link Integrations#reencryptAll()} did.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param rowsScanned       integration rows looked at
+ * @param rowsRewritten     rows written back with every readable secret under the primary key
+ * @param valuesReencrypted secret values moved to the primary key (including plaintext values newly encrypted)
+ * @param failedRows        rows holding a secret that could not be decrypted; those values were left as stored
+ * @param batches           transactions used
+ */
+public record ReencryptionReport(int rowsScanned, int rowsRewritten, int valuesReencrypted, List<UUID> failedRows,
+        int batches) {
+    /** Validates and copies. */
+    public ReencryptionReport {
+        failedRows = List.copyOf(Objects.requireNonNull(failedRows, "failedRows"));
+    }
+
+    /** @return whether every secret is now under the primary key */
+    public boolean isComplete() {
+        return failedRows.isEmpty();
+    }
+}

@@ -1,0 +1,247 @@
+package dev.phoenixkit.integrations.internal.core;
+
+import dev.phoenixkit.integrations.AuditMode;
+import dev.phoenixkit.integrations.Connection;
+import dev.phoenixkit.integrations.ConnectionStatus;
+import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.IntegrationError;
+import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.ValidationResult;
+import dev.phoenixkit.integrations.events.IntegrationEvent;
+import dev.phoenixkit.integrations.internal.audit.AuditActions;
+import dev.phoenixkit.integrations.internal.json.JsonCodec;
+import dev.phoenixkit.integrations.internal.naming.Names;
+import dev.phoenixkit.integrations.internal.naming.ProviderRef;
+import dev.phoenixkit.integrations.internal.store.ConnectionStore;
+import dev.phoenixkit.integrations.internal.store.StoredConnection;
+import dev.phoenixkit.integrations.provider.AuthType;
+import dev.phoenixkit.integrations.provider.ProviderDefinition;
+import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The uuid-strict write side of the facade: add, save setup, disconnect, remove, rename, record validation. Every
+ * change is a row-locked read-modify-write whose audit entry and event commit with it.
+ *
+ * <p>Thread-safe.
+ */
+public final class ConnectionCommands {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionCommands.class);
+    /** Fields {@code disconnect} keeps for every connection. */
+    private static final List<String> KEPT_ON_DISCONNECT = List.of("provider", "auth_type", "name");
+    /** Further fields {@code disconnect} keeps for OAuth2 connections (tenant_id: deliberate fix 3). */
+    private static final List<String> KEPT_ON_OAUTH_DISCONNECT = List.of("client_id", "client_secret", "tenant_id");
+
+    private final ConnectionStore store;
+    private final ProviderRegistry providers;
+
+    /**
+     * @param store     row access
+     * @param providers the provider registry
+     */
+    public ConnectionCommands(ConnectionStore store, ProviderRegistry providers) {
+        this.store = store;
+        this.providers = providers;
+    }
+
+    /**
+     * Creates a connection (the only place a storage key is born).
+     *
+     * @param provider the provider key
+     * @param rawName  the name, trimmed before checking
+     * @param actor    who asked, or {@code null}
+     * @return the new connection
+     */
+    public Connection addConnection(String provider, String rawName, UUID actor) {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(rawName, "name");
+        Names.checkProviderKey(provider);
+        String name = Names.checkName(provider, rawName);
+        ProviderRef ref = new ProviderRef(provider, name);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("provider", provider);
+        fields.put("name", name);
+        fields.put("auth_type", providers.get(provider).map(p -> p.authType().wireValue()).orElse(null));
+        fields.put("status", ConnectionStatus.DISCONNECTED.wireValue());
+        return store.inTransaction(tx -> {
+            StoredConnection row = tx.insert(ref, fields).orElseThrow(() -> new IntegrationException(
+                    IntegrationError.ALREADY_EXISTS, "A connection named '" + name + "' already exists for provider '"
+                            + provider + "'"));
+            tx.audit(AuditActions.CONNECTION_ADDED, row, actor, AuditMode.MANUAL, Map.of("name", name));
+            tx.publish(new IntegrationEvent.ConnectionAdded(row.uuid(), provider, name));
+            return row.toConnection();
+        });
+    }
+
+    /**
+     * Shallow-merges attributes into a connection's data and applies the status rule (spec §2.6).
+     *
+     * @param uuid  the row uuid
+     * @param attrs PhoenixKit field names to JSON-compatible values
+     * @param actor who asked, or {@code null}
+     * @return the data as saved
+     */
+    public IntegrationData saveSetup(UUID uuid, Map<String, ?> attrs, UUID actor) {
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(attrs, "attrs");
+        Map<String, Object> plainAttrs = new LinkedHashMap<>();
+        attrs.forEach((key, value) -> plainAttrs.put(Objects.requireNonNull(key, "attribute name"),
+                JsonCodec.toPlain(value)));
+        return store.inTransaction(tx -> {
+            StoredConnection row = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
+            Optional<ProviderDefinition> provider = providers.get(row.provider());
+            Map<String, Object> merged = new LinkedHashMap<>(row.data().asMap());
+            merged.putAll(plainAttrs);
+            merged.put("provider", row.provider());
+            merged.put("name", row.name());
+            provider.ifPresent(p -> merged.put("auth_type", p.authType().wireValue()));
+            String status = statusAfterSave(provider.map(ProviderDefinition::authType), merged, row);
+            merged.put("status", status);
+            if (ConnectionStatus.CONNECTED.wireValue().equals(status) && merged.get("connected_at") == null) {
+                merged.put("connected_at", tx.nowText());
+            }
+            StoredConnection saved = tx.write(row, merged);
+            tx.audit(AuditActions.SETUP_SAVED, saved, actor, AuditMode.MANUAL, Map.of("status", status));
+            tx.publish(new IntegrationEvent.SetupSaved(uuid, saved.provider(), saved.name(), saved.data()));
+            return saved.data();
+        });
+    }
+
+    /**
+     * Drops credentials and state, keeping identity (and, for OAuth2, the app's client id, secret and tenant).
+     * An unknown uuid does nothing.
+     *
+     * @param uuid  the row uuid
+     * @param actor who asked, or {@code null}
+     */
+    public void disconnect(UUID uuid, UUID actor) {
+        Objects.requireNonNull(uuid, "uuid");
+        store.inTransaction(tx -> {
+            Optional<StoredConnection> locked = tx.lock(uuid);
+            if (locked.isEmpty()) {
+                return null;
+            }
+            StoredConnection row = locked.get();
+            IntegrationData data = row.data();
+            Map<String, Object> kept = new LinkedHashMap<>();
+            KEPT_ON_DISCONNECT.stream().filter(data::has).forEach(field -> kept.put(field, data.get(field)));
+            if (AuthType.OAUTH2.wireValue().equals(data.get("auth_type"))) {
+                KEPT_ON_OAUTH_DISCONNECT.stream().filter(data::has).forEach(field -> kept.put(field, data.get(field)));
+            }
+            kept.put("status", ConnectionStatus.DISCONNECTED.wireValue());
+            StoredConnection saved = tx.write(row, kept);
+            tx.audit(AuditActions.DISCONNECTED, saved, actor, AuditMode.MANUAL, Map.of());
+            tx.publish(new IntegrationEvent.Disconnected(uuid, saved.provider(), saved.name()));
+            return null;
+        });
+    }
+
+    /**
+     * Deletes a connection. An unknown uuid does nothing.
+     *
+     * @param uuid  the row uuid
+     * @param actor who asked, or {@code null}
+     */
+    public void removeConnection(UUID uuid, UUID actor) {
+        Objects.requireNonNull(uuid, "uuid");
+        store.inTransaction(tx -> {
+            tx.delete(uuid).ifPresent(ref -> {
+                tx.audit(AuditActions.CONNECTION_REMOVED, uuid, ref, actor, AuditMode.MANUAL,
+                        Map.of("name", ref.name()));
+                tx.publish(new IntegrationEvent.ConnectionRemoved(uuid, ref.provider(), ref.name()));
+            });
+            return null;
+        });
+    }
+
+    /**
+     * Renames a connection in place; its uuid does not change. Renaming to the current name does nothing.
+     *
+     * @param uuid    the row uuid
+     * @param newName the new name, trimmed before checking
+     * @param actor   who asked, or {@code null}
+     * @return the data after the rename
+     */
+    public IntegrationData renameConnection(UUID uuid, String newName, UUID actor) {
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(newName, "newName");
+        String trimmed = newName.strip();
+        return store.inTransaction(tx -> {
+            StoredConnection row = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
+            if (trimmed.equals(row.name())) {
+                return row.data();
+            }
+            String name = Names.checkName(row.provider(), trimmed);
+            Map<String, Object> fields = new LinkedHashMap<>(row.data().asMap());
+            fields.put("name", name);
+            fields.put("provider", row.provider());
+            StoredConnection saved = tx.rename(row, new ProviderRef(row.provider(), name), fields);
+            tx.audit(AuditActions.CONNECTION_RENAMED, saved, actor, AuditMode.MANUAL,
+                    Map.of("old_name", row.name(), "new_name", name));
+            tx.publish(new IntegrationEvent.ConnectionRenamed(uuid, row.provider(), row.name(), name));
+            return saved.data();
+        });
+    }
+
+    /**
+     * Stores a validation outcome: status, {@code validation_status} and {@code last_validated_at} always (and
+     * {@code connected_at} on success); publishes {@code Validated} only when status or validation status changed.
+     * An unknown uuid does nothing.
+     *
+     * @param uuid   the row uuid
+     * @param result the outcome
+     */
+    public void recordValidation(UUID uuid, ValidationResult result) {
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(result, "result");
+        store.inTransaction(tx -> {
+            Optional<StoredConnection> locked = tx.lock(uuid);
+            if (locked.isEmpty()) {
+                LOG.debug("recordValidation: no connection {}", uuid);
+                return null;
+            }
+            StoredConnection row = locked.get();
+            String status = (result.isOk() ? ConnectionStatus.CONNECTED : ConnectionStatus.ERROR).wireValue();
+            String validationStatus = result.validationStatus();
+            boolean changed = !status.equals(row.data().get("status"))
+                    || !validationStatus.equals(row.data().get("validation_status"));
+            Map<String, Object> fields = new LinkedHashMap<>(row.data().asMap());
+            fields.put("status", status);
+            fields.put("validation_status", validationStatus);
+            fields.put("last_validated_at", tx.nowText());
+            if (result.isOk()) {
+                fields.put("connected_at", tx.nowText());
+            }
+            StoredConnection saved = tx.write(row, fields);
+            if (changed) {
+                tx.publish(new IntegrationEvent.Validated(uuid, saved.provider(), saved.name(), result));
+            }
+            return null;
+        });
+    }
+
+    private static String statusAfterSave(Optional<AuthType> authType, Map<String, Object> merged,
+            StoredConnection row) {
+        Object current = merged.get("status");
+        if (ConnectionStatus.CONNECTED.wireValue().equals(current)
+                || ConnectionStatus.ERROR.wireValue().equals(current)) {
+            return (String) current;
+        }
+        if (authType.isPresent()) {
+            return CredentialRules.hasRuntimeCredentials(authType.get(), merged, row.undecryptable().keySet())
+                    ? ConnectionStatus.CONFIGURED.wireValue() : ConnectionStatus.DISCONNECTED.wireValue();
+        }
+        return current instanceof String text && !text.isEmpty() ? text : ConnectionStatus.DISCONNECTED.wireValue();
+    }
+
+    private static IntegrationException notConfigured(UUID uuid) {
+        return new IntegrationException(IntegrationError.NOT_CONFIGURED, "No connection with uuid " + uuid);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.phoenixkit.integrations.internal.core;
+
+import dev.phoenixkit.integrations.ConnectionStatus;
+import dev.phoenixkit.integrations.provider.AuthType;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PhoenixKit's credential checks: {@code has_credentials?} (spec §2.2) and "runtime credentials present" for the
+ * status rule (spec §2.6).
+ *
+ * <p>Thread-safe (stateless).
+ */
+public final class CredentialRules {
+    private CredentialRules() {
+    }
+
+    /**
+     * PhoenixKit's {@code has_credentials?}: status {@code connected}/{@code configured}, or a non-empty
+     * {@code access_token}, {@code api_key}, {@code bot_token}, {@code access_key} or {@code credentials} map.
+     *
+     * @param fields the data
+     * @return whether the connection is usable
+     */
+    public static boolean hasCredentials(Map<String, Object> fields) {
+        Object status = fields.get("status");
+        if (ConnectionStatus.CONNECTED.wireValue().equals(status)
+                || ConnectionStatus.CONFIGURED.wireValue().equals(status)) {
+            return true;
+        }
+        return nonEmpty(fields.get("access_token")) || nonEmpty(fields.get("api_key"))
+                || nonEmpty(fields.get("bot_token")) || nonEmpty(fields.get("access_key"))
+                || fields.get("credentials") instanceof Map<?, ?> map && !map.isEmpty();
+    }
+
+    /**
+     * Whether the runtime credential of an auth type is present.
+     *
+     * @param authType      the provider's auth type
+     * @param fields        the merged data
+     * @param undecryptable secrets stored but not decryptable (they count as present)
+     * @return whether the status rule should say {@code configured}
+     */
+    public static boolean hasRuntimeCredentials(AuthType authType, Map<String, Object> fields,
+            Set<String> undecryptable) {
+        String field = switch (authType) {
+            case OAUTH2 -> "access_token";
+            case API_KEY -> "api_key";
+            case BOT_TOKEN -> "bot_token";
+            case KEY_SECRET -> "access_key";
+            case CREDENTIALS -> "credentials";
+        };
+        if (authType == AuthType.CREDENTIALS) {
+            return fields.get(field) instanceof Map<?, ?> map && !map.isEmpty();
+        }
+        return nonEmpty(fields.get(field)) || undecryptable.contains(field) && fields.get(field) == null;
+    }
+
+    private static boolean nonEmpty(Object value) {
+        return value instanceof String string && !string.isEmpty();
+    }
+}

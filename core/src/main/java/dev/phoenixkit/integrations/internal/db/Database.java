@@ -1,0 +1,220 @@
+package dev.phoenixkit.integrations.internal.db;
+
+import dev.phoenixkit.integrations.IntegrationError;
+import dev.phoenixkit.integrations.IntegrationException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * The library's own {@link Jdbi}: SQL Objects installed, the {@code schema} attribute defined as a quoted
+ * identifier, and statement exceptions rendered without SQL or bound values ({@code MessageRendering.NONE}).
+ *
+ * <p>Built over the caller's {@link DataSource}, or over the caller's {@code Jdbi} used only as a source of
+ * connections; the caller's {@code Jdbi} configuration is never changed. Every JDBI or SQL failure leaving
+ * {@link #inTransaction} / {@link #withHandle} becomes an {@link IntegrationException} with
+ * {@link IntegrationError#STORAGE_FAILED} and the SQLState, never bound values.
+ *
+ * <p>Thread-safe.
+ */
+public final class Database {
+    /** Name of the unique index on the settings key. */
+    public static final String KEY_UNIQUE_INDEX = "phoenix_kit_settings_key_uidx";
+    private static final Pattern SCHEMA = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,62}$");
+
+    private final Jdbi jdbi;
+    private final ConnectionFactory connections;
+    private final String schema;
+
+    private Database(ConnectionFactory connections, String schema) {
+        this.connections = connections;
+        this.schema = schema;
+        this.jdbi = Jdbi.create(connections);
+        jdbi.installPlugin(new SqlObjectPlugin());
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        jdbi.define("schema", quote(schema));
+    }
+
+    /**
+     * @param dataSource the connections to use
+     * @param schema     the schema holding the PhoenixKit tables
+     * @return the database
+     */
+    public static Database over(DataSource dataSource, String schema) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return new Database(dataSource::getConnection, checkSchema(schema));
+    }
+
+    /**
+     * @param callerJdbi a caller's {@code Jdbi}, used only to obtain connections
+     * @param schema     the schema holding the PhoenixKit tables
+     * @return the database
+     */
+    public static Database over(Jdbi callerJdbi, String schema) {
+        Objects.requireNonNull(callerJdbi, "jdbi");
+        return new Database(new BorrowedConnectionFactory(callerJdbi), checkSchema(schema));
+    }
+
+    /**
+     * @param schema a schema name
+     * @return the name, if it is a plain identifier
+     * @throws IllegalArgumentException otherwise
+     */
+    public static String checkSchema(String schema) {
+        Objects.requireNonNull(schema, "schema");
+        if (!SCHEMA.matcher(schema).matches()) {
+            throw new IllegalArgumentException("schema must be a plain identifier ([A-Za-z_][A-Za-z0-9_]*, at most"
+                    + " 63 characters): " + schema);
+        }
+        return schema;
+    }
+
+    /**
+     * @param identifier a plain identifier
+     * @return it as a double-quoted SQL identifier
+     */
+    public static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** @return the unquoted schema name */
+    public String schema() {
+        return schema;
+    }
+
+    /** @return the configured {@code Jdbi}, for DAOs of other internal packages */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /**
+     * Opens a raw connection from the same source (for the LISTEN session), outside any handle.
+     *
+     * @return a connection the caller must give back with {@link #closeRawConnection(Connection)}
+     * @throws SQLException if none can be had
+     */
+    public Connection openRawConnection() throws SQLException {
+        return connections.openConnection();
+    }
+
+    /**
+     * @param connection a connection from {@link #openRawConnection()}
+     */
+    public void closeRawConnection(Connection connection) {
+        try {
+            connections.closeConnection(connection);
+        } catch (SQLException | RuntimeException e) {
+            // a broken connection is expected here (for example after the backend was terminated)
+        }
+    }
+
+    /**
+     * Runs a callback in one transaction (READ COMMITTED).
+     *
+     * @param callback the work
+     * @param <R>      result type
+     * @return the callback's result
+     * @throws IntegrationException the callback's own, or {@code STORAGE_FAILED} for database failures
+     */
+    public <R> R inTransaction(HandleCallback<R, RuntimeException> callback) {
+        try {
+            return jdbi.inTransaction(callback);
+        } catch (JdbiException e) {
+            throw storageFailure(e);
+        }
+    }
+
+    /**
+     * Runs a callback on one handle in auto-commit mode.
+     *
+     * @param callback the work
+     * @param <R>      result type
+     * @return the callback's result
+     * @throws IntegrationException the callback's own, or {@code STORAGE_FAILED} for database failures
+     */
+    public <R> R withHandle(HandleCallback<R, RuntimeException> callback) {
+        try {
+            return jdbi.withHandle(callback);
+        } catch (JdbiException e) {
+            throw storageFailure(e);
+        }
+    }
+
+    /**
+     * Attaches a DAO for one call on a fresh handle (auto-commit).
+     *
+     * @param type the DAO interface
+     * @param <D>  the DAO type
+     * @return a handle-backed DAO for use within the calling method only
+     */
+    public <D> D onDemand(Class<D> type) {
+        return jdbi.onDemand(type);
+    }
+
+    /**
+     * @param failure a failure thrown by JDBI or the driver
+     * @param index   a unique index name
+     * @return whether it is a unique violation of that index
+     */
+    public static boolean isUniqueViolation(Throwable failure, String index) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException psql && "23505".equals(psql.getSQLState())) {
+                ServerErrorMessage message = psql.getServerErrorMessage();
+                return message == null || index.equals(message.getConstraint());
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param failure a JDBI failure
+     * @return the failure as {@code STORAGE_FAILED}, naming the SQLState but no SQL or values
+     */
+    public static IntegrationException storageFailure(JdbiException failure) {
+        String sqlState = sqlState(failure).orElse("none");
+        return new IntegrationException(IntegrationError.STORAGE_FAILED,
+                "Database operation failed (SQLState " + sqlState + ", " + failure.getClass().getSimpleName() + ")",
+                sanitizedCause(failure));
+    }
+
+    private static Optional<String> sqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * PostgreSQL's own error text can echo a value ({@code Key (key)=(...) already exists}); the cause chain is
+     * therefore replaced by a summary carrying only exception types and SQLStates.
+     */
+    private static Throwable sanitizedCause(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (!chain.isEmpty()) {
+                chain.append(" <- ");
+            }
+            chain.append(cause.getClass().getName());
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                chain.append('[').append(sql.getSQLState()).append(']');
+            }
+        }
+        RuntimeException summary = new RuntimeException("cause chain: " + chain);
+        summary.setStackTrace(failure.getStackTrace());
+        return summary;
+    }
+}

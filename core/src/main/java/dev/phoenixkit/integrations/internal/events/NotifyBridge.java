@@ -1,0 +1,201 @@
+package dev.phoenixkit.integrations.internal.events;
+
+import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.events.IntegrationEvent;
+import dev.phoenixkit.integrations.internal.db.Database;
+import dev.phoenixkit.integrations.internal.db.NotifyDao;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL LISTEN/NOTIFY bridge: announces this instance's events with {@code pg_notify} inside their
+ * transactions, and delivers other instances' events to the local bus from a daemon thread that holds one dedicated
+ * connection in {@code LISTEN}. A dropped connection is re-opened with exponential backoff (initial
+ * {@link #INITIAL_BACKOFF}, at most {@link #MAX_BACKOFF}); events sent while it was down are lost. This instance's
+ * own notifications are recognised by the origin id and not delivered twice.
+ *
+ * <p>Thread-safe.
+ */
+public final class NotifyBridge implements EventAnnouncer, AutoCloseable {
+    /** First reconnect delay. */
+    public static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
+    /** Longest reconnect delay. */
+    public static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(NotifyBridge.class);
+    private static final int POLL_MILLIS = 250;
+
+    private final Database database;
+    private final String channel;
+    private final String instanceId;
+    private final LocalEventBus bus;
+    private final Function<UUID, IntegrationData> reader;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicInteger backendPid = new AtomicInteger(-1);
+    private final AtomicLong connects = new AtomicLong();
+    private final Thread thread;
+    private volatile Connection connection;
+
+    /**
+     * @param database   where to get the listening connection from
+     * @param channel    the channel name (a plain identifier)
+     * @param instanceId this instance's id, carried in every payload
+     * @param bus        the local bus that receives remote events
+     * @param reader     re-reads a connection's data by uuid for events that carry data
+     */
+    public NotifyBridge(Database database, String channel, String instanceId, LocalEventBus bus,
+            Function<UUID, IntegrationData> reader) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.thread = new Thread(this::run, "phoenixkit-integrations-listen-" + channel);
+        thread.setDaemon(true);
+    }
+
+    /** Starts the listener thread. */
+    public void start() {
+        thread.start();
+    }
+
+    @Override
+    public void announce(Handle handle, IntegrationEvent event) {
+        handle.attach(NotifyDao.class).notify(channel, EventPayload.encode(event, instanceId));
+    }
+
+    /** @return the listening session's backend pid, or -1 while not connected */
+    public int backendPid() {
+        return backendPid.get();
+    }
+
+    /** @return how many times the listening connection was (re-)established */
+    public long connectCount() {
+        return connects.get();
+    }
+
+    /** Stops listening and releases the connection; waits up to 5 seconds for the thread. */
+    @Override
+    public void close() {
+        closed.countDown();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        disconnect();
+    }
+
+    private void run() {
+        long backoffMillis = INITIAL_BACKOFF.toMillis();
+        while (closed.getCount() > 0) {
+            try {
+                if (connection == null) {
+                    connect();
+                    backoffMillis = INITIAL_BACKOFF.toMillis();
+                }
+                PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
+                if (notifications != null) {
+                    for (PGNotification notification : notifications) {
+                        dispatch(notification.getParameter());
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (closed.getCount() == 0) {
+                    break;
+                }
+                LOG.warn("LISTEN connection on channel {} failed ({}); reconnecting in {} ms", channel,
+                        e.getClass().getSimpleName(), backoffMillis);
+                disconnect();
+                if (await(backoffMillis)) {
+                    break;
+                }
+                backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
+            }
+        }
+        disconnect();
+    }
+
+    private void connect() throws SQLException {
+        Connection opened = database.openRawConnection();
+        try {
+            opened.setAutoCommit(true);
+            Jdbi single = Jdbi.create(new SingleConnectionFactory(opened));
+            single.installPlugin(new SqlObjectPlugin());
+            single.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+            int pid = single.withExtension(NotifyDao.class, dao -> {
+                dao.listen(Database.quote(channel));
+                return dao.backendPid();
+            });
+            connection = opened;
+            backendPid.set(pid);
+            connects.incrementAndGet();
+            LOG.debug("Listening on channel {} (backend pid {})", channel, pid);
+        } catch (RuntimeException | SQLException e) {
+            database.closeRawConnection(opened);
+            throw e;
+        }
+    }
+
+    private void dispatch(String payload) {
+        Optional<String> origin = EventPayload.origin(payload);
+        if (origin.isEmpty() || origin.get().equals(instanceId)) {
+            return;
+        }
+        Optional<IntegrationEvent> event = EventPayload.decode(payload, reader);
+        if (event.isEmpty()) {
+            LOG.debug("Ignoring a malformed notification on channel {}", channel);
+            return;
+        }
+        bus.publish(event.get());
+    }
+
+    private void disconnect() {
+        Connection current = connection;
+        connection = null;
+        backendPid.set(-1);
+        if (current != null) {
+            database.closeRawConnection(current);
+        }
+    }
+
+    /** @return true if closed while waiting */
+    private boolean await(long millis) {
+        try {
+            return closed.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    /** Hands out one fixed connection and never closes it (the bridge owns its life-cycle). */
+    private record SingleConnectionFactory(Connection connection) implements ConnectionFactory {
+        @Override
+        public Connection openConnection() {
+            return connection;
+        }
+
+        @Override
+        public void closeConnection(Connection ignored) {
+            // kept open for LISTEN
+        }
+    }
+}

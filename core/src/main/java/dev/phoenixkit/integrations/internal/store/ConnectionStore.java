@@ -1,0 +1,175 @@
+package dev.phoenixkit.integrations.internal.store;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import dev.phoenixkit.integrations.events.IntegrationEvent;
+import dev.phoenixkit.integrations.internal.audit.AuditLog;
+import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
+import dev.phoenixkit.integrations.internal.db.Database;
+import dev.phoenixkit.integrations.internal.db.SettingsDao;
+import dev.phoenixkit.integrations.internal.db.SettingsRow;
+import dev.phoenixkit.integrations.internal.events.EventAnnouncer;
+import dev.phoenixkit.integrations.internal.events.LocalEventBus;
+import dev.phoenixkit.integrations.internal.naming.ProviderRef;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Row access for connections: reads decode and decrypt, writes encrypt, and {@link #inTransaction} gives a
+ * {@link StoreTransaction} for row-locked read-modify-write with audit entries and events that commit together.
+ *
+ * <p>Thread-safe.
+ */
+public final class ConnectionStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionStore.class);
+
+    private final Database database;
+    private final FieldCodec codec;
+    private final Clock clock;
+    private final AuditLog auditLog;
+    private final LocalEventBus bus;
+    private final EventAnnouncer announcer;
+    private final TimeBasedEpochGenerator uuids = Generators.timeBasedEpochGenerator();
+
+    /**
+     * @param database  the database
+     * @param codec     encryption of sensitive fields
+     * @param clock     the clock
+     * @param auditLog  the audit writer
+     * @param bus       the local event bus
+     * @param announcer cross-node announcements ({@link EventAnnouncer#NONE} when the bridge is off)
+     */
+    public ConnectionStore(Database database, FieldCodec codec, Clock clock, AuditLog auditLog, LocalEventBus bus,
+            EventAnnouncer announcer) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.announcer = Objects.requireNonNull(announcer, "announcer");
+    }
+
+    /**
+     * Runs work in one transaction; events it published are delivered locally after the commit, and dropped on
+     * rollback.
+     *
+     * @param work the work
+     * @param <R>  result type
+     * @return the work's result
+     */
+    public <R> R inTransaction(Function<StoreTransaction, R> work) {
+        List<IntegrationEvent> pending = new ArrayList<>();
+        R result = database.inTransaction(handle -> work.apply(new StoreTransaction(this, handle, pending)));
+        pending.forEach(bus::publish);
+        return result;
+    }
+
+    /**
+     * @param uuid a row uuid
+     * @return the integration row with that uuid
+     */
+    public Optional<StoredConnection> findByUuid(UUID uuid) {
+        return database.withHandle(handle -> handle.attach(SettingsDao.class).findIntegrationByUuid(uuid))
+                .flatMap(this::decode);
+    }
+
+    /**
+     * @param key an exact storage key
+     * @return the integration row with that key
+     */
+    public Optional<StoredConnection> findByKey(String key) {
+        return database.withHandle(handle -> handle.attach(SettingsDao.class).findByKey(key))
+                .flatMap(this::decode);
+    }
+
+    /**
+     * @param pattern an escaped {@code LIKE} pattern
+     * @return matching rows with data, in key order
+     */
+    public List<StoredConnection> listByPattern(String pattern) {
+        return decodeAll(database.withHandle(handle -> handle.attach(SettingsDao.class).listByKeyPattern(pattern)));
+    }
+
+    /**
+     * @param patterns escaped {@code LIKE} patterns
+     * @return rows with data matching any pattern, in one query, in key order
+     */
+    public List<StoredConnection> listByPatterns(Collection<String> patterns) {
+        if (patterns.isEmpty()) {
+            return List.of();
+        }
+        String[] array = patterns.toArray(String[]::new);
+        return decodeAll(database.withHandle(handle -> handle.attach(SettingsDao.class).listByKeyPatterns(array)));
+    }
+
+    /** @return the field codec */
+    public FieldCodec codec() {
+        return codec;
+    }
+
+    /** @return the clock */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return the audit log */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** @return the database */
+    public Database database() {
+        return database;
+    }
+
+    /** @return a new UUIDv7 */
+    public UUID newUuid() {
+        return uuids.generate();
+    }
+
+    /**
+     * Decodes a row: parses provider and name from the key column and decrypts the data.
+     *
+     * @param row a settings row
+     * @return the connection, or empty if the key is not a well-formed integration key
+     */
+    public Optional<StoredConnection> decode(SettingsRow row) {
+        Optional<ProviderRef> ref = ProviderRef.fromStorageKey(row.key());
+        if (ref.isEmpty()) {
+            LOG.debug("Ignoring settings row {}: its key is not a well-formed integration key", row.uuid());
+            return Optional.empty();
+        }
+        FieldCodec.Decoded decoded;
+        try {
+            decoded = codec.decode(row.valueJson());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring integration row {}: value_json is not a JSON object", row.uuid());
+            return Optional.empty();
+        }
+        if (!decoded.undecryptable().isEmpty()) {
+            LOG.warn("Integration row {} holds secrets that cannot be decrypted with the configured cipher: {}",
+                    row.uuid(), decoded.undecryptable().keySet());
+        }
+        return Optional.of(new StoredConnection(row.uuid(), row.key(), ref.get(), decoded.data(),
+                decoded.undecryptable()));
+    }
+
+    void announce(Handle handle, IntegrationEvent event) {
+        announcer.announce(handle, event);
+    }
+
+    private List<StoredConnection> decodeAll(List<SettingsRow> rows) {
+        List<StoredConnection> out = new ArrayList<>(rows.size());
+        rows.forEach(row -> decode(row).ifPresent(out::add));
+        return out;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.phoenixkit.integrations.internal.store;
+
+import dev.phoenixkit.integrations.AuditMode;
+import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.IntegrationError;
+import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.events.IntegrationEvent;
+import dev.phoenixkit.integrations.internal.db.Database;
+import dev.phoenixkit.integrations.internal.db.SettingsDao;
+import dev.phoenixkit.integrations.internal.naming.ProviderRef;
+import dev.phoenixkit.integrations.internal.json.Timestamps;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * The operations available inside {@link ConnectionStore#inTransaction}: row reads (optionally locked), writes,
+ * audit entries and events, all on one handle. Events are queued and delivered locally after the commit (and
+ * announced to other nodes by {@code pg_notify}, which PostgreSQL also sends only on commit).
+ *
+ * <p>Not thread-safe: confined to the transaction's thread.
+ */
+public final class StoreTransaction {
+    private final ConnectionStore store;
+    private final Handle handle;
+    private final SettingsDao settings;
+    private final List<IntegrationEvent> pendingEvents;
+    private final Instant now;
+
+    StoreTransaction(ConnectionStore store, Handle handle, List<IntegrationEvent> pendingEvents) {
+        this.store = store;
+        this.handle = handle;
+        this.settings = handle.attach(SettingsDao.class);
+        this.pendingEvents = pendingEvents;
+        this.now = store.clock().instant();
+    }
+
+    /** @return the handle, for DAOs of other internal packages that must join this transaction */
+    public Handle handle() {
+        return handle;
+    }
+
+    /** @return the instant this transaction stamps (one clock reading per transaction) */
+    public Instant now() {
+        return now;
+    }
+
+    /** @return {@link #now()} in the stored text format */
+    public String nowText() {
+        return Timestamps.format(now);
+    }
+
+    /**
+     * Reads and locks ({@code SELECT ... FOR UPDATE}) an integration row until this transaction ends.
+     *
+     * @param uuid the row uuid
+     * @return the row, or empty if there is no integration row with that uuid
+     */
+    public Optional<StoredConnection> lock(UUID uuid) {
+        return settings.lockIntegrationByUuid(uuid).flatMap(store::decode);
+    }
+
+    /**
+     * @param uuid the row uuid
+     * @return the integration row, unlocked
+     */
+    public Optional<StoredConnection> find(UUID uuid) {
+        return settings.findIntegrationByUuid(uuid).flatMap(store::decode);
+    }
+
+    /**
+     * Inserts a new connection row unless its key is taken (the unique index decides).
+     *
+     * @param ref    provider and name
+     * @param fields plaintext data
+     * @return the new row, or empty if the key already existed
+     */
+    public Optional<StoredConnection> insert(ProviderRef ref, Map<String, Object> fields) {
+        UUID uuid = store.newUuid();
+        String json = store.codec().encode(fields, Map.of());
+        if (settings.insertIfAbsent(uuid, ref.storageKey(), json, nowText()) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredConnection(uuid, ref.storageKey(), ref, IntegrationData.of(fields), Map.of()));
+    }
+
+    /**
+     * Replaces a row's data. Undecryptable stored secrets are kept unless {@code fields} sets them.
+     *
+     * @param current the row as read (ideally via {@link #lock(UUID)})
+     * @param fields  the complete new plaintext data
+     * @return the row as written
+     */
+    public StoredConnection write(StoredConnection current, Map<String, Object> fields) {
+        String json = store.codec().encode(fields, current.undecryptable());
+        settings.updateData(current.uuid(), json, nowText());
+        return reread(current.uuid());
+    }
+
+    /**
+     * Moves a row to a new key (rename in place) and replaces its data.
+     *
+     * @param current the locked row
+     * @param newRef  the new provider and name
+     * @param fields  the complete new plaintext data
+     * @return the row as written
+     * @throws IntegrationException {@code ALREADY_EXISTS} if the new key is taken (the transaction is then aborted)
+     */
+    public StoredConnection rename(StoredConnection current, ProviderRef newRef, Map<String, Object> fields) {
+        String json = store.codec().encode(fields, current.undecryptable());
+        try {
+            settings.updateKeyAndData(current.uuid(), newRef.storageKey(), json, nowText());
+        } catch (JdbiException e) {
+            if (Database.isUniqueViolation(e, Database.KEY_UNIQUE_INDEX)) {
+                throw new IntegrationException(IntegrationError.ALREADY_EXISTS,
+                        "A connection named '" + newRef.name() + "' already exists for provider '"
+                                + newRef.provider() + "'");
+            }
+            throw e;
+        }
+        return reread(current.uuid());
+    }
+
+    /**
+     * Deletes an integration row.
+     *
+     * @param uuid the row uuid
+     * @return the deleted row's provider and name, if a row was deleted
+     */
+    public Optional<ProviderRef> delete(UUID uuid) {
+        return settings.deleteIntegration(uuid).map(key -> ProviderRef.fromStorageKey(key)
+                .orElse(new ProviderRef("?", "?")));
+    }
+
+    /**
+     * Appends an audit entry in this transaction.
+     *
+     * @param action   an {@code AuditActions} name
+     * @param row      the connection concerned
+     * @param actor    who asked, or {@code null}
+     * @param mode     manual or automatic
+     * @param metadata non-secret details
+     */
+    public void audit(String action, StoredConnection row, UUID actor, AuditMode mode, Map<String, ?> metadata) {
+        store.auditLog().record(handle, action, row.uuid(), row.provider(), row.name(), actor, mode, metadata);
+    }
+
+    /**
+     * Appends an audit entry in this transaction, for a connection given by parts.
+     *
+     * @param action   an {@code AuditActions} name
+     * @param uuid     the connection's uuid, or {@code null}
+     * @param ref      provider and name, or {@code null}
+     * @param actor    who asked, or {@code null}
+     * @param mode     manual or automatic
+     * @param metadata non-secret details
+     */
+    public void audit(String action, UUID uuid, ProviderRef ref, UUID actor, AuditMode mode,
+            Map<String, ?> metadata) {
+        store.auditLog().record(handle, action, uuid, ref == null ? null : ref.provider(),
+                ref == null ? null : ref.name(), actor, mode, metadata);
+    }
+
+    /**
+     * Queues an event for delivery after commit and announces it to other nodes (when the bridge is on).
+     *
+     * @param event the event
+     */
+    public void publish(IntegrationEvent event) {
+        pendingEvents.add(event);
+        store.announce(handle, event);
+    }
+
+    private StoredConnection reread(UUID uuid) {
+        return find(uuid).orElseThrow(() -> new IntegrationException(IntegrationError.STORAGE_FAILED,
+                "Connection " + uuid + " vanished while being written"));
+    }
+}

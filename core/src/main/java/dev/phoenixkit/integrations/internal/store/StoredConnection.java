@@ -1,0 +1,34 @@
+package dev.phoenixkit.integrations.internal.store;
+
+import dev.phoenixkit.integrations.Connection;
+import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.internal.naming.ProviderRef;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An integration row as read: provider and name parsed from the key column, data decrypted.
+ *
+ * @param uuid          the row uuid
+ * @param key           the storage key column
+ * @param ref           provider and name parsed from {@code key}
+ * @param data          the decrypted data
+ * @param undecryptable stored ciphertexts that could not be decrypted (kept on every write)
+ */
+public record StoredConnection(UUID uuid, String key, ProviderRef ref, IntegrationData data,
+        Map<String, String> undecryptable) {
+    /** @return the provider key from the key column */
+    public String provider() {
+        return ref.provider();
+    }
+
+    /** @return the connection name from the key column */
+    public String name() {
+        return ref.name();
+    }
+
+    /** @return the public view */
+    public Connection toConnection() {
+        return new Connection(uuid, ref.provider(), ref.name(), data);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.phoenixkit.integrations.internal.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.phoenixkit.integrations.crypto.SecretCipher;
+import dev.phoenixkit.integrations.internal.json.JsonCodec;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Port of PhoenixKit's encryption_test.exs (spec §11.6). */
+class FieldCodecTest {
+    private final FieldCodec codec = new FieldCodec(SecretCipher.fromSecretKeyBase("codec-test-key-base"));
+
+    @Test
+    void encodeWhenSecretsThenEncryptedAndOtherFieldsPlainAndDecodeRestores() {
+        Map<String, Object> data = Map.of("access_token", "ya29.token", "client_id", "cid", "provider", "google",
+                "status", "connected");
+        Map<String, Object> stored = JsonCodec.parseObject(codec.encode(data, Map.of()));
+
+        assertThat((String) stored.get("access_token")).startsWith("enc:v1:");
+        assertThat(stored).containsEntry("client_id", "cid").containsEntry("provider", "google")
+                .containsEntry("status", "connected");
+        assertThat(codec.decode(JsonCodec.write(stored)).data().asMap()).isEqualTo(data);
+    }
+
+    @Test
+    void encodeWhenNullOrEmptyThenUntouched() {
+        Map<String, Object> data = new HashMap<>();
+        data.put("api_key", "");
+        data.put("access_token", null);
+        Map<String, Object> stored = JsonCodec.parseObject(codec.encode(data, Map.of()));
+        assertThat(stored).containsEntry("api_key", "").containsEntry("access_token", null);
+    }
+
+    @Test
+    void encodeWhenAlreadyEncryptedThenNotEncryptedTwice() {
+        String once = codec.cipher().encrypt("k");
+        Map<String, Object> stored = JsonCodec.parseObject(codec.encode(Map.of("api_key", once), Map.of()));
+        assertThat(stored).containsEntry("api_key", once);
+    }
+
+    @Test
+    void decodeWhenPlaintextThenPassesThrough() {
+        assertThat(codec.decode("{\"api_key\":\"plain\"}").data().apiKey()).contains("plain");
+    }
+
+    @Test
+    void encodeWhenAllSixSensitiveFieldsThenAllRoundTrip() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        SecretCipher.SENSITIVE_FIELDS.forEach(field -> data.put(field, "value-of-" + field));
+        Map<String, Object> stored = JsonCodec.parseObject(codec.encode(data, Map.of()));
+        SecretCipher.SENSITIVE_FIELDS.forEach(field -> assertThat((String) stored.get(field)).startsWith("enc:v1:"));
+        assertThat(codec.decode(JsonCodec.write(stored)).data().asMap()).isEqualTo(data);
+    }
+
+    @Test
+    void sensitiveFieldsWhenListedThenThePhoenixKitSix() {
+        assertThat(SecretCipher.SENSITIVE_FIELDS).containsExactlyInAnyOrder("access_token", "refresh_token",
+                "client_secret", "api_key", "bot_token", "secret_key");
+    }
+
+    @Test
+    void decodeWhenUndecryptableThenReportedNotReturnedAndKeptOnEncode() {
+        String foreign = SecretCipher.fromSecretKeyBase("another-key").encrypt("secret");
+        FieldCodec.Decoded decoded = codec.decode(JsonCodec.write(Map.of("api_key", foreign, "status", "configured")));
+
+        assertThat(decoded.data().has("api_key")).isFalse();
+        assertThat(decoded.data().undecryptableFields()).containsExactly("api_key");
+        Map<String, Object> rewritten = JsonCodec.parseObject(
+                codec.encode(new LinkedHashMap<>(decoded.data().asMap()), decoded.undecryptable()));
+        assertThat(rewritten).containsEntry("api_key", foreign);
+
+        Map<String, Object> replaced = JsonCodec.parseObject(codec.encode(Map.of("api_key", "new"),
+                decoded.undecryptable()));
+        assertThat(codec.decode(JsonCodec.write(replaced)).data().apiKey()).contains("new");
+    }
+}
