@@ -2,6 +2,7 @@ package dev.phoenixkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phoenixkit.integrations.Integrations;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,5 +65,15 @@ class PhoenixKitExtensionTest {
             rows.next();
             assertThat(rows.getString(1)).isEqualTo(database.name());
         }
+    }
+
+    @Test
+    void injectedIntegrationsWritesToTheTestsOwnDatabase(Integrations integrations, Jdbi jdbi) {
+        var connection = integrations.addConnection("openrouter", "work");
+
+        String key = jdbi.withHandle(handle -> handle.createQuery(
+                "SELECT key FROM public.phoenix_kit_settings WHERE uuid = :uuid")
+                .bind("uuid", connection.uuid()).mapTo(String.class).one());
+        assertThat(key).isEqualTo("integration:openrouter:work");
     }
 }

@@ -1,6 +1,11 @@
 package dev.phoenixkit.testkit;
 
+import dev.phoenixkit.integrations.Integrations;
+import dev.phoenixkit.integrations.crypto.SecretCipher;
+import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -18,7 +23,15 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <ul>
  *   <li>{@link DataSource}: a HikariCP pool on that database;</li>
  *   <li>{@link Jdbi}: a {@code Jdbi} over that pool;</li>
- *   <li>{@link TestDatabase}: the database itself (URL, extra independent pools).</li>
+ *   <li>{@link TestDatabase}: the database itself (URL, extra independent pools);</li>
+ *   <li>{@link Integrations}: a facade over that pool with {@link #TEST_SECRET_KEY_BASE} as the encryption
+ *       secret and {@link ProviderRegistry#loadDefault()}, closed when the test ends. Register the extension
+ *       yourself to change how it is built:
+ *       <pre>{@code
+ * @RegisterExtension
+ * static PhoenixKitExtension phoenixKit = PhoenixKitExtension.configuring(
+ *         builder -> builder.providers(fakeServer.providerRegistry()));
+ *       }</pre></li>
  * </ul>
  * {@code @BeforeEach} methods share their test's database. A {@code @BeforeAll} method gets a class-wide database,
  * which test methods see only with {@link PhoenixKitTest.Isolation#PER_CLASS}.
@@ -29,14 +42,35 @@ public class PhoenixKitExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(PhoenixKitExtension.class);
 
-    /** Creates the extension; {@link PhoenixKitTest} does this for you. */
+    /** The {@code secret_key_base} of the {@link SecretCipher} the injected {@link Integrations} uses. */
+    public static final String TEST_SECRET_KEY_BASE = "phoenixkit-testkit-secret-key-base-not-for-production-use";
+
+    private final Consumer<Integrations.Builder> customizer;
+
+    /** Creates the extension with the default {@link Integrations} set-up; {@link PhoenixKitTest} does this. */
     public PhoenixKitExtension() {
+        this(builder -> { });
+    }
+
+    private PhoenixKitExtension(Consumer<Integrations.Builder> customizer) {
+        this.customizer = customizer;
+    }
+
+    /**
+     * An extension whose injected {@link Integrations} is built with extra settings.
+     *
+     * @param customizer applied to the builder after the defaults (data source, test cipher, default providers)
+     * @return the extension, to be held in a {@code @RegisterExtension} field
+     */
+    public static PhoenixKitExtension configuring(Consumer<Integrations.Builder> customizer) {
+        return new PhoenixKitExtension(Objects.requireNonNull(customizer, "customizer"));
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == DataSource.class || type == Jdbi.class || type == TestDatabase.class;
+        return type == DataSource.class || type == Jdbi.class || type == TestDatabase.class
+                || type == Integrations.class;
     }
 
     @Override
@@ -51,6 +85,12 @@ public class PhoenixKitExtension implements ParameterResolver {
         }
         if (type == TestDatabase.class) {
             return database;
+        }
+        if (type == Integrations.class) {
+            return owner(extensionContext).getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(IntegrationsResource.class, key -> new IntegrationsResource(
+                            buildIntegrations(database)), IntegrationsResource.class)
+                    .integrations();
         }
         throw new ParameterResolutionException("PhoenixKitExtension cannot resolve " + type.getName());
     }
@@ -67,6 +107,15 @@ public class PhoenixKitExtension implements ParameterResolver {
                 .getOrComputeIfAbsent(DatabaseResource.class, key -> new DatabaseResource(
                         PostgresServer.shared().createDatabase()), DatabaseResource.class)
                 .database();
+    }
+
+    private Integrations buildIntegrations(TestDatabase database) {
+        Integrations.Builder builder = Integrations.builder()
+                .dataSource(database.dataSource())
+                .cipher(SecretCipher.fromSecretKeyBase(TEST_SECRET_KEY_BASE))
+                .providers(ProviderRegistry.loadDefault());
+        customizer.accept(builder);
+        return builder.build();
     }
 
     private static ExtensionContext owner(ExtensionContext context) {
@@ -95,6 +144,15 @@ public class PhoenixKitExtension implements ParameterResolver {
             testClass = Optional.ofNullable(testClass.get().getEnclosingClass());
         }
         return PhoenixKitTest.Isolation.PER_METHOD;
+    }
+
+    /** Closes the facade (and its event bridge) when JUnit closes the context's store. */
+    private record IntegrationsResource(Integrations integrations)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() {
+            integrations.close();
+        }
     }
 
     /** Drops the database when JUnit closes the context's store. */
