@@ -1,37 +1,51 @@
 package dev.phoenixkit.benchmarks;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.SortedSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs the JMH suite and writes {@code results/results.json} plus {@code results/results.md}, a table of
- * library-to-baseline ratios.
+ * library-to-baseline ratios (see {@link ResultsTable}).
  *
  * <p>Convention: every benchmark class measures one thing twice, in methods named {@code library} and
- * {@code baseline} (optionally also {@code floor}); the ratio is {@code library / baseline} of the average time per
- * operation, so below 1.0 means the library is faster than its baseline. The spread is the pessimistic and optimistic
- * ratio of the per-iteration extremes.
+ * {@code baseline} (optionally also {@code floor}); the ratio is {@code library / baseline} of the mean time per
+ * operation, so below 1.0 means the library is faster than its baseline. {@link RatioTarget} on the class names the
+ * issue's target.
  *
- * <p>Usage: {@code BenchmarkSuite [short|full] [include-regex]}. {@code short} (1 fork, 2 warm-up and 3 measured
- * iterations of 1 s) fits in a few minutes on 2 cores; {@code full} (3 forks, 5 × 2 s warm-up, 10 × 2 s measured) is
- * what the committed results use when time allows.
+ * <p>Two kinds of benchmark run with different settings:
+ * <ul>
+ *   <li>time-based ({@code AverageTime}): {@code short} is 1 fork, 2 × 1 s warm-up, 3 × 1 s measured;
+ *       {@code full} is 3 forks, 5 × 2 s warm-up, 10 × 2 s measured; reported in µs/op;</li>
+ *   <li>{@code SingleShotTime} (each iteration is one operation on freshly prepared state: migrations, backfill,
+ *       refresh storm): {@code short} is 1 fork, 1 warm-up and 5 measured shots; {@code full} is 2 forks, 3 warm-up
+ *       and 10 measured shots; reported in ms/op.</li>
+ * </ul>
+ *
+ * <p>Usage: {@code BenchmarkSuite [short|full] [include-regex]}; the regex is matched (find) against
+ * {@code dev.phoenixkit.benchmarks.<Class>.<method>}.
  */
 public final class BenchmarkSuite {
 
@@ -45,98 +59,113 @@ public final class BenchmarkSuite {
      */
     public static void main(String[] args) throws RunnerException, IOException {
         String mode = args.length > 0 ? args[0].toLowerCase(Locale.ROOT) : "short";
-        String include = args.length > 1 ? args[1] : ".*";
-        Path results = Path.of("results");
-        Files.createDirectories(results);
-
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(include)
-                .exclude(BenchmarkSuite.class.getName())
-                .timeUnit(TimeUnit.MICROSECONDS)
-                .shouldFailOnError(true)
-                .jvmArgsAppend("-Xmx2g")
-                .resultFormat(ResultFormatType.JSON)
-                .result(results.resolve("results.json").toString());
-        if (mode.equals("full")) {
-            options.forks(3).warmupIterations(5).warmupTime(TimeValue.seconds(2))
-                    .measurementIterations(10).measurementTime(TimeValue.seconds(2));
-        } else if (mode.equals("short")) {
-            options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(3).measurementTime(TimeValue.seconds(1));
-        } else {
+        if (!mode.equals("short") && !mode.equals("full")) {
             throw new IllegalArgumentException("mode must be 'short' or 'full', was '" + args[0] + "'");
         }
-        Collection<RunResult> runs = new Runner(options.build()).run();
-        String table = RatioTable.render(runs, mode);
+        String include = args.length > 1 && !args[1].isBlank() ? args[1] : ".*";
+        Path results = Path.of("results");
+        Files.createDirectories(results);
+        String loadBefore = loadAverage();
+
+        List<String> notes = new ArrayList<>();
+        List<String> timed = new ArrayList<>();
+        List<String> singleShot = new ArrayList<>();
+        for (BenchmarkListEntry entry : selected(include)) {
+            String name = entry.getUsername();
+            if (name.startsWith(FreshMigrateBenchmark.class.getName() + ".floor") && Psql.find().isEmpty()) {
+                notes.add("P3 floor skipped: no psql on PATH or at /usr/bin/psql, so there is no psql -f floor.");
+                continue;
+            }
+            (entry.getMode() == Mode.SingleShotTime ? singleShot : timed).add(name);
+        }
+
+        List<RunResult> runs = new ArrayList<>();
+        if (!timed.isEmpty()) {
+            runs.addAll(new Runner(timedOptions(mode, timed).build()).run());
+        }
+        if (!singleShot.isEmpty()) {
+            runs.addAll(new Runner(singleShotOptions(mode, singleShot).build()).run());
+        }
+
+        try (PrintStream json = new PrintStream(Files.newOutputStream(results.resolve("results.json")), false,
+                StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, json).writeOut(runs);
+        }
+        notes.add("Load average (1/5/15 min) before the run: " + loadBefore + "; after: " + loadAverage()
+                + ". The machine has 2 cores shared with other engineers' builds and tests: ratios are taken from"
+                + " the same run, but absolute times (and spreads) are noisy when the load is above ~1.");
+        String table = ResultsTable.render(runs, mode, environment(), notes);
         Files.writeString(results.resolve("results.md"), table);
         System.out.println(table);
     }
 
-    /** Renders the Markdown ratio table. */
-    static final class RatioTable {
-        private RatioTable() {
-        }
+    private static SortedSet<BenchmarkListEntry> selected(String include) {
+        return BenchmarkList.defaultList().find(OutputFormatFactory.createFormatInstance(System.out,
+                VerboseMode.SILENT), List.of(include), List.of(BenchmarkSuite.class.getName()));
+    }
 
-        static String render(Collection<RunResult> runs, String mode) {
-            Map<String, Map<String, RunResult>> byGroup = new TreeMap<>();
-            for (RunResult run : runs) {
-                String label = run.getParams().getBenchmark();
-                int dot = label.lastIndexOf('.');
-                String group = label.substring(0, dot).replace("dev.phoenixkit.benchmarks.", "")
-                        + paramsOf(run);
-                byGroup.computeIfAbsent(group, key -> new TreeMap<>()).put(label.substring(dot + 1), run);
-            }
-            StringBuilder out = new StringBuilder();
-            out.append("# Benchmark results\n\n")
-                    .append("- date: ").append(LocalDate.now(ZoneOffset.UTC)).append('\n')
-                    .append("- mode: ").append(mode).append('\n')
-                    .append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
-                    .append(System.getProperty("java.version")).append('\n')
-                    .append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                    .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
-                    .append("\n\n")
-                    .append("| benchmark | library µs/op | baseline µs/op | ratio | ratio spread (min–max) |"
-                            + " floor µs/op |\n")
-                    .append("|---|---:|---:|---:|---|---:|\n");
-            for (Map.Entry<String, Map<String, RunResult>> entry : byGroup.entrySet()) {
-                RunResult library = entry.getValue().get("library");
-                RunResult baseline = entry.getValue().get("baseline");
-                RunResult floor = entry.getValue().get("floor");
-                if (library == null || baseline == null) {
-                    continue;
-                }
-                double lib = library.getPrimaryResult().getScore();
-                double base = baseline.getPrimaryResult().getScore();
-                double[] libRange = range(library);
-                double[] baseRange = range(baseline);
-                out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %.3f–%.3f | %s |%n",
-                        entry.getKey(), lib, base, lib / base, libRange[0] / baseRange[1],
-                        libRange[1] / baseRange[0],
-                        floor == null ? "" : String.format(Locale.ROOT, "%.2f",
-                                floor.getPrimaryResult().getScore())));
-            }
-            return out.toString();
-        }
+    private static ChainedOptionsBuilder common(List<String> names) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .shouldFailOnError(true)
+                .jvmArgsAppend("-Xmx2g");
+        names.forEach(name -> options.include("^" + Pattern.quote(name) + "$"));
+        return options;
+    }
 
-        private static String paramsOf(RunResult run) {
-            List<String> parts = new ArrayList<>();
-            for (String key : run.getParams().getParamsKeys()) {
-                parts.add(key + "=" + run.getParams().getParam(key));
-            }
-            return parts.isEmpty() ? "" : " " + String.join(",", parts);
-        }
+    private static ChainedOptionsBuilder timedOptions(String mode, List<String> names) {
+        ChainedOptionsBuilder options = common(names).timeUnit(TimeUnit.MICROSECONDS);
+        return mode.equals("full")
+                ? options.forks(3).warmupIterations(5).warmupTime(TimeValue.seconds(2))
+                        .measurementIterations(10).measurementTime(TimeValue.seconds(2))
+                : options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+    }
 
-        private static double[] range(RunResult run) {
-            double min = Double.MAX_VALUE;
-            double max = 0;
-            for (var iteration : run.getBenchmarkResults()) {
-                for (var result : iteration.getIterationResults()) {
-                    double score = result.getPrimaryResult().getScore();
-                    min = Math.min(min, score);
-                    max = Math.max(max, score);
-                }
-            }
-            return new double[] {min, max};
+    private static ChainedOptionsBuilder singleShotOptions(String mode, List<String> names) {
+        ChainedOptionsBuilder options = common(names).timeUnit(TimeUnit.MILLISECONDS);
+        return mode.equals("full")
+                ? options.forks(2).warmupIterations(3).measurementIterations(10)
+                : options.forks(1).warmupIterations(1).measurementIterations(5);
+    }
+
+    private static List<String> environment() {
+        Runtime runtime = Runtime.getRuntime();
+        List<String> lines = new ArrayList<>();
+        lines.add("JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + " (" + System.getProperty("java.vm.vendor") + "); forks run with -Xmx2g");
+        lines.add("machine: " + runtime.availableProcessors() + " cores, " + cpuModel() + ", "
+                + (memoryKb() / 1024 / 1024) + " GiB RAM, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        lines.add("database: embedded PostgreSQL from the testkit (zonky binaries, fsync/synchronous_commit off), one"
+                + " server per JMH fork, on loopback");
+        Psql.find().ifPresent(psql -> lines.add("psql (P3 floor): " + Psql.version(psql)));
+        return lines;
+    }
+
+    private static String cpuModel() {
+        return firstLineValue(Path.of("/proc/cpuinfo"), "model name").orElse("unknown CPU");
+    }
+
+    private static long memoryKb() {
+        return firstLineValue(Path.of("/proc/meminfo"), "MemTotal")
+                .map(value -> Long.parseLong(value.replace("kB", "").trim())).orElse(0L);
+    }
+
+    private static Optional<String> firstLineValue(Path file, String key) {
+        try {
+            return Files.readAllLines(file).stream().filter(line -> line.startsWith(key))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 }

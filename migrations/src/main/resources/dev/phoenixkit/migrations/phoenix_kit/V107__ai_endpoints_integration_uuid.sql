@@ -14,18 +14,24 @@ UPDATE ${schema}.phoenix_kit_ai_endpoints AS e
 
 -- Backfill 2: a bare provider takes that provider's most recently validated connection (text order of the ISO
 -- timestamp, NULLs last), then the lowest uuid. Legacy 'integration:<provider>' keys are not candidates.
+-- The winners (one per provider) are computed once, in a MATERIALIZED CTE: the planner estimates
+-- strpos(e.provider, ':') = 0 at 0.5 % of the rows, and with the ranking inlined as a subquery it chose a nested
+-- loop that re-ran the window over every settings row once per endpoint (10k endpoints: 15 s instead of 0.2 s).
+WITH best AS MATERIALIZED (
+  SELECT ranked.uuid, ranked.provider_key
+    FROM (SELECT s.uuid,
+                 split_part(s.key, ':', 2) AS provider_key,
+                 row_number() OVER (PARTITION BY split_part(s.key, ':', 2)
+                                    ORDER BY (s.value_json ->> 'last_validated_at') DESC NULLS LAST, s.uuid ASC) AS rank
+            FROM ${schema}.phoenix_kit_settings AS s
+           WHERE s.key LIKE 'integration:%:%') AS ranked
+   WHERE ranked.rank = 1)
 UPDATE ${schema}.phoenix_kit_ai_endpoints AS e
-   SET integration_uuid = ranked.uuid
-  FROM (SELECT s.uuid,
-               split_part(s.key, ':', 2) AS provider_key,
-               row_number() OVER (PARTITION BY split_part(s.key, ':', 2)
-                                  ORDER BY (s.value_json ->> 'last_validated_at') DESC NULLS LAST, s.uuid ASC) AS rank
-          FROM ${schema}.phoenix_kit_settings AS s
-         WHERE s.key LIKE 'integration:%:%') AS ranked
+   SET integration_uuid = best.uuid
+  FROM best
  WHERE e.integration_uuid IS NULL
    AND strpos(e.provider, ':') = 0
-   AND ranked.rank = 1
-   AND ranked.provider_key = e.provider;
+   AND best.provider_key = e.provider;
 
 CREATE UNIQUE INDEX IF NOT EXISTS phoenix_kit_ai_endpoints_name_index
   ON ${schema}.phoenix_kit_ai_endpoints (lower(name));
