@@ -32,6 +32,7 @@ class IntegrationDataTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void ofWhenMutableInputThenDeepImmutableCopy() {
         List<Object> scopes = new ArrayList<>(List.of("a"));
         Map<String, Object> fields = new HashMap<>(Map.of("scopes", scopes));

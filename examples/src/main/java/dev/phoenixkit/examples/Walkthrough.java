@@ -27,6 +27,7 @@ public final class Walkthrough {
         System.out.println("PostgreSQL: " + server.description());
         try (TestDatabase database = server.createEmptyDatabase()) {
             migrate(database);
+            ConnectionsWalkthrough.run(database);
         }
         System.out.println();
         System.out.println("== done");

@@ -2,13 +2,11 @@ package dev.phoenixkit.integrations.internal.db;
 
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The append-only {@code <schema>.phoenix_kit_integration_audit} table (created by the migrator's library track). */
-@RegisterConstructorMapper(AuditRow.class)
 public interface AuditDao {
     /**
      * Appends one entry.

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.util.PSQLException;
@@ -45,7 +46,11 @@ public final class Database {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         jdbi.define("schema", quote(schema));
+        // Row mappers on the Jdbi, not per DAO: a @RegisterConstructorMapper is re-applied on every call.
+        jdbi.registerRowMapper(ConstructorMapper.factory(SettingsRow.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(AuditRow.class));
     }
+
 
     /**
      * @param dataSource the connections to use

@@ -3,7 +3,6 @@ package dev.phoenixkit.integrations.internal.db;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -13,7 +12,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * defined on the {@code Jdbi} that {@link Database} owns. Timestamps are bound as ISO-8601 text from the injected
  * clock.
  */
-@RegisterConstructorMapper(SettingsRow.class)
 public interface SettingsDao {
     /**
      * @param uuid a row uuid
