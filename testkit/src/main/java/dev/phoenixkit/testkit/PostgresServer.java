@@ -162,7 +162,7 @@ public final class PostgresServer {
     private void shutdown() {
         try {
             synchronized (templateLock) {
-                if (template != null) {
+                if (template != null && !backend.ownsServer()) {
                     backend.dropDatabase(template.name());
                 }
             }

@@ -73,6 +73,11 @@ public final class EmbeddedServerBackend extends ServerBackend {
     }
 
     @Override
+    public boolean ownsServer() {
+        return true;
+    }
+
+    @Override
     public void close() {
         try {
             postgres.close();

@@ -79,6 +79,11 @@ public final class ExternalServerBackend extends ServerBackend {
     }
 
     @Override
+    public boolean ownsServer() {
+        return false;
+    }
+
+    @Override
     public void close() {
         // not ours to stop
     }

@@ -60,6 +60,12 @@ public abstract class ServerBackend implements AutoCloseable {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * @return whether this backend started the server (and so discards everything on it when it stops); databases
+     *         on a server it does not own must be dropped explicitly
+     */
+    public abstract boolean ownsServer();
+
     /** Stops the server if this backend started it. */
     @Override
     public abstract void close();

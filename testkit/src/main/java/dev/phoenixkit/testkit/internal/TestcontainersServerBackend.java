@@ -65,6 +65,11 @@ public final class TestcontainersServerBackend extends ServerBackend {
     }
 
     @Override
+    public boolean ownsServer() {
+        return true;
+    }
+
+    @Override
     public void close() {
         container.stop();
     }
