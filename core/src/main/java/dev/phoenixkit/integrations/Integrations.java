@@ -784,9 +784,17 @@ public final class Integrations implements AutoCloseable {
             if (given != null) {
                 return () -> given;
             }
-            AtomicReference<HttpClient> created = new AtomicReference<>();
-            return () -> created.updateAndGet(existing -> existing != null ? existing
-                    : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+            return new Supplier<>() {
+                private HttpClient created;
+
+                @Override
+                public synchronized HttpClient get() {
+                    if (created == null) {
+                        created = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+                    }
+                    return created;
+                }
+            };
         }
     }
 }
