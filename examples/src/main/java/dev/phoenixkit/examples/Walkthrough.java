@@ -16,6 +16,7 @@ import dev.phoenixkit.testkit.PostgresServer;
 import dev.phoenixkit.testkit.TestDatabase;
 import dev.phoenixkit.testkit.fake.AuthorizationRedirect;
 import dev.phoenixkit.testkit.fake.FakeProviderServer;
+import dev.phoenixkit.testkit.reference.AiEndpointCredentials;
 import dev.phoenixkit.testkit.reference.ReferenceAiModule;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -48,7 +49,6 @@ public final class Walkthrough {
         System.out.println("PostgreSQL: " + server.description());
         try (TestDatabase database = server.createEmptyDatabase()) {
             migrate(database);
-            ConnectionsWalkthrough.run(database);
         }
         try (FakeProviderServer fake = FakeProviderServer.start()) {
             fake.addApiKey(GOOD_KEY);
@@ -139,6 +139,11 @@ public final class Walkthrough {
             integrations.listConnections("openrouter").forEach(connection -> System.out.println(
                     "  connection openrouter:" + connection.name() + " " + connection.uuid() + " api_key "
                             + mask(connection.data().apiKey().orElse(""))));
+            UUID llama = jdbi.withHandle(handle -> handle.createQuery(
+                    "SELECT uuid FROM public.phoenix_kit_ai_endpoints WHERE name = 'Llama'").mapTo(UUID.class).one());
+            System.out.println("endpoint 'Llama' finds its key through its connection: " + mask(
+                    new AiEndpointCredentials(integrations, database.dataSource(), "public").apiKeyFor(llama)
+                            .orElseThrow()));
             System.out.println("running it again: " + modules.runAllLegacyMigrations() + " (idempotent)");
         }
     }
