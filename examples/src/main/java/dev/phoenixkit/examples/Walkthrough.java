@@ -48,7 +48,6 @@ public final class Walkthrough {
         System.out.println("PostgreSQL: " + server.description());
         try (TestDatabase database = server.createEmptyDatabase()) {
             migrate(database);
-            ConnectionsWalkthrough.run(database);
         }
         try (FakeProviderServer fake = FakeProviderServer.start()) {
             fake.addApiKey(GOOD_KEY);
