@@ -8,11 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -40,8 +44,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *   <li>time-based ({@code AverageTime}): {@code short} is 1 fork, 2 × 1 s warm-up, 3 × 1 s measured;
  *       {@code full} is 3 forks, 5 × 2 s warm-up, 10 × 2 s measured; reported in µs/op;</li>
  *   <li>{@code SingleShotTime} (each iteration is one operation on freshly prepared state: migrations, backfill,
- *       refresh storm): {@code short} is 1 fork, 1 warm-up and 5 measured shots; {@code full} is 2 forks, 3 warm-up
- *       and 10 measured shots; reported in ms/op.</li>
+ *       refresh storm), run class by class: {@code short} is 1 fork with the class's own {@code @Warmup} and
+ *       {@code @Measurement} iteration counts (default 1 and 5); {@code full} is 2 forks with twice the measured
+ *       shots; reported in ms/op.</li>
  * </ul>
  *
  * <p>Usage: {@code BenchmarkSuite [short|full] [include-regex]}; the regex is matched (find) against
@@ -69,22 +74,26 @@ public final class BenchmarkSuite {
 
         List<String> notes = new ArrayList<>();
         List<String> timed = new ArrayList<>();
-        List<String> singleShot = new ArrayList<>();
+        Map<String, List<String>> singleShot = new TreeMap<>();
         for (BenchmarkListEntry entry : selected(include)) {
             String name = entry.getUsername();
             if (name.startsWith(FreshMigrateBenchmark.class.getName() + ".floor") && Psql.find().isEmpty()) {
                 notes.add("P3 floor skipped: no psql on PATH or at /usr/bin/psql, so there is no psql -f floor.");
                 continue;
             }
-            (entry.getMode() == Mode.SingleShotTime ? singleShot : timed).add(name);
+            if (entry.getMode() == Mode.SingleShotTime) {
+                singleShot.computeIfAbsent(entry.getUserClassQName(), k -> new ArrayList<>()).add(name);
+            } else {
+                timed.add(name);
+            }
         }
 
         List<RunResult> runs = new ArrayList<>();
         if (!timed.isEmpty()) {
             runs.addAll(new Runner(timedOptions(mode, timed).build()).run());
         }
-        if (!singleShot.isEmpty()) {
-            runs.addAll(new Runner(singleShotOptions(mode, singleShot).build()).run());
+        for (Map.Entry<String, List<String>> shots : singleShot.entrySet()) {
+            runs.addAll(new Runner(singleShotOptions(mode, shots.getKey(), shots.getValue()).build()).run());
         }
 
         try (PrintStream json = new PrintStream(Files.newOutputStream(results.resolve("results.json")), false,
@@ -121,11 +130,21 @@ public final class BenchmarkSuite {
                         .measurementIterations(3).measurementTime(TimeValue.seconds(1));
     }
 
-    private static ChainedOptionsBuilder singleShotOptions(String mode, List<String> names) {
+    private static ChainedOptionsBuilder singleShotOptions(String mode, String className, List<String> names) {
+        Class<?> type;
+        try {
+            type = Class.forName(className);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Benchmark class " + className + " is not on the class path", e);
+        }
+        Warmup warmup = type.getAnnotation(Warmup.class);
+        Measurement measurement = type.getAnnotation(Measurement.class);
+        int warmups = warmup == null ? 1 : warmup.iterations();
+        int shots = measurement == null ? 5 : measurement.iterations();
         ChainedOptionsBuilder options = common(names).timeUnit(TimeUnit.MILLISECONDS);
         return mode.equals("full")
-                ? options.forks(2).warmupIterations(3).measurementIterations(10)
-                : options.forks(1).warmupIterations(1).measurementIterations(5);
+                ? options.forks(2).warmupIterations(warmups).measurementIterations(2 * shots)
+                : options.forks(1).warmupIterations(warmups).measurementIterations(shots);
     }
 
     private static List<String> environment() {
