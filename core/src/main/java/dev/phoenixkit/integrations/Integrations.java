@@ -4,6 +4,8 @@ import dev.phoenixkit.integrations.crypto.SecretCipher;
 import dev.phoenixkit.integrations.events.IntegrationEvents;
 import dev.phoenixkit.integrations.internal.IntegrationsContext;
 import dev.phoenixkit.integrations.internal.audit.AuditLog;
+import dev.phoenixkit.integrations.internal.connect.AuthSettings;
+import dev.phoenixkit.integrations.internal.connect.ConnectionAuth;
 import dev.phoenixkit.integrations.internal.core.ConnectionCommands;
 import dev.phoenixkit.integrations.internal.core.ConnectionQueries;
 import dev.phoenixkit.integrations.internal.core.Reencryptor;
@@ -18,7 +20,10 @@ import dev.phoenixkit.integrations.internal.store.ConnectionStore;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -66,12 +71,14 @@ public final class Integrations implements AutoCloseable {
     private final ConnectionCommands commands;
     private final ConnectionQueries queries;
     private final NotifyBridge bridge;
+    private final ConnectionAuth auth;
 
-    private Integrations(IntegrationsContext context, NotifyBridge bridge) {
+    private Integrations(IntegrationsContext context, NotifyBridge bridge, AuthSettings authSettings) {
         this.context = context;
         this.commands = new ConnectionCommands(context.store(), context.providers());
         this.queries = new ConnectionQueries(context.store(), context.providers());
         this.bridge = bridge;
+        this.auth = ConnectionAuth.create(context, commands, queries, authSettings);
     }
 
     /** @return a new builder */
@@ -213,6 +220,144 @@ public final class Integrations implements AutoCloseable {
      */
     public void recordValidation(UUID uuid, ValidationResult result) {
         commands.recordValidation(uuid, result);
+    }
+
+    // ---------------------------------------------------------------- validation and OAuth2 (HTTP-facing)
+
+    /**
+     * Tests a connection's credentials against its provider (spec §2.5) and audits {@code integration.validated}.
+     * Does not store the outcome: pass it to {@link #recordValidation(UUID, ValidationResult)}. An OAuth2 token
+     * that is expired or expires within the refresh skew is refreshed first (single-flight). API-key providers are
+     * checked with their validation endpoint and header; OAuth2 providers through userinfo; other auth types are
+     * accepted unchecked. Each provider call is bounded by the HTTP timeout (default 15 s).
+     *
+     * @param uuid the connection
+     * @return ok, or an error with a message such as "Not configured", "Unknown provider", "No access token",
+     *         "Invalid credentials", "Access denied", "Service error 500", "Could not reach the service", or the
+     *         refresh failure ("Token refresh failed (HTTP 400)"); never throws
+     */
+    public ValidationResult validateConnection(UUID uuid) {
+        return auth.validation().validateConnection(Objects.requireNonNull(uuid, "uuid"));
+    }
+
+    /**
+     * Tests credentials that are not stored (a dry run: nothing is written, no event, no audit entry).
+     *
+     * @param provider the provider key
+     * @param attrs    PhoenixKit field names ({@code api_key}, {@code access_token}, ...) to values
+     * @return as {@link #validateConnection(UUID)}; "Unknown provider" for an unregistered provider; never throws
+     */
+    public ValidationResult validateCredentials(String provider, Map<String, ?> attrs) {
+        return auth.validation().validateCredentials(Objects.requireNonNull(provider, "provider"),
+                Objects.requireNonNull(attrs, "attrs"));
+    }
+
+    /**
+     * Builds the provider's authorization URL exactly as PhoenixKit does (spec §5.2): no side effects, no PKCE.
+     * Prefer {@link #beginAuthorization(UUID, URI)}, which adds a stored single-use state and PKCE.
+     *
+     * @param uuid        the connection (needs a saved {@code client_id})
+     * @param redirectUri the callback registered with the provider
+     * @param extraScopes scopes replacing the provider's defaults, or {@code null} (or blank) for the defaults
+     * @param state       the CSRF state to send, or {@code null} for none
+     * @return the URL to send the browser to
+     * @throws IntegrationException {@code NOT_CONFIGURED}, {@code UNKNOWN_PROVIDER} (unregistered or not OAuth2),
+     *                              {@code CLIENT_ID_NOT_CONFIGURED}
+     */
+    public URI authorizationUrl(UUID uuid, URI redirectUri, String extraScopes, String state) {
+        return auth.flows().authorizationUrl(Objects.requireNonNull(uuid, "uuid"),
+                Objects.requireNonNull(redirectUri, "redirectUri"), extraScopes, state);
+    }
+
+    /**
+     * Starts an OAuth2 authorization: stores a fresh 32-byte state with an expiry (default 10 minutes) and, unless
+     * the provider opts out, a PKCE S256 verifier (encrypted) on the connection, replacing any pending one.
+     *
+     * @param uuid        the connection (needs a saved {@code client_id})
+     * @param redirectUri the callback registered with the provider
+     * @return the URL to send the browser to, and the state
+     * @throws IntegrationException {@code NOT_CONFIGURED}, {@code UNKNOWN_PROVIDER}, {@code CLIENT_ID_NOT_CONFIGURED}
+     */
+    public AuthorizationRequest beginAuthorization(UUID uuid, URI redirectUri) {
+        return auth.flows().begin(Objects.requireNonNull(uuid, "uuid"),
+                Objects.requireNonNull(redirectUri, "redirectUri"));
+    }
+
+    /**
+     * Finishes an OAuth2 authorization from the callback: the state must be the pending one and unexpired; it is
+     * consumed in the same transaction that checks it, so it works once. Then the code is exchanged with the
+     * stored PKCE verifier, as {@link #exchangeCode(UUID, String, URI)}.
+     *
+     * @param uuid        the connection
+     * @param state       the callback's {@code state} parameter (may be {@code null}: then it cannot match)
+     * @param code        the callback's {@code code} parameter
+     * @param redirectUri the callback, as given to {@link #beginAuthorization(UUID, URI)}
+     * @return the connected data
+     * @throws IntegrationException {@code STATE_MISMATCH} for a missing, foreign, replayed or expired state, then
+     *                              the {@link #exchangeCode(UUID, String, URI)} errors
+     */
+    public IntegrationData completeAuthorization(UUID uuid, String state, String code, URI redirectUri) {
+        return auth.flows().complete(Objects.requireNonNull(uuid, "uuid"), state, Objects.requireNonNull(code, "code"),
+                Objects.requireNonNull(redirectUri, "redirectUri"));
+    }
+
+    /**
+     * Exchanges an authorization code (spec §2.4/§5.3) without PKCE: stores the tokens ({@code expires_at} from
+     * {@code expires_in}), status {@code connected}, {@code connected_at}, {@code scopes} and the account from
+     * userinfo (Google {@code email}/{@code name}/{@code picture}; Microsoft Graph {@code mail} or
+     * {@code userPrincipalName}, and {@code displayName}); userinfo failures are ignored. Publishes
+     * {@code Connected} and audits {@code integration.connected}.
+     *
+     * @param uuid        the connection
+     * @param code        the authorization code
+     * @param redirectUri the callback used in the authorization request
+     * @return the connected data
+     * @throws IntegrationException {@code NOT_CONFIGURED}, {@code UNKNOWN_PROVIDER},
+     *                              {@code CLIENT_CREDENTIALS_NOT_CONFIGURED}, {@code TOKEN_EXCHANGE_FAILED} (with the
+     *                              HTTP status, also for a 200 without {@code access_token}), {@code TRANSPORT_FAILED}
+     */
+    public IntegrationData exchangeCode(UUID uuid, String code, URI redirectUri) {
+        return auth.flows().exchange(Objects.requireNonNull(uuid, "uuid"), Objects.requireNonNull(code, "code"),
+                Objects.requireNonNull(redirectUri, "redirectUri"), null);
+    }
+
+    /**
+     * Refreshes the access token (spec §2.4/§5.4), single-flight: concurrent callers in this JVM, and on other
+     * nodes sharing the database, cause one token call; callers that queued behind it get its token. A rotated
+     * refresh token is stored; otherwise the old one is kept. Success from status {@code error} records a
+     * successful validation ({@code integration.auto_recovered}); failure records status {@code error} with the
+     * reason, leaves the credentials as they were and audits {@code integration.token_refresh_failed}.
+     *
+     * @param uuid the connection
+     * @return the new access token
+     * @throws IntegrationException {@code NOT_CONFIGURED}, {@code UNKNOWN_PROVIDER}, {@code NO_REFRESH_TOKEN},
+     *                              {@code CLIENT_CREDENTIALS_NOT_CONFIGURED}, {@code REFRESH_FAILED} (with the HTTP
+     *                              status and, for example, {@code oauthError() = invalid_grant}),
+     *                              {@code TRANSPORT_FAILED}
+     */
+    public String refreshAccessToken(UUID uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        String seen = context.store().findByUuid(uuid)
+                .flatMap(row -> row.data().accessToken()).orElse(null);
+        return auth.refresher().refresh(uuid, seen);
+    }
+
+    /**
+     * Sends a request with the connection's bearer token ({@code access_token}, else {@code api_key}, else
+     * {@code bot_token}), replacing any {@code Authorization} header. An OAuth2 token that is expired or expires
+     * within the refresh skew (default 60 s) is refreshed first. On a 401, an OAuth2 connection with a refresh
+     * token is refreshed once and the request retried once (that answer is returned whatever its status). A request
+     * without its own timeout gets the HTTP timeout (default 15 s).
+     *
+     * @param uuid    the connection
+     * @param request the request to send
+     * @return the provider's response
+     * @throws IntegrationException the {@link #getCredentials(String)} errors ({@code DELETED},
+     *                              {@code NOT_CONFIGURED}, ...), {@code UNAUTHORIZED} (401 and no refresh possible),
+     *                              {@code TOKEN_REFRESH_FAILED}, {@code TRANSPORT_FAILED}
+     */
+    public HttpResponse<byte[]> authenticatedRequest(UUID uuid, HttpRequest request) {
+        return auth.requests().send(Objects.requireNonNull(uuid, "uuid"), Objects.requireNonNull(request, "request"));
     }
 
     // ---------------------------------------------------------------- dual-input reads
@@ -433,7 +578,8 @@ public final class Integrations implements AutoCloseable {
      *
      * <p>Required: {@link #jdbi(Jdbi)} or {@link #dataSource(DataSource)}, and {@link #cipher(SecretCipher)}.
      * Defaults: providers {@link ProviderRegistry#loadDefault()}, clock {@link Clock#systemUTC()}, schema
-     * {@code "public"}, an HTTP client with a 10 s connect timeout (created on first use), cross-node events off.
+     * {@code "public"}, an HTTP client with a 10 s connect timeout (created on first use), cross-node events off,
+     * HTTP timeout 15 s, refresh skew 60 s, authorization TTL 10 min.
      */
     public static final class Builder {
         /** Channel used when cross-node events are on and no channel was given (schema {@code public}). */
@@ -449,8 +595,40 @@ public final class Integrations implements AutoCloseable {
         private String schema = "public";
         private boolean crossNodeEvents;
         private String notifyChannel;
+        private Duration httpTimeout = AuthSettings.DEFAULTS.httpTimeout();
+        private Duration refreshSkew = AuthSettings.DEFAULTS.refreshSkew();
+        private Duration authorizationTtl = AuthSettings.DEFAULTS.authorizationTtl();
 
         private Builder() {
+        }
+
+        /**
+         * @param timeout how long one provider call (validation, token, userinfo, or an authenticated request
+         *                without its own timeout) may take before it counts as unreachable; default 15 seconds
+         * @return this builder
+         */
+        public Builder httpTimeout(Duration timeout) {
+            this.httpTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * @param skew how long before {@code expires_at} an OAuth2 token is refreshed before use and before
+         *             validation; default 60 seconds ({@link Duration#ZERO} refreshes only expired tokens)
+         * @return this builder
+         */
+        public Builder refreshSkew(Duration skew) {
+            this.refreshSkew = Objects.requireNonNull(skew, "skew");
+            return this;
+        }
+
+        /**
+         * @param ttl how long a state from {@link Integrations#beginAuthorization} is accepted; default 10 minutes
+         * @return this builder
+         */
+        public Builder authorizationTtl(Duration ttl) {
+            this.authorizationTtl = Objects.requireNonNull(ttl, "ttl");
+            return this;
         }
 
         /**
@@ -549,7 +727,8 @@ public final class Integrations implements AutoCloseable {
          * @return the facade (with the listener thread started when cross-node events are on)
          * @throws IllegalStateException    if no connection source or no cipher was given, or both a {@code Jdbi}
          *                                  and a {@code DataSource}
-         * @throws IllegalArgumentException if the schema or channel is not a plain identifier
+         * @throws IllegalArgumentException if the schema or channel is not a plain identifier, or a duration is out of
+         *                                  range (timeout and TTL positive, skew not negative)
          */
         public Integrations build() {
             if (jdbi == null && dataSource == null) {
@@ -563,6 +742,7 @@ public final class Integrations implements AutoCloseable {
                         + "SecretCipher.keyring()...build(), or SecretCipher.none() to store secrets in plaintext");
             }
             Database.checkSchema(schema);
+            AuthSettings authSettings = new AuthSettings(httpTimeout, refreshSkew, authorizationTtl);
             String channel = notifyChannel != null ? notifyChannel : defaultChannel(schema);
             if (!CHANNEL.matcher(channel).matches()) {
                 throw new IllegalArgumentException("notifyChannel must be a plain identifier of at most 63"
@@ -583,7 +763,7 @@ public final class Integrations implements AutoCloseable {
             storeRef.set(store);
             IntegrationsContext context = new IntegrationsContext(database, store, registry, cipher, clock,
                     httpClientSupplier(httpClient), bus, auditLog, instanceId);
-            Integrations integrations = new Integrations(context, bridge);
+            Integrations integrations = new Integrations(context, bridge, authSettings);
             if (bridge != null) {
                 bridge.start();
                 LOG.info("Integrations {} started with cross-node events on channel {}", instanceId, channel);

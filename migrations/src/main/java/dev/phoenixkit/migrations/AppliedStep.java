@@ -17,6 +17,12 @@ public record AppliedStep(MigrationTrack track, String version, String descripti
 
     /**
      * Validates that no component is null.
+     *
+     * @param track see the record description
+     * @param version see the record description
+     * @param description see the record description
+     * @param direction see the record description
+     * @param duration see the record description
      */
     public AppliedStep {
         Objects.requireNonNull(track, "track");

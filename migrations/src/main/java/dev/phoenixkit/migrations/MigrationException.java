@@ -10,6 +10,7 @@ public final class MigrationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The kind of failure. */
     private final MigrationError error;
 
     /**

@@ -15,6 +15,10 @@ public record MigrationInfo(int currentVersion, List<PendingStep> pending, List<
 
     /**
      * Copies the lists defensively.
+     *
+     * @param currentVersion see the record description
+     * @param pending see the record description
+     * @param appliedLibrarySteps see the record description
      */
     public MigrationInfo {
         pending = List.copyOf(Objects.requireNonNull(pending, "pending"));

@@ -15,6 +15,10 @@ public record MigrationReport(int fromVersion, int toVersion, List<AppliedStep> 
 
     /**
      * Copies {@code applied} defensively.
+     *
+     * @param fromVersion see the record description
+     * @param toVersion see the record description
+     * @param applied see the record description
      */
     public MigrationReport {
         applied = List.copyOf(Objects.requireNonNull(applied, "applied"));

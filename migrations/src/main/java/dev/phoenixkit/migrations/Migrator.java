@@ -1,5 +1,6 @@
 package dev.phoenixkit.migrations;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -81,7 +82,7 @@ public final class Migrator {
         if (schema.isBlank()) {
             throw new IllegalArgumentException("schema must not be blank");
         }
-        if (schema.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
+        if (schema.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
             throw new IllegalArgumentException("schema must be at most " + MAX_IDENTIFIER_BYTES
                     + " bytes (PostgreSQL's identifier limit), was: " + schema);
         }

@@ -14,6 +14,11 @@ public record PendingStep(MigrationTrack track, String version, String descripti
 
     /**
      * Validates that no component is null.
+     *
+     * @param track see the record description
+     * @param version see the record description
+     * @param description see the record description
+     * @param script see the record description
      */
     public PendingStep {
         Objects.requireNonNull(track, "track");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +21,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -160,6 +164,78 @@ class ConcurrencyTest {
                     .lockTimeout(Duration.ZERO).migrate();
 
             assertThat(report.toVersion()).isEqualTo(107);
+        }
+    }
+
+    @Test
+    void migrateWhenInterruptedWhileWaitingForLockThenFailsWithInterruptedAndRestoresFlag() throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean flagRestored = new AtomicBoolean();
+        try (Connection holder = database.connect()) {
+            lock(holder, "public");
+            Thread runner = new Thread(() -> {
+                try {
+                    Migrator.create(database.dataSource()).migrate();
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                    flagRestored.set(Thread.currentThread().isInterrupted());
+                }
+            }, "interrupted-runner");
+            runner.start();
+            awaitLockAttemptByAnotherSession();
+            runner.interrupt();
+            runner.join(TimeUnit.MINUTES.toMillis(HANG_GUARD_MINUTES));
+            assertThat(runner.isAlive()).isFalse();
+        }
+
+        assertThat(failure.get()).isInstanceOfSatisfying(MigrationException.class,
+                e -> assertThat(e.error()).isEqualTo(MigrationError.INTERRUPTED));
+        assertThat(flagRestored).isTrue();
+        assertThat(sql.tableExists("public", "phoenix_kit")).isFalse();
+    }
+
+    @Test
+    @DisplayName("an unlock failure during a failing step is logged and suppressed; the step's error is thrown")
+    void migrateWhenLockSessionDiesDuringFailingStepThenOriginalErrorSurvives() {
+        Migrator migrator = Migrator.create(database.dataSource()).withCatalog(TestSteps.shippedPlus(
+                TestSteps.javaChainStep(35, "kill lock session then fail", (connection, context) -> {
+                    terminateLockSession(connection);
+                    throw new SQLException("deliberate failure after losing the lock", "XX999");
+                })));
+
+        assertThatThrownBy(migrator::migrate)
+                .isInstanceOfSatisfying(MigrationException.class, e -> {
+                    assertThat(e.error()).isEqualTo(MigrationError.STEP_FAILED);
+                    assertThat(e.getSuppressed()).hasSize(1);
+                })
+                .hasMessageContaining("V35 (kill lock session then fail)")
+                .hasMessageContaining("deliberate failure after losing the lock");
+        assertThat(sql.marker("public")).isEqualTo("34");
+    }
+
+    @Test
+    void migrateWhenLockSessionDiesDuringSuccessfulRunThenReportsTheLostLock() {
+        Migrator migrator = Migrator.create(database.dataSource()).withCatalog(TestSteps.shippedPlus(
+                TestSteps.javaChainStep(35, "kill lock session", (connection, context) ->
+                        terminateLockSession(connection))));
+
+        assertThatThrownBy(migrator::migrate)
+                .isInstanceOfSatisfying(MigrationException.class,
+                        e -> assertThat(e.error()).isEqualTo(MigrationError.DATABASE_ERROR))
+                .hasMessageContaining("Could not release the migration lock");
+        assertThat(sql.marker("public")).as("the steps themselves committed").isEqualTo("107");
+    }
+
+    private static void terminateLockSession(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                 WHERE pid <> pg_backend_pid() AND datname = current_database()
+                   AND query LIKE 'SELECT pg_try_advisory_lock%'
+                """); ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            if (rows.getInt(1) != 1) {
+                throw new SQLException("expected exactly one lock session, found " + rows.getInt(1));
+            }
         }
     }
 

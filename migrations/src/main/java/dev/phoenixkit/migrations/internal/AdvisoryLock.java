@@ -78,10 +78,11 @@ public final class AdvisoryLock {
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long timeoutNanos = saturatedNanos(timeout);
+            long started = System.nanoTime();
             long backoffMs = FIRST_BACKOFF_MS;
             while (!tryLock(connection, key)) {
-                long remainingMs = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+                long remainingMs = Duration.ofNanos(timeoutNanos - (System.nanoTime() - started)).toMillis();
                 if (remainingMs <= 0) {
                     throw new MigrationException(MigrationError.LOCK_TIMEOUT, "Could not take the migration lock of"
                             + " schema " + StepContext.quoteIdentifier(schema) + " (pg advisory lock " + key
@@ -107,6 +108,14 @@ public final class AdvisoryLock {
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
+        }
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -21,7 +21,6 @@ import dev.phoenixkit.migrations.MigrationError;
 import dev.phoenixkit.migrations.MigrationException;
 import dev.phoenixkit.migrations.MigrationInfo;
 import dev.phoenixkit.migrations.MigrationReport;
-import dev.phoenixkit.migrations.MigrationTrack;
 import dev.phoenixkit.migrations.PendingStep;
 
 /**
@@ -34,13 +33,11 @@ public final class MigrationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
 
-    /** SQLState a down script raises to refuse a rollback before changing anything. */
-    public static final String REFUSAL_SQLSTATE = "PKR01";
-
     private final DataSource dataSource;
     private final StepContext context;
     private final Duration lockTimeout;
     private final StepCatalog catalog;
+    private final StepExecutor executor;
 
     /**
      * Creates a runner.
@@ -55,6 +52,7 @@ public final class MigrationRunner {
         this.context = new StepContext(schema, dataSource);
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.executor = new StepExecutor(context);
     }
 
     /**
@@ -70,7 +68,7 @@ public final class MigrationRunner {
                     + context.quotedSchema() + " to version " + target + ": the target must be between 1 and "
                     + catalog.latestChainVersion() + " (the newest shipped step)");
         }
-        return underLock(connection -> migrateLocked(connection, target));
+        return underLock("migrate", connection -> migrateLocked(connection, target));
     }
 
     /**
@@ -85,7 +83,7 @@ public final class MigrationRunner {
             throw new MigrationException(MigrationError.INVALID_TARGET, "Cannot roll back schema "
                     + context.quotedSchema() + " to version " + target + ": the target must be 0 or more");
         }
-        return underLock(connection -> rollbackLocked(connection, target));
+        return underLock("roll back", connection -> rollbackLocked(connection, target));
     }
 
     /**
@@ -132,7 +130,7 @@ public final class MigrationRunner {
             LOG.info("Migrating schema {} from version {} to {}", context.quotedSchema(), from, target);
             for (Step step : catalog.chain()) {
                 if (step.order() > from && step.order() <= target) {
-                    applied.add(run(connection, step, MigrationDirection.UP, step.order(), marker));
+                    applied.add(executor.run(connection, step, MigrationDirection.UP, step.order(), marker));
                     marker = step.order();
                 }
             }
@@ -143,7 +141,7 @@ public final class MigrationRunner {
         }
         for (Step step : catalog.library()) {
             if (!isApplied(latest, step)) {
-                applied.add(run(connection, step, MigrationDirection.UP, null, marker));
+                applied.add(executor.run(connection, step, MigrationDirection.UP, null, marker));
             }
         }
         int to = VersionMarker.read(connection, context.schema());
@@ -191,11 +189,11 @@ public final class MigrationRunner {
         }
         int marker = from;
         for (Step step : libraryDowns) {
-            applied.add(run(connection, step, MigrationDirection.DOWN, null, marker));
+            applied.add(executor.run(connection, step, MigrationDirection.DOWN, null, marker));
         }
         for (Step step : chainDowns) {
             int after = step.order() - 1;
-            applied.add(run(connection, step, MigrationDirection.DOWN, after == 0 ? null : after, marker));
+            applied.add(executor.run(connection, step, MigrationDirection.DOWN, after == 0 ? null : after, marker));
             marker = after;
         }
         if (target > 0 && marker > target) {
@@ -204,68 +202,6 @@ public final class MigrationRunner {
         int to = VersionMarker.read(connection, context.schema());
         logOutcome(from, to, applied, started);
         return new MigrationReport(from, to, applied);
-    }
-
-    private AppliedStep run(Connection connection, Step step, MigrationDirection direction, Integer markerAfter,
-                            int markerBefore) {
-        StepScript script = direction == MigrationDirection.UP ? step.up() : step.down();
-        long started = System.nanoTime();
-        try {
-            if (script.transactional()) {
-                connection.setAutoCommit(false);
-                script.execute(connection, context);
-            } else {
-                script.execute(connection, context);
-                connection.setAutoCommit(false);
-            }
-            if (markerAfter != null && step.track() == MigrationTrack.PHOENIX_KIT) {
-                VersionMarker.write(connection, context, markerAfter);
-            }
-            long elapsedMs = elapsedMs(started);
-            SchemaHistory.record(connection, context, step, script, direction, elapsedMs, true);
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(connection);
-            recordFailure(connection, step, script, direction, started);
-            throw stepFailure(step, script, direction, markerBefore, e);
-        } finally {
-            restoreAutoCommit(connection);
-        }
-        Duration duration = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info("{} {} on schema {} in {} ms", direction == MigrationDirection.UP ? "Applied" : "Reverted",
-                step.label(), context.quotedSchema(), duration.toMillis());
-        return new AppliedStep(step.track(), step.version(), step.description(), direction, duration);
-    }
-
-    private MigrationException stepFailure(Step step, StepScript script, MigrationDirection direction,
-                                           int markerBefore, Exception e) {
-        if (e instanceof MigrationException migrationException) {
-            return migrationException;
-        }
-        String sqlError = e instanceof SQLException sql
-                ? "SQLState " + sql.getSQLState() + ": " + sql.getMessage()
-                : e.toString();
-        if (e instanceof SQLException sql && REFUSAL_SQLSTATE.equals(sql.getSQLState())) {
-            return new MigrationException(MigrationError.ROLLBACK_REFUSED, "Rollback of step " + step.label()
-                    + " refused by " + script.name() + ": " + sql.getMessage() + " (nothing was changed; version"
-                    + " marker stays at " + markerBefore + ")", e);
-        }
-        String undone = script.transactional()
-                ? "its transaction was rolled back"
-                : "it runs outside a transaction, so statements before the failing one stay applied";
-        return new MigrationException(MigrationError.STEP_FAILED, (direction == MigrationDirection.UP ? "Step " :
-                "Down step ") + step.label() + " failed in " + script.name() + ": " + sqlError + " (" + undone
-                + "; version marker stays at " + markerBefore + ")", e);
-    }
-
-    private void recordFailure(Connection connection, Step step, StepScript script, MigrationDirection direction,
-                               long started) {
-        try {
-            connection.setAutoCommit(true);
-            SchemaHistory.record(connection, context, step, script, direction, elapsedMs(started), false);
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("Could not record the failure of step {} in the history", step.label(), e);
-        }
     }
 
     private void verifyChecksums(Map<String, HistoryRow> latest) {
@@ -316,14 +252,14 @@ public final class MigrationRunner {
         T run(Connection connection) throws SQLException;
     }
 
-    private <T> T underLock(LockedWork<T> work) {
+    private <T> T underLock(String action, LockedWork<T> work) {
         AdvisoryLock lock = AdvisoryLock.acquire(dataSource, context.schema(), lockTimeout);
         Throwable primary = null;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             return work.run(connection);
         } catch (SQLException e) {
-            MigrationException failure = databaseError("migrate", e);
+            MigrationException failure = databaseError(action, e);
             primary = failure;
             throw failure;
         } catch (RuntimeException | Error e) {
@@ -337,24 +273,6 @@ public final class MigrationRunner {
     private MigrationException databaseError(String action, SQLException e) {
         return new MigrationException(MigrationError.DATABASE_ERROR, "Could not " + action + " schema "
                 + context.quotedSchema() + ": SQLState " + e.getSQLState() + ": " + e.getMessage(), e);
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            LOG.debug("Rollback after a failed step failed", e);
-        }
-    }
-
-    private static void restoreAutoCommit(Connection connection) {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            LOG.debug("Restoring auto-commit failed", e);
-        }
     }
 
     private static long elapsedMs(long startedNanos) {

@@ -20,6 +20,12 @@ public record Step(MigrationTrack track, int order, String description, StepScri
 
     /**
      * Validates the components.
+     *
+     * @param track see the record description
+     * @param order see the record description
+     * @param description see the record description
+     * @param up see the record description
+     * @param down see the record description
      */
     public Step {
         Objects.requireNonNull(track, "track");

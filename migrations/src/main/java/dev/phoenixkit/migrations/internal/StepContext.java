@@ -29,6 +29,9 @@ public record StepContext(String schema, DataSource dataSource) {
 
     /**
      * Validates the components.
+     *
+     * @param schema see the record description
+     * @param dataSource see the record description
      */
     public StepContext {
         Objects.requireNonNull(schema, "schema");

@@ -26,7 +26,8 @@ public interface AuditDao {
     @SqlUpdate("""
             INSERT INTO <schema>.phoenix_kit_integration_audit
                 (action, integration_uuid, provider, name, actor_uuid, mode, metadata, occurred_at)
-            VALUES (:action, :integrationUuid, :provider, :name, :actorUuid, :mode, CAST(:metadata AS jsonb),
+            VALUES (:action, CAST(:integrationUuid AS uuid), :provider, :name, CAST(:actorUuid AS uuid), :mode,
+                    CAST(:metadata AS jsonb),
                     CAST(:occurredAt AS timestamptz))""")
     int insert(@Bind("action") String action, @Bind("integrationUuid") UUID integrationUuid,
             @Bind("provider") String provider, @Bind("name") String name, @Bind("actorUuid") UUID actorUuid,

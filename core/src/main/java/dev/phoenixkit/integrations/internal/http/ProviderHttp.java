@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ public final class ProviderHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderHttp.class);
 
-    private final HttpClient client;
+    private final Supplier<HttpClient> client;
     private final Duration timeout;
 
     /**
@@ -34,6 +35,14 @@ public final class ProviderHttp {
      * @param timeout how long to wait for an answer
      */
     public ProviderHttp(HttpClient client, Duration timeout) {
+        this(supplierOf(Objects.requireNonNull(client, "client")), timeout);
+    }
+
+    /**
+     * @param client  supplies the client to send with (asked on every call; may create it on first use)
+     * @param timeout how long to wait for an answer
+     */
+    public ProviderHttp(Supplier<HttpClient> client, Duration timeout) {
         this.client = Objects.requireNonNull(client, "client");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
@@ -46,9 +55,8 @@ public final class ProviderHttp {
         return timeout;
     }
 
-    /** @return the underlying client */
-    public HttpClient client() {
-        return client;
+    private static Supplier<HttpClient> supplierOf(HttpClient client) {
+        return () -> client;
     }
 
     /**
@@ -98,7 +106,7 @@ public final class ProviderHttp {
      */
     public HttpResponse<byte[]> sendRaw(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return client.get().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw transportFailure(request.uri(), e);
         } catch (InterruptedException e) {

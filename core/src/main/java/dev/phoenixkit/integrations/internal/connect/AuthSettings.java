@@ -1,0 +1,37 @@
+package dev.phoenixkit.integrations.internal.connect;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Tuning of the HTTP-facing operations. Immutable.
+ *
+ * @param httpTimeout      how long a provider call may take before it counts as unreachable (default 15 s)
+ * @param refreshSkew      how close to {@code expires_at} a token is refreshed before use (default 60 s)
+ * @param authorizationTtl how long a state from {@code beginAuthorization} stays valid (default 10 min)
+ */
+public record AuthSettings(Duration httpTimeout, Duration refreshSkew, Duration authorizationTtl) {
+    /** The defaults: 15 s, 60 s, 10 min. */
+    public static final AuthSettings DEFAULTS =
+            new AuthSettings(Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofMinutes(10));
+
+    /**
+     * Validates the components.
+     *
+     * @throws IllegalArgumentException when a duration is negative, or a timeout or TTL is zero
+     */
+    public AuthSettings {
+        Objects.requireNonNull(httpTimeout, "httpTimeout");
+        Objects.requireNonNull(refreshSkew, "refreshSkew");
+        Objects.requireNonNull(authorizationTtl, "authorizationTtl");
+        if (httpTimeout.isNegative() || httpTimeout.isZero()) {
+            throw new IllegalArgumentException("httpTimeout must be positive, was " + httpTimeout);
+        }
+        if (refreshSkew.isNegative()) {
+            throw new IllegalArgumentException("refreshSkew must not be negative, was " + refreshSkew);
+        }
+        if (authorizationTtl.isNegative() || authorizationTtl.isZero()) {
+            throw new IllegalArgumentException("authorizationTtl must be positive, was " + authorizationTtl);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.phoenixkit.integrations.internal.connect;
+
+import dev.phoenixkit.integrations.internal.IntegrationsContext;
+import dev.phoenixkit.integrations.internal.core.ConnectionCommands;
+import dev.phoenixkit.integrations.internal.core.ConnectionQueries;
+import dev.phoenixkit.integrations.internal.http.ProviderHttp;
+import dev.phoenixkit.integrations.internal.oauth.CredentialValidator;
+import dev.phoenixkit.integrations.internal.oauth.TokenEndpoint;
+import dev.phoenixkit.integrations.internal.oauth.UserinfoEndpoint;
+
+/**
+ * The HTTP-facing services of one {@code Integrations} instance, wired together. The HTTP client is obtained on
+ * first use. Thread-safe.
+ *
+ * @param settings   the tuning
+ * @param flows      authorization URLs, begin/complete, code exchange
+ * @param refresher  single-flight refresh
+ * @param validation connection and credential validation
+ * @param requests   authenticated requests
+ */
+public record ConnectionAuth(AuthSettings settings, OAuthFlows flows, TokenRefresher refresher,
+        ConnectionValidation validation, AuthenticatedRequests requests) {
+
+    /**
+     * @param context  the instance's collaborators
+     * @param commands the write side (for {@code recordValidation})
+     * @param queries  the read side (for {@code getCredentials})
+     * @param settings the tuning
+     * @return the wired services
+     */
+    public static ConnectionAuth create(IntegrationsContext context, ConnectionCommands commands,
+            ConnectionQueries queries, AuthSettings settings) {
+        ProviderHttp lazyHttp = new ProviderHttp(context.httpClient(), settings.httpTimeout());
+        TokenEndpoint tokenEndpoint = new TokenEndpoint(lazyHttp, context.clock());
+        TokenRefresher refresher = new TokenRefresher(context.store(), context.providers(), commands, tokenEndpoint,
+                context.clock(), settings.refreshSkew());
+        OAuthFlows flows = new OAuthFlows(context.store(), context.providers(), context.cipher(), tokenEndpoint,
+                new UserinfoEndpoint(lazyHttp), settings.authorizationTtl());
+        ConnectionValidation validation = new ConnectionValidation(context.store(), context.providers(),
+                new CredentialValidator(lazyHttp), refresher);
+        AuthenticatedRequests requests = new AuthenticatedRequests(queries, refresher, lazyHttp, context.clock());
+        return new ConnectionAuth(settings, flows, refresher, validation, requests);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.phoenixkit.integrations.internal.connect;
+
+import dev.phoenixkit.integrations.AuditMode;
+import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.ValidationResult;
+import dev.phoenixkit.integrations.internal.audit.AuditActions;
+import dev.phoenixkit.integrations.internal.core.CredentialRules;
+import dev.phoenixkit.integrations.internal.json.JsonCodec;
+import dev.phoenixkit.integrations.internal.oauth.CredentialValidator;
+import dev.phoenixkit.integrations.internal.store.ConnectionStore;
+import dev.phoenixkit.integrations.internal.store.StoredConnection;
+import dev.phoenixkit.integrations.provider.ProviderDefinition;
+import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code validateConnection} and {@code validateCredentials} (spec §2.5), refreshing an expired or nearly expired
+ * OAuth2 token first (deliberate fix 5). Neither ever throws; neither stores the result (callers use
+ * {@code recordValidation}). Thread-safe.
+ */
+public final class ConnectionValidation {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionValidation.class);
+
+    private final ConnectionStore store;
+    private final ProviderRegistry providers;
+    private final CredentialValidator validator;
+    private final TokenRefresher refresher;
+
+    /**
+     * @param store     row access
+     * @param providers the provider registry
+     * @param validator the HTTP check
+     * @param refresher refreshes stale OAuth2 tokens first
+     */
+    public ConnectionValidation(ConnectionStore store, ProviderRegistry providers, CredentialValidator validator,
+            TokenRefresher refresher) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.providers = Objects.requireNonNull(providers, "providers");
+        this.validator = Objects.requireNonNull(validator, "validator");
+        this.refresher = Objects.requireNonNull(refresher, "refresher");
+    }
+
+    /**
+     * Tests a stored connection and audits {@code integration.validated}.
+     *
+     * @param uuid the connection
+     * @return the outcome; "Not configured", "Unknown provider", the refresh failure, or the provider's verdict
+     */
+    public ValidationResult validateConnection(UUID uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        ValidationResult result;
+        try {
+            result = check(uuid);
+        } catch (RuntimeException e) {
+            LOG.warn("Validation of connection {} failed unexpectedly: {}", uuid, e.getClass().getSimpleName());
+            result = ValidationResult.error("Validation failed unexpectedly");
+        }
+        audit(uuid, result);
+        return result;
+    }
+
+    /**
+     * Tests credentials that are not stored (the "Test Connection" button of a new connection). Persists nothing.
+     *
+     * @param providerKey the provider key
+     * @param attrs       PhoenixKit field names to values
+     * @return the outcome; "Unknown provider" for an unregistered provider
+     */
+    public ValidationResult validateCredentials(String providerKey, Map<String, ?> attrs) {
+        Objects.requireNonNull(providerKey, "providerKey");
+        Objects.requireNonNull(attrs, "attrs");
+        Optional<ProviderDefinition> provider = providers.get(providerKey);
+        if (provider.isEmpty()) {
+            return ValidationResult.error("Unknown provider");
+        }
+        try {
+            Map<String, Object> plain = new LinkedHashMap<>();
+            attrs.forEach((key, value) -> plain.put(key, JsonCodec.toPlain(value)));
+            return validator.validate(provider.get(), plain);
+        } catch (RuntimeException e) {
+            LOG.warn("Validation of {} credentials failed unexpectedly: {}", providerKey, e.getClass().getSimpleName());
+            return ValidationResult.error("Validation failed unexpectedly");
+        }
+    }
+
+    private ValidationResult check(UUID uuid) {
+        Optional<StoredConnection> row = store.findByUuid(uuid);
+        if (row.isEmpty()) {
+            return ValidationResult.error("Not configured");
+        }
+        Optional<ProviderDefinition> provider = providers.get(row.get().provider());
+        if (provider.isEmpty()) {
+            return ValidationResult.error("Unknown provider");
+        }
+        IntegrationData data = row.get().data();
+        if (!CredentialRules.hasCredentials(data.asMap())) {
+            return ValidationResult.error("Not configured");
+        }
+        if (refresher.needsRefresh(data)) {
+            try {
+                refresher.refresh(uuid, TokenState.text(data, "access_token").orElse(null));
+            } catch (IntegrationException e) {
+                return ValidationResult.error(e.getMessage());
+            }
+            data = store.findByUuid(uuid).map(StoredConnection::data).orElse(data);
+        }
+        return validator.validate(provider.get(), data.asMap());
+    }
+
+    private void audit(UUID uuid, ValidationResult result) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("result", result.isOk() ? "ok" : "error");
+        if (!result.isOk()) {
+            metadata.put("reason", result.message());
+        }
+        try {
+            store.inTransaction(tx -> {
+                tx.find(uuid).ifPresent(row -> tx.audit(AuditActions.VALIDATED, row, null, AuditMode.MANUAL,
+                        metadata));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Could not audit the validation of connection {}: {}", uuid, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.phoenixkit.integrations.internal.connect;
+
+import dev.phoenixkit.integrations.AuditMode;
+import dev.phoenixkit.integrations.AuthorizationRequest;
+import dev.phoenixkit.integrations.ConnectionStatus;
+import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.IntegrationError;
+import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.crypto.SecretCipher;
+import dev.phoenixkit.integrations.events.IntegrationEvent;
+import dev.phoenixkit.integrations.internal.audit.AuditActions;
+import dev.phoenixkit.integrations.internal.json.Timestamps;
+import dev.phoenixkit.integrations.internal.oauth.AccountProfile;
+import dev.phoenixkit.integrations.internal.oauth.AuthorizationUrls;
+import dev.phoenixkit.integrations.internal.oauth.OAuthStates;
+import dev.phoenixkit.integrations.internal.oauth.Pkce;
+import dev.phoenixkit.integrations.internal.oauth.TokenEndpoint;
+import dev.phoenixkit.integrations.internal.oauth.TokenGrant;
+import dev.phoenixkit.integrations.internal.oauth.UserinfoEndpoint;
+import dev.phoenixkit.integrations.internal.store.ConnectionStore;
+import dev.phoenixkit.integrations.internal.store.StoredConnection;
+import dev.phoenixkit.integrations.provider.OAuthConfig;
+import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OAuth2 authorization-code flow on connection rows: authorization URLs, the stored single-use state with its
+ * PKCE verifier (deliberate fixes 1 and 2), and the code exchange (spec §2.4). Thread-safe.
+ *
+ * <p>The pending state lives in the row's data as {@code oauth_state} (PhoenixKit's field),
+ * {@code oauth_state_expires_at} and {@code oauth_code_verifier} (encrypted with the configured cipher).
+ */
+public final class OAuthFlows {
+    static final String STATE = "oauth_state";
+    static final String STATE_EXPIRES_AT = "oauth_state_expires_at";
+    static final String CODE_VERIFIER = "oauth_code_verifier";
+    private static final List<String> PENDING_FIELDS = List.of(STATE, STATE_EXPIRES_AT, CODE_VERIFIER);
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthFlows.class);
+
+    private final ConnectionStore store;
+    private final ProviderRegistry providers;
+    private final SecretCipher cipher;
+    private final TokenEndpoint tokenEndpoint;
+    private final UserinfoEndpoint userinfoEndpoint;
+    private final Duration authorizationTtl;
+
+    /**
+     * @param store            row access
+     * @param providers        the provider registry
+     * @param cipher           encrypts the stored PKCE verifier
+     * @param tokenEndpoint    the token client
+     * @param userinfoEndpoint the userinfo client
+     * @param authorizationTtl how long a begun authorization stays valid
+     */
+    public OAuthFlows(ConnectionStore store, ProviderRegistry providers, SecretCipher cipher,
+            TokenEndpoint tokenEndpoint, UserinfoEndpoint userinfoEndpoint, Duration authorizationTtl) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.providers = Objects.requireNonNull(providers, "providers");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
+        this.tokenEndpoint = Objects.requireNonNull(tokenEndpoint, "tokenEndpoint");
+        this.userinfoEndpoint = Objects.requireNonNull(userinfoEndpoint, "userinfoEndpoint");
+        this.authorizationTtl = Objects.requireNonNull(authorizationTtl, "authorizationTtl");
+    }
+
+    /**
+     * Spec §2.4 {@code authorization_url}: no side effects, no PKCE.
+     *
+     * @param uuid        the connection
+     * @param redirectUri the callback
+     * @param extraScopes scopes replacing the defaults, or {@code null}
+     * @param state       the CSRF state, or {@code null}
+     * @return the URL
+     */
+    public URI authorizationUrl(UUID uuid, URI redirectUri, String extraScopes, String state) {
+        StoredConnection row = find(uuid);
+        return AuthorizationUrls.build(oauthConfig(row), row.data().asMap(), redirectUri.toString(), extraScopes,
+                state, null);
+    }
+
+    /**
+     * Starts an authorization: stores a fresh state, its expiry and (unless the provider opts out) a PKCE verifier
+     * on the row, replacing any earlier pending one.
+     *
+     * @param uuid        the connection
+     * @param redirectUri the callback
+     * @return the URL and state
+     */
+    public AuthorizationRequest begin(UUID uuid, URI redirectUri) {
+        return store.inTransaction(tx -> {
+            StoredConnection row = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
+            OAuthConfig config = oauthConfig(row);
+            String state = OAuthStates.generate();
+            Pkce pkce = config.pkce() ? Pkce.generate() : null;
+            URI url = AuthorizationUrls.build(config, row.data().asMap(), redirectUri.toString(), null, state, pkce);
+            Instant expiresAt = tx.now().plus(authorizationTtl);
+            Map<String, Object> fields = new LinkedHashMap<>(row.data().asMap());
+            fields.put(STATE, state);
+            fields.put(STATE_EXPIRES_AT, Timestamps.format(expiresAt));
+            if (pkce != null) {
+                fields.put(CODE_VERIFIER, cipher.encrypt(pkce.verifier()));
+            } else {
+                fields.remove(CODE_VERIFIER);
+            }
+            tx.write(row, fields);
+            return new AuthorizationRequest(url, state, expiresAt);
+        });
+    }
+
+    /**
+     * Completes an authorization: checks the callback's state against the stored one and consumes it (in one
+     * transaction), then exchanges the code with the stored PKCE verifier.
+     *
+     * @param uuid        the connection
+     * @param state       the callback's {@code state}
+     * @param code        the callback's {@code code}
+     * @param redirectUri the callback, as given to {@link #begin}
+     * @return the connected data
+     * @throws IntegrationException {@code STATE_MISMATCH} for a missing, foreign, used or expired state; then the
+     *                              {@link #exchangeCode} errors
+     */
+    public IntegrationData complete(UUID uuid, String state, String code, URI redirectUri) {
+        Pending pending = store.inTransaction(tx -> {
+            StoredConnection row = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
+            IntegrationData data = row.data();
+            if (!OAuthStates.matches(data.get(STATE) instanceof String text ? text : null, state)) {
+                return Pending.REJECTED;
+            }
+            Map<String, Object> fields = new LinkedHashMap<>(data.asMap());
+            PENDING_FIELDS.forEach(fields::remove);
+            tx.write(row, fields);
+            Optional<Instant> expiresAt = Timestamps.parse(data.get(STATE_EXPIRES_AT));
+            if (expiresAt.isEmpty() || !tx.now().isBefore(expiresAt.get())) {
+                return Pending.REJECTED;
+            }
+            String verifier = data.get(CODE_VERIFIER) instanceof String text ? cipher.decrypt(text) : null;
+            return new Pending(true, verifier);
+        });
+        if (!pending.accepted()) {
+            LOG.warn("Connection {}: OAuth callback state is missing, foreign, used or expired", uuid);
+            throw new IntegrationException(IntegrationError.STATE_MISMATCH,
+                    "The OAuth callback's state does not match a pending authorization of connection " + uuid);
+        }
+        return exchange(uuid, code, redirectUri, pending.verifier());
+    }
+
+    /**
+     * Spec §2.4 {@code exchange_code}: exchanges the code, fetches userinfo (failures ignored), stores the tokens,
+     * status {@code connected}, {@code connected_at}, {@code scopes} and the account, then publishes
+     * {@code Connected} and audits {@code integration.connected}.
+     *
+     * @param uuid         the connection
+     * @param code         the authorization code
+     * @param redirectUri  the callback used in the authorization request
+     * @param codeVerifier the PKCE verifier, or {@code null}
+     * @return the connected data
+     */
+    public IntegrationData exchange(UUID uuid, String code, URI redirectUri, String codeVerifier) {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        StoredConnection row = find(uuid);
+        OAuthConfig config = oauthConfig(row);
+        TokenGrant grant = tokenEndpoint.exchangeCode(config, row.data().asMap(), code, redirectUri.toString(),
+                codeVerifier);
+        Map<String, Object> userinfo = fetchUserinfoQuietly(uuid, config, grant.accessToken());
+        return store.inTransaction(tx -> {
+            StoredConnection locked = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
+            Map<String, Object> fields = new LinkedHashMap<>(locked.data().asMap());
+            TokenState.putGrant(fields, grant);
+            fields.put("token_type", grant.tokenType());
+            fields.put("status", ConnectionStatus.CONNECTED.wireValue());
+            fields.put("connected_at", tx.nowText());
+            fields.put("scopes", config.defaultScopes());
+            AccountProfile.from(config.userinfoMapping(), userinfo).applyTo(fields);
+            StoredConnection saved = tx.write(locked, fields);
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put("account", saved.data().get("external_account_id"));
+            tx.audit(AuditActions.CONNECTED, saved, null, AuditMode.MANUAL, metadata);
+            tx.publish(new IntegrationEvent.Connected(uuid, saved.provider(), saved.name(), saved.data()));
+            return saved.data();
+        });
+    }
+
+    private Map<String, Object> fetchUserinfoQuietly(UUID uuid, OAuthConfig config, String accessToken) {
+        try {
+            return userinfoEndpoint.fetch(config, accessToken);
+        } catch (IntegrationException e) {
+            LOG.warn("Connection {}: userinfo after code exchange failed, connecting without account details: {}",
+                    uuid, e.getMessage());
+            return Map.of();
+        }
+    }
+
+    private StoredConnection find(UUID uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        return store.findByUuid(uuid).orElseThrow(() -> notConfigured(uuid));
+    }
+
+    private OAuthConfig oauthConfig(StoredConnection row) {
+        return providers.get(row.provider()).flatMap(provider -> provider.oauthConfig())
+                .orElseThrow(() -> new IntegrationException(IntegrationError.UNKNOWN_PROVIDER,
+                        "Provider '" + row.provider() + "' is not a registered OAuth2 provider"));
+    }
+
+    private static IntegrationException notConfigured(UUID uuid) {
+        return new IntegrationException(IntegrationError.NOT_CONFIGURED, "No connection with uuid " + uuid);
+    }
+
+    private record Pending(boolean accepted, String verifier) {
+        static final Pending REJECTED = new Pending(false, null);
+
+        @Override
+        public String toString() {
+            return "Pending[accepted=" + accepted + "]";
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.phoenixkit.integrations.internal.connect;
+
+import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.internal.json.Timestamps;
+import dev.phoenixkit.integrations.internal.oauth.TokenGrant;
+import dev.phoenixkit.integrations.provider.AuthType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads and writes the token fields of a connection's data. */
+final class TokenState {
+    private TokenState() {
+    }
+
+    static boolean isOauth(IntegrationData data) {
+        return AuthType.OAUTH2.wireValue().equals(data.get("auth_type"));
+    }
+
+    static Optional<String> text(IntegrationData data, String field) {
+        return data.get(field) instanceof String text && !text.isBlank() ? Optional.of(text) : Optional.empty();
+    }
+
+    /** PhoenixKit's bearer choice: {@code access_token}, else {@code api_key}, else {@code bot_token}, else "". */
+    static String bearerToken(IntegrationData data) {
+        return text(data, "access_token").or(() -> text(data, "api_key")).or(() -> text(data, "bot_token"))
+                .orElse("");
+    }
+
+    static Optional<Instant> expiresAt(IntegrationData data) {
+        return Timestamps.parse(data.get("expires_at"));
+    }
+
+    /** Whether an OAuth token expires within {@code skew} of {@code now} (unknown expiry: no). */
+    static boolean expiresWithin(IntegrationData data, Instant now, Duration skew) {
+        return expiresAt(data).map(expiry -> !expiry.isAfter(now.plus(skew))).orElse(false);
+    }
+
+    static boolean isExpired(IntegrationData data, Instant now) {
+        return expiresAt(data).map(expiry -> !expiry.isAfter(now)).orElse(false);
+    }
+
+    /** Whether the connection can be refreshed: OAuth2 with a refresh token. */
+    static boolean canRefresh(IntegrationData data) {
+        return isOauth(data) && text(data, "refresh_token").isPresent();
+    }
+
+    /** Writes the common token fields of a grant (spec §5.3/§5.4). */
+    static void putGrant(Map<String, Object> fields, TokenGrant grant) {
+        fields.put("access_token", grant.accessToken());
+        fields.put("expires_at", grant.expiry().map(Timestamps::format).orElse(null));
+        fields.put("token_obtained_at", Timestamps.format(grant.obtainedAt()));
+        grant.newRefreshToken().ifPresent(token -> fields.put("refresh_token", token));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.phoenixkit.integrations;
+
+import dev.phoenixkit.integrations.crypto.SecretCipher;
+import dev.phoenixkit.integrations.provider.AuthType;
+import dev.phoenixkit.integrations.provider.OAuthConfig;
+import dev.phoenixkit.integrations.provider.ProviderDefinition;
+import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/** Builds {@link Integrations} for the core DB tests from the testkit's injected {@code DataSource}/{@code Jdbi}. */
+final class TestIntegrations {
+    static final String SECRET_KEY_BASE = "core-tests-secret-key-base-that-is-long-enough-0123456789";
+
+    private TestIntegrations() {
+    }
+
+    /** openrouter and mistral (API key), google (OAuth2); "aws", "telegram", "smtp" stay unregistered. */
+    static ProviderRegistry registry() {
+        return ProviderRegistry.builder()
+                .add(ProviderDefinition.builder("google").name("Google").authType(AuthType.OAUTH2)
+                        .oauth(OAuthConfig.builder().authUrl("https://accounts.google.com/o/oauth2/v2/auth")
+                                .tokenUrl("https://oauth2.googleapis.com/token")
+                                .userinfoUrl("https://www.googleapis.com/oauth2/v3/userinfo")
+                                .defaultScopes("openid email").build())
+                        .build())
+                .add(ProviderDefinition.builder("openrouter").name("OpenRouter").authType(AuthType.API_KEY).build())
+                .add(ProviderDefinition.builder("mistral").name("Mistral").authType(AuthType.API_KEY).build())
+                .build();
+    }
+
+    static Integrations create(DataSource dataSource) {
+        return create(dataSource, new MutableClock());
+    }
+
+    static Integrations create(DataSource dataSource, Clock clock) {
+        return Integrations.builder().dataSource(dataSource).providers(registry())
+                .cipher(SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE)).clock(clock).build();
+    }
+
+    static Integrations create(Jdbi jdbi) {
+        return Integrations.builder().jdbi(jdbi).providers(registry())
+                .cipher(SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE)).clock(new MutableClock()).build();
+    }
+
+    /** PhoenixKit's setup_conn/3 helper: add (re-using on ALREADY_EXISTS), then save_setup when attrs are given. */
+    static UUID setupConn(Integrations integrations, String provider, String name, Map<String, ?> attrs) {
+        UUID uuid;
+        try {
+            uuid = integrations.addConnection(provider, name).uuid();
+        } catch (IntegrationException e) {
+            if (e.error() != IntegrationError.ALREADY_EXISTS) {
+                throw e;
+            }
+            uuid = integrations.findUuidByProviderName(provider, name);
+        }
+        if (!attrs.isEmpty()) {
+            integrations.saveSetup(uuid, attrs);
+        }
+        return uuid;
+    }
+
+    /** A clock that advances one millisecond per reading, so successive stamps differ; can also jump. */
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-05-01T10:00:00.123456Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            now = now.plusMillis(1);
+            return now;
+        }
+
+        synchronized void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+    }
+}

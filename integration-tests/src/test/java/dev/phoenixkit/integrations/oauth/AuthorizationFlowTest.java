@@ -1,0 +1,335 @@
+package dev.phoenixkit.integrations.oauth;
+
+import static dev.phoenixkit.integrations.oauth.FacadeFixture.REDIRECT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.phoenixkit.integrations.AuditEntry;
+import dev.phoenixkit.integrations.AuthorizationRequest;
+import dev.phoenixkit.integrations.ConnectionStatus;
+import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.IntegrationError;
+import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.events.IntegrationEvent;
+import dev.phoenixkit.testkit.PhoenixKitTest;
+import dev.phoenixkit.testkit.TestDatabase;
+import dev.phoenixkit.testkit.fake.AuthorizationRedirect;
+import dev.phoenixkit.testkit.fake.FakeAccount;
+import dev.phoenixkit.testkit.fake.FakeEndpoint;
+import dev.phoenixkit.testkit.fake.Fault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The authorization-code flow through the facade, over loopback and a real database. */
+@PhoenixKitTest
+class AuthorizationFlowTest {
+    private FacadeFixture fixture;
+    private TestDatabase database;
+
+    @BeforeEach
+    void setUp(TestDatabase database) {
+        this.database = database;
+        this.fixture = new FacadeFixture(database);
+        fixture.fake.requirePkce(true);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    private static IntegrationError errorOf(Runnable call) {
+        return catchThrowableOfType(IntegrationException.class, call::run).error();
+    }
+
+    private String rawValueJson(UUID uuid) {
+        return database.jdbi().withHandle(handle -> handle
+                .createQuery("SELECT value_json::text FROM phoenix_kit_settings WHERE uuid = :uuid")
+                .bind("uuid", uuid).mapTo(String.class).one());
+    }
+
+    @Test
+    void authorizationUrlWhenGoogleThenPointsAtTheProviderWithClientIdAndCodeResponse() {
+        UUID uuid = fixture.oauthConnection("google", "default", Map.of());
+
+        String url = fixture.integrations.authorizationUrl(uuid, REDIRECT, null, null).toString();
+
+        assertThat(url).startsWith(fixture.fake.baseUri() + "/o/oauth2/v2/auth?")
+                .contains("client_id=" + "fake-client-id", "response_type=code").doesNotContain("code_challenge");
+    }
+
+    @Test
+    void authorizationUrlWhenNoClientIdThenClientIdNotConfigured() {
+        UUID uuid = fixture.integrations.addConnection("google", "default").uuid();
+
+        assertThat(errorOf(() -> fixture.integrations.authorizationUrl(uuid, REDIRECT, null, null)))
+                .isEqualTo(IntegrationError.CLIENT_ID_NOT_CONFIGURED);
+    }
+
+    @Test
+    void authorizationUrlWhenGhostUuidThenNotConfigured() {
+        UUID ghost = UUID.fromString("00000000-0000-7000-8000-000000000000");
+
+        assertThat(errorOf(() -> fixture.integrations.authorizationUrl(ghost, REDIRECT, null, null)))
+                .isEqualTo(IntegrationError.NOT_CONFIGURED);
+    }
+
+    @Test
+    void authorizationUrlWhenProviderUnregisteredOrNotOauthThenUnknownProvider() {
+        UUID aws = fixture.integrations.addConnection("aws", "default").uuid();
+        UUID openrouter = fixture.integrations.addConnection("openrouter", "default").uuid();
+
+        assertThat(errorOf(() -> fixture.integrations.authorizationUrl(aws, REDIRECT, null, null)))
+                .isEqualTo(IntegrationError.UNKNOWN_PROVIDER);
+        assertThat(errorOf(() -> fixture.integrations.beginAuthorization(openrouter, REDIRECT)))
+                .isEqualTo(IntegrationError.UNKNOWN_PROVIDER);
+    }
+
+    @Test
+    @DisplayName("begin → provider → complete connects, with PKCE verified by the fake server")
+    void completeAuthorizationWhenStateMatchesThenConnectedWithTokensAccountEventAndAudit() {
+        UUID uuid = fixture.oauthConnection("google", "work", Map.of());
+        List<IntegrationEvent> events = new CopyOnWriteArrayList<>();
+        fixture.integrations.events().subscribe(events::add);
+
+        AuthorizationRequest request = fixture.integrations.beginAuthorization(uuid, REDIRECT);
+        AuthorizationRedirect redirect = fixture.fake.authorize(request.url());
+        IntegrationData data = fixture.integrations.completeAuthorization(uuid, redirect.state().orElseThrow(),
+                redirect.code(), REDIRECT);
+
+        assertThat(request.url().getRawQuery()).contains("code_challenge_method=S256", "state=" + request.state());
+        assertThat(request.expiresAt()).isEqualTo(FacadeFixture.START.plus(Duration.ofMinutes(10)));
+        assertThat(fixture.fake.requests(FakeEndpoint.TOKEN).get(0).param("code_verifier")).isPresent();
+        assertThat(data.status()).contains(ConnectionStatus.CONNECTED);
+        assertThat(data.accessToken()).hasValueSatisfying(token -> assertThat(token).startsWith("fake-at-"));
+        assertThat(data.refreshToken()).isPresent();
+        assertThat(data.expiresAt()).contains(FacadeFixture.START.plusSeconds(3600));
+        assertThat(data.connectedAt()).contains(FacadeFixture.START);
+        assertThat(data.get("token_type")).isEqualTo("Bearer");
+        assertThat(data.get("scopes")).isEqualTo(
+                fixture.integrations.providers().get("google").orElseThrow().oauthConfig().orElseThrow()
+                        .defaultScopes());
+        assertThat(data.get("external_account_id")).isEqualTo("ada@example.com");
+        assertThat(data.get("external_account_name")).isEqualTo("Ada Lovelace");
+        assertThat(data.get("metadata")).isEqualTo(Map.of("connected_email", "ada@example.com",
+                "name", "Ada Lovelace", "picture", "https://example.com/ada.png"));
+        assertThat(data.asMap()).doesNotContainKeys("oauth_state", "oauth_state_expires_at", "oauth_code_verifier");
+        assertThat(data.get("validation_status")).isNull();
+        assertThat(events).filteredOn(IntegrationEvent.Connected.class::isInstance).hasSize(1);
+        assertThat(fixture.integrations.auditTrail(uuid)).extracting(AuditEntry::action)
+                .contains("integration.connected");
+        assertThat(rawValueJson(uuid)).contains("enc:v1:").doesNotContain(data.accessToken().orElseThrow());
+    }
+
+    @Test
+    void beginAuthorizationStoresThePkceVerifierEncrypted() {
+        UUID uuid = fixture.oauthConnection("google", "default", Map.of());
+
+        AuthorizationRequest request = fixture.integrations.beginAuthorization(uuid, REDIRECT);
+
+        IntegrationData data = fixture.data(uuid);
+        assertThat(data.get("oauth_state")).isEqualTo(request.state());
+        assertThat((String) data.get("oauth_code_verifier")).startsWith("enc:v1:");
+        assertThat(rawValueJson(uuid)).contains(request.state());
+    }
+
+    @Test
+    @DisplayName("deliberate fix 1: a used state is rejected (replay), without a second token call")
+    void completeAuthorizationWhenStateReplayedThenStateMismatch() {
+        UUID uuid = fixture.oauthConnection("google", "default", Map.of());
+        AuthorizationRedirect redirect = fixture.fake.authorize(
+                fixture.integrations.beginAuthorization(uuid, REDIRECT).url());
+        String state = redirect.state().orElseThrow();
+        fixture.integrations.completeAuthorization(uuid, state, redirect.code(), REDIRECT);
+
+        IntegrationError error = errorOf(() -> fixture.integrations.completeAuthorization(uuid, state,
+                redirect.code(), REDIRECT));
+
+        assertThat(error).isEqualTo(IntegrationError.STATE_MISMATCH);
+        assertThat(fixture.fake.tokenCalls()).isOne();
+    }
+
+    @Test
+    @DisplayName("deliberate fix 1: an expired state is rejected and cleared")
+    void completeAuthorizationWhenStateExpiredThenStateMismatchAndNoTokenCall() {
+        UUID uuid = fixture.oauthConnection("google", "default", Map.of());
+        AuthorizationRedirect redirect = fixture.fake.authorize(
+                fixture.integrations.beginAuthorization(uuid, REDIRECT).url());
+        fixture.clock.advance(Duration.ofMinutes(10));
+
+        IntegrationError error = errorOf(() -> fixture.integrations.completeAuthorization(uuid,
+                redirect.state().orElseThrow(), redirect.code(), REDIRECT));
+
+        assertThat(error).isEqualTo(IntegrationError.STATE_MISMATCH);
+        assertThat(fixture.fake.tokenCalls()).isZero();
+        assertThat(fixture.data(uuid).asMap()).doesNotContainKey("oauth_state");
+    }
+
+    @Test
+    void completeAuthorizationWhenStateExpiresInOneMoreMinuteThenStillAccepted() {
+        UUID uuid = fixture.oauthConnection("google", "default", Map.of());
+        AuthorizationRedirect redirect = fixture.fake.authorize(
+                fixture.integrations.beginAuthorization(uuid, REDIRECT).url());
+        fixture.clock.advance(Duration.ofMinutes(9));
+
+        IntegrationData data = fixture.integrations.completeAuthorization(uuid, redirect.state().orElseThrow(),
+                redirect.code(), REDIRECT);
+
+        assertThat(data.status()).contains(ConnectionStatus.CONNECTED);
+    }
+
+    @Test
+    @DisplayName("deliberate fix 1: a forged state is rejected and does not cancel the pending authorization")
+    void completeAuthorizationWhenStateForgedThenStateMismatchAndTheRealStateStillWorks() {
+        UUID uuid = fixture.oauthConnection("google", "default", Map.of());
+        AuthorizationRedirect redirect = fixture.fake.authorize(
+                fixture.integrations.beginAuthorization(uuid, REDIRECT).url());
+
+        IntegrationError forged = errorOf(() -> fixture.integrations.completeAuthorization(uuid, "forged-state",
+                redirect.code(), REDIRECT));
+        IntegrationError missing = errorOf(() -> fixture.integrations.completeAuthorization(uuid, null,
+                redirect.code(), REDIRECT));
+        IntegrationError empty = errorOf(() -> fixture.integrations.completeAuthorization(uuid, "",
+                redirect.code(), REDIRECT));
+        IntegrationData data = fixture.integrations.completeAuthorization(uuid, redirect.state().orElseThrow(),
+                redirect.code(), REDIRECT);
+
+        assertThat(List.of(forged, missing, empty)).containsOnly(IntegrationError.STATE_MISMATCH);
+        assertThat(data.status()).contains(ConnectionStatus.CONNECTED);
+    }
+
+    @Test
+    void completeAuthorizationWhenStateBelongsToAnotherConnectionThenStateMismatch() {
+        UUID first = fixture.oauthConnection("google", "first", Map.of());
+        UUID second = fixture.oauthConnection("google", "second", Map.of());
+        AuthorizationRedirect redirect = fixture.fake.authorize(
+                fixture.integrations.beginAuthorization(first, REDIRECT).url());
+        fixture.integrations.beginAuthorization(second, REDIRECT);
+
+        assertThat(errorOf(() -> fixture.integrations.completeAuthorization(second, redirect.state().orElseThrow(),
+                redirect.code(), REDIRECT))).isEqualTo(IntegrationError.STATE_MISMATCH);
+    }
+
+    @Test
+    void completeAuthorizationWhenNothingWasBegunThenStateMismatch() {
+        UUID uuid = fixture.oauthConnection("google", "default", Map.of());
+
+        assertThat(errorOf(() -> fixture.integrations.completeAuthorization(uuid, "any", "code", REDIRECT)))
+                .isEqualTo(IntegrationError.STATE_MISMATCH);
+    }
+
+    @Test
+    void beginAuthorizationTwiceThenOnlyTheNewestStateIsAccepted() {
+        UUID uuid = fixture.oauthConnection("google", "default", Map.of());
+        AuthorizationRedirect older = fixture.fake.authorize(
+                fixture.integrations.beginAuthorization(uuid, REDIRECT).url());
+        AuthorizationRedirect newer = fixture.fake.authorize(
+                fixture.integrations.beginAuthorization(uuid, REDIRECT).url());
+
+        assertThat(errorOf(() -> fixture.integrations.completeAuthorization(uuid, older.state().orElseThrow(),
+                older.code(), REDIRECT))).isEqualTo(IntegrationError.STATE_MISMATCH);
+        assertThat(fixture.integrations.completeAuthorization(uuid, newer.state().orElseThrow(), newer.code(),
+                REDIRECT).status()).contains(ConnectionStatus.CONNECTED);
+    }
+
+    @Test
+    @DisplayName("Microsoft tenant: a GUID, the default and a blank value reach the authorize and token paths")
+    void microsoftFlowWhenTenantGuidDefaultOrBlankThenTheRightTenantIsUsed() {
+        String guid = "11111111-2222-3333-4444-555555555555";
+        Map<String, Map<String, Object>> cases = Map.of("guid", Map.of("tenant_id", guid), "default", Map.of(),
+                "blank", Map.of("tenant_id", "  "));
+        for (Map.Entry<String, Map<String, Object>> entry : cases.entrySet()) {
+            UUID uuid = fixture.oauthConnection("microsoft", entry.getKey(), entry.getValue());
+            fixture.fake.clearRequests();
+            String tenant = entry.getKey().equals("guid") ? guid : "common";
+
+            AuthorizationRequest request = fixture.integrations.beginAuthorization(uuid, REDIRECT);
+            AuthorizationRedirect redirect = fixture.fake.authorize(request.url());
+            fixture.integrations.completeAuthorization(uuid, redirect.state().orElseThrow(), redirect.code(),
+                    REDIRECT);
+
+            assertThat(request.url().getPath()).as(entry.getKey())
+                    .isEqualTo("/" + tenant + "/oauth2/v2.0/authorize");
+            assertThat(fixture.fake.requests(FakeEndpoint.TOKEN).get(0).path()).as(entry.getKey())
+                    .isEqualTo("/" + tenant + "/oauth2/v2.0/token");
+        }
+    }
+
+    @Test
+    @DisplayName("deliberate fix 4: Microsoft Graph mail/displayName become the account; userPrincipalName without mail")
+    void microsoftFlowThenTheAccountComesFromGraphFields() {
+        UUID withMail = fixture.oauthConnection("microsoft", "with-mail", Map.of());
+        connect(withMail);
+        fixture.fake.account(FakeAccount.defaultAccount().withoutEmail());
+        UUID withoutMail = fixture.oauthConnection("microsoft", "without-mail", Map.of());
+        connect(withoutMail);
+
+        assertThat(fixture.data(withMail).get("external_account_id")).isEqualTo("ada@example.com");
+        assertThat(fixture.data(withMail).get("external_account_name")).isEqualTo("Ada Lovelace");
+        assertThat(fixture.data(withMail).get("metadata")).isEqualTo(
+                Map.of("connected_email", "ada@example.com", "name", "Ada Lovelace"));
+        assertThat(fixture.data(withoutMail).get("external_account_id")).isEqualTo("ada@example.onmicrosoft.com");
+    }
+
+    @Test
+    @DisplayName("deliberate fix 3: disconnect keeps tenant_id, so reconnecting uses the same tenant")
+    void disconnectThenBeginAuthorizationStillUsesTheStoredTenant() {
+        UUID uuid = fixture.oauthConnection("microsoft", "default", Map.of("tenant_id", "contoso"));
+        connect(uuid);
+
+        fixture.integrations.disconnect(uuid);
+
+        assertThat(fixture.integrations.beginAuthorization(uuid, REDIRECT).url().getPath())
+                .isEqualTo("/contoso/oauth2/v2.0/authorize");
+    }
+
+    @Test
+    void exchangeCodeWhenTokenEndpointFailsThenTokenExchangeFailedAndTheRowIsUnchanged() {
+        UUID uuid = fixture.oauthConnection("google", "default", Map.of());
+        IntegrationData before = fixture.data(uuid);
+        for (Fault fault : List.of(Fault.SERVER_ERROR, Fault.MISSING_ACCESS_TOKEN, Fault.INVALID_GRANT)) {
+            fixture.fake.fail(FakeEndpoint.TOKEN, fault);
+
+            IntegrationException e = catchThrowableOfType(IntegrationException.class,
+                    () -> fixture.integrations.exchangeCode(uuid, "code", REDIRECT));
+
+            assertThat(e.error()).as(fault.name()).isEqualTo(IntegrationError.TOKEN_EXCHANGE_FAILED);
+        }
+        assertThat(fixture.data(uuid)).isEqualTo(before);
+    }
+
+    @Test
+    void exchangeCodeWhenClientSecretMissingThenClientCredentialsNotConfigured() {
+        UUID uuid = fixture.integrations.addConnection("google", "default").uuid();
+        fixture.integrations.saveSetup(uuid, Map.of("client_id", "fake-client-id"));
+
+        assertThat(errorOf(() -> fixture.integrations.exchangeCode(uuid, "code", REDIRECT)))
+                .isEqualTo(IntegrationError.CLIENT_CREDENTIALS_NOT_CONFIGURED);
+    }
+
+    @Test
+    void exchangeCodeWhenUserinfoFailsThenStillConnectedWithoutAccountDetails() {
+        fixture.fake.requirePkce(false);
+        UUID uuid = fixture.oauthConnection("google", "default", Map.of());
+        String code = fixture.fake.authorize(fixture.integrations.authorizationUrl(uuid, REDIRECT, null, "s")).code();
+        fixture.fake.fail(FakeEndpoint.USERINFO, Fault.SERVER_ERROR);
+
+        IntegrationData data = fixture.integrations.exchangeCode(uuid, code, REDIRECT);
+
+        assertThat(data.status()).contains(ConnectionStatus.CONNECTED);
+        assertThat(data.asMap()).doesNotContainKeys("external_account_id", "external_account_name");
+    }
+
+    private void connect(UUID uuid) {
+        AuthorizationRedirect redirect = fixture.fake.authorize(
+                fixture.integrations.beginAuthorization(uuid, REDIRECT).url());
+        fixture.integrations.completeAuthorization(uuid, redirect.state().orElseThrow(), redirect.code(), REDIRECT);
+    }
+}
