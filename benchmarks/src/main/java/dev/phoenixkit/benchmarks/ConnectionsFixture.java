@@ -79,9 +79,9 @@ public class ConnectionsFixture {
                        'integration:' || (ARRAY['openrouter','mistral','deepseek','google','microsoft'])[1 + g % 5]
                          || ':conn-' || g,
                        NULL, seed.value_json, 'integrations', now(), now()
-                  FROM generate_series(1, %d) AS g,
+                  FROM generate_series(1, {ROWS}) AS g,
                        (SELECT value_json FROM phoenix_kit_settings WHERE key = 'integration:openrouter:seed') AS seed
-                """.formatted(CONNECTIONS - 1), "VACUUM ANALYZE phoenix_kit_settings");
+                """.replace("{ROWS}", Integer.toString(CONNECTIONS - 1)), "VACUUM ANALYZE phoenix_kit_settings");
         pickTargets();
     }
 
