@@ -253,8 +253,11 @@ public final class Integrations implements AutoCloseable {
     }
 
     /**
-     * Builds the provider's authorization URL exactly as PhoenixKit does (spec §5.2): no side effects, no PKCE.
-     * Prefer {@link #beginAuthorization(UUID, URI)}, which adds a stored single-use state and PKCE.
+     * Builds the provider's authorization URL as PhoenixKit does (spec §5.2), plus PKCE S256 unless the provider
+     * opts out: the PKCE verifier is stored (encrypted) on the connection, replacing an earlier one, and
+     * {@link #exchangeCode(UUID, String, URI)} sends it, so only the most recently built URL can complete. The
+     * caller keeps the {@code state}, as with PhoenixKit. Prefer {@link #beginAuthorization(UUID, URI)}, which also
+     * stores a single-use, expiring state and checks it for you.
      *
      * @param uuid        the connection (needs a saved {@code client_id})
      * @param redirectUri the callback registered with the provider
@@ -302,7 +305,8 @@ public final class Integrations implements AutoCloseable {
     }
 
     /**
-     * Exchanges an authorization code (spec §2.4/§5.3) without PKCE: stores the tokens ({@code expires_at} from
+     * Exchanges an authorization code (spec §2.4/§5.3), sending the PKCE verifier that
+     * {@link #authorizationUrl(UUID, URI, String, String)} stored, if any (and then discarding it): stores the tokens ({@code expires_at} from
      * {@code expires_in}), status {@code connected}, {@code connected_at}, {@code scopes} and the account from
      * userinfo (Google {@code email}/{@code name}/{@code picture}; Microsoft Graph {@code mail} or
      * {@code userPrincipalName}, and {@code displayName}); userinfo failures are ignored. Publishes
@@ -317,8 +321,8 @@ public final class Integrations implements AutoCloseable {
      *                              HTTP status, also for a 200 without {@code access_token}), {@code TRANSPORT_FAILED}
      */
     public IntegrationData exchangeCode(UUID uuid, String code, URI redirectUri) {
-        return auth.flows().exchange(Objects.requireNonNull(uuid, "uuid"), Objects.requireNonNull(code, "code"),
-                Objects.requireNonNull(redirectUri, "redirectUri"), null);
+        return auth.flows().exchangeWithStoredVerifier(Objects.requireNonNull(uuid, "uuid"),
+                Objects.requireNonNull(code, "code"), Objects.requireNonNull(redirectUri, "redirectUri"));
     }
 
     /**

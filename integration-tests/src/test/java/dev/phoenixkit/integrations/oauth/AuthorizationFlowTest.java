@@ -17,6 +17,7 @@ import dev.phoenixkit.testkit.fake.AuthorizationRedirect;
 import dev.phoenixkit.testkit.fake.FakeAccount;
 import dev.phoenixkit.testkit.fake.FakeEndpoint;
 import dev.phoenixkit.testkit.fake.Fault;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,36 @@ class AuthorizationFlowTest {
         String url = fixture.integrations.authorizationUrl(uuid, REDIRECT, null, null).toString();
 
         assertThat(url).startsWith(fixture.fake.baseUri() + "/o/oauth2/v2/auth?")
-                .contains("client_id=" + "fake-client-id", "response_type=code").doesNotContain("code_challenge");
+                .contains("client_id=" + "fake-client-id", "response_type=code", "code_challenge_method=S256");
+    }
+
+    @Test
+    @DisplayName("authorizationUrl → provider → exchangeCode sends the stored PKCE verifier, then discards it")
+    void exchangeCodeWhenUrlCameFromAuthorizationUrlThenStoredPkceVerifierIsSentAndDiscarded() {
+        UUID uuid = fixture.oauthConnection("google", "default", Map.of());
+
+        URI url = fixture.integrations.authorizationUrl(uuid, REDIRECT, null, "caller-kept-state");
+        String storedVerifier = String.valueOf(fixture.integrations.getIntegration(uuid.toString())
+                .get("oauth_code_verifier"));
+        AuthorizationRedirect redirect = fixture.fake.authorize(url);
+        IntegrationData data = fixture.integrations.exchangeCode(uuid, redirect.code(), REDIRECT);
+
+        assertThat(redirect.state()).contains("caller-kept-state");
+        assertThat(rawValueJson(uuid)).doesNotContain(storedVerifier).doesNotContain("oauth_code_verifier");
+        assertThat(fixture.fake.requests(FakeEndpoint.TOKEN).get(0).param("code_verifier")).isPresent();
+        assertThat(data.status()).contains(ConnectionStatus.CONNECTED);
+    }
+
+    @Test
+    void exchangeCodeWhenAnOlderUrlIsUsedThenTheProviderRejectsTheStaleVerifier() {
+        UUID uuid = fixture.oauthConnection("google", "default", Map.of());
+        URI first = fixture.integrations.authorizationUrl(uuid, REDIRECT, null, null);
+        fixture.integrations.authorizationUrl(uuid, REDIRECT, null, null);
+
+        AuthorizationRedirect redirect = fixture.fake.authorize(first);
+
+        assertThat(errorOf(() -> fixture.integrations.exchangeCode(uuid, redirect.code(), REDIRECT)))
+                .isEqualTo(IntegrationError.TOKEN_EXCHANGE_FAILED);
     }
 
     @Test

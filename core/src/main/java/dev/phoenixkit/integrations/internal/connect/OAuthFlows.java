@@ -73,7 +73,9 @@ public final class OAuthFlows {
     }
 
     /**
-     * Spec §2.4 {@code authorization_url}: no side effects, no PKCE.
+     * Spec §2.4 {@code authorization_url} plus PKCE S256 (deliberate fix 2). Unless the provider opts out of PKCE, a
+     * fresh verifier is stored (encrypted) on the row, replacing an earlier one, and
+     * {@link #exchangeWithStoredVerifier} sends it; so only the most recently built URL can complete.
      *
      * @param uuid        the connection
      * @param redirectUri the callback
@@ -83,8 +85,34 @@ public final class OAuthFlows {
      */
     public URI authorizationUrl(UUID uuid, URI redirectUri, String extraScopes, String state) {
         StoredConnection row = find(uuid);
-        return AuthorizationUrls.build(oauthConfig(row), row.data().asMap(), redirectUri.toString(), extraScopes,
-                state, null);
+        OAuthConfig config = oauthConfig(row);
+        Pkce pkce = config.pkce() ? Pkce.generate() : null;
+        URI url = AuthorizationUrls.build(config, row.data().asMap(), redirectUri.toString(), extraScopes, state,
+                pkce);
+        if (pkce != null) {
+            store.inTransaction(tx -> {
+                StoredConnection locked = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
+                Map<String, Object> fields = new LinkedHashMap<>(locked.data().asMap());
+                fields.put(CODE_VERIFIER, cipher.encrypt(pkce.verifier()));
+                return tx.write(locked, fields);
+            });
+        }
+        return url;
+    }
+
+    /**
+     * Spec §2.4 {@code exchange_code} for a URL built by {@link #authorizationUrl}: sends the PKCE verifier stored
+     * with it, if any.
+     *
+     * @param uuid        the connection
+     * @param code        the authorization code
+     * @param redirectUri the callback used in the authorization request
+     * @return the connected data
+     */
+    public IntegrationData exchangeWithStoredVerifier(UUID uuid, String code, URI redirectUri) {
+        StoredConnection row = find(uuid);
+        String verifier = row.data().get(CODE_VERIFIER) instanceof String text ? cipher.decrypt(text) : null;
+        return exchange(uuid, code, redirectUri, verifier);
     }
 
     /**
@@ -176,6 +204,7 @@ public final class OAuthFlows {
             StoredConnection locked = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
             Map<String, Object> fields = new LinkedHashMap<>(locked.data().asMap());
             TokenState.putGrant(fields, grant);
+            fields.remove(CODE_VERIFIER);
             fields.put("token_type", grant.tokenType());
             fields.put("status", ConnectionStatus.CONNECTED.wireValue());
             fields.put("connected_at", tx.nowText());
