@@ -70,6 +70,7 @@ public final class BenchmarkSuite {
         String include = args.length > 1 && !args[1].isBlank() ? args[1] : ".*";
         Path results = Path.of("results");
         Files.createDirectories(results);
+        StormReport.clear(results);
         String loadBefore = loadAverage();
 
         List<String> notes = new ArrayList<>();
@@ -103,7 +104,7 @@ public final class BenchmarkSuite {
         notes.add("Load average (1/5/15 min) before the run: " + loadBefore + "; after: " + loadAverage()
                 + ". The machine has 2 cores shared with other engineers' builds and tests: ratios are taken from"
                 + " the same run, but absolute times (and spreads) are noisy when the load is above ~1.");
-        String table = ResultsTable.render(runs, mode, environment(), notes);
+        String table = ResultsTable.render(runs, mode, environment(), notes) + StormReport.render(results, runs);
         Files.writeString(results.resolve("results.md"), table);
         System.out.println(table);
     }
@@ -113,10 +114,17 @@ public final class BenchmarkSuite {
                 VerboseMode.SILENT), List.of(include), List.of(BenchmarkSuite.class.getName()));
     }
 
+    /**
+     * JVM arguments of every fork. {@code sun.net.httpserver.nodelay} switches TCP_NODELAY on for the JDK
+     * {@code HttpServer} behind the testkit's fake provider server: without it every response waits for the client's
+     * delayed ACK (Nagle), about 40 ms per request on Linux loopback, which would swamp P5 and P6.
+     */
+    static final String[] FORK_JVM_ARGS = {"-Xmx2g", "-Dsun.net.httpserver.nodelay=true"};
+
     private static ChainedOptionsBuilder common(List<String> names) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .shouldFailOnError(true)
-                .jvmArgsAppend("-Xmx2g");
+                .jvmArgsAppend(FORK_JVM_ARGS);
         names.forEach(name -> options.include("^" + Pattern.quote(name) + "$"));
         return options;
     }
@@ -151,7 +159,8 @@ public final class BenchmarkSuite {
         Runtime runtime = Runtime.getRuntime();
         List<String> lines = new ArrayList<>();
         lines.add("JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                + " (" + System.getProperty("java.vm.vendor") + "); forks run with -Xmx2g");
+                + " (" + System.getProperty("java.vm.vendor") + "); forks run with "
+                + String.join(" ", FORK_JVM_ARGS));
         lines.add("machine: " + runtime.availableProcessors() + " cores, " + cpuModel() + ", "
                 + (memoryKb() / 1024 / 1024) + " GiB RAM, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
