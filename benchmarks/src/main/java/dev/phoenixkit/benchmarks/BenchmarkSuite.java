@@ -8,11 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -40,8 +44,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *   <li>time-based ({@code AverageTime}): {@code short} is 1 fork, 2 × 1 s warm-up, 3 × 1 s measured;
  *       {@code full} is 3 forks, 5 × 2 s warm-up, 10 × 2 s measured; reported in µs/op;</li>
  *   <li>{@code SingleShotTime} (each iteration is one operation on freshly prepared state: migrations, backfill,
- *       refresh storm): {@code short} is 1 fork, 1 warm-up and 5 measured shots; {@code full} is 2 forks, 3 warm-up
- *       and 10 measured shots; reported in ms/op.</li>
+ *       refresh storm), run class by class: {@code short} is 1 fork with the class's own {@code @Warmup} and
+ *       {@code @Measurement} iteration counts (default 1 and 5); {@code full} is 2 forks with twice the measured
+ *       shots; reported in ms/op.</li>
  * </ul>
  *
  * <p>Usage: {@code BenchmarkSuite [short|full] [include-regex]}; the regex is matched (find) against
@@ -65,26 +70,31 @@ public final class BenchmarkSuite {
         String include = args.length > 1 && !args[1].isBlank() ? args[1] : ".*";
         Path results = Path.of("results");
         Files.createDirectories(results);
+        StormReport.clear(results);
         String loadBefore = loadAverage();
 
         List<String> notes = new ArrayList<>();
         List<String> timed = new ArrayList<>();
-        List<String> singleShot = new ArrayList<>();
+        Map<String, List<String>> singleShot = new TreeMap<>();
         for (BenchmarkListEntry entry : selected(include)) {
             String name = entry.getUsername();
             if (name.startsWith(FreshMigrateBenchmark.class.getName() + ".floor") && Psql.find().isEmpty()) {
                 notes.add("P3 floor skipped: no psql on PATH or at /usr/bin/psql, so there is no psql -f floor.");
                 continue;
             }
-            (entry.getMode() == Mode.SingleShotTime ? singleShot : timed).add(name);
+            if (entry.getMode() == Mode.SingleShotTime) {
+                singleShot.computeIfAbsent(entry.getUserClassQName(), k -> new ArrayList<>()).add(name);
+            } else {
+                timed.add(name);
+            }
         }
 
         List<RunResult> runs = new ArrayList<>();
         if (!timed.isEmpty()) {
             runs.addAll(new Runner(timedOptions(mode, timed).build()).run());
         }
-        if (!singleShot.isEmpty()) {
-            runs.addAll(new Runner(singleShotOptions(mode, singleShot).build()).run());
+        for (Map.Entry<String, List<String>> shots : singleShot.entrySet()) {
+            runs.addAll(new Runner(singleShotOptions(mode, shots.getKey(), shots.getValue()).build()).run());
         }
 
         try (PrintStream json = new PrintStream(Files.newOutputStream(results.resolve("results.json")), false,
@@ -94,7 +104,7 @@ public final class BenchmarkSuite {
         notes.add("Load average (1/5/15 min) before the run: " + loadBefore + "; after: " + loadAverage()
                 + ". The machine has 2 cores shared with other engineers' builds and tests: ratios are taken from"
                 + " the same run, but absolute times (and spreads) are noisy when the load is above ~1.");
-        String table = ResultsTable.render(runs, mode, environment(), notes);
+        String table = ResultsTable.render(runs, mode, environment(), notes) + StormReport.render(results, runs);
         Files.writeString(results.resolve("results.md"), table);
         System.out.println(table);
     }
@@ -104,10 +114,17 @@ public final class BenchmarkSuite {
                 VerboseMode.SILENT), List.of(include), List.of(BenchmarkSuite.class.getName()));
     }
 
+    /**
+     * JVM arguments of every fork. {@code sun.net.httpserver.nodelay} switches TCP_NODELAY on for the JDK
+     * {@code HttpServer} behind the testkit's fake provider server: without it every response waits for the client's
+     * delayed ACK (Nagle), about 40 ms per request on Linux loopback, which would swamp P5 and P6.
+     */
+    static final String[] FORK_JVM_ARGS = {"-Xmx2g", "-Dsun.net.httpserver.nodelay=true"};
+
     private static ChainedOptionsBuilder common(List<String> names) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .shouldFailOnError(true)
-                .jvmArgsAppend("-Xmx2g");
+                .jvmArgsAppend(FORK_JVM_ARGS);
         names.forEach(name -> options.include("^" + Pattern.quote(name) + "$"));
         return options;
     }
@@ -121,18 +138,29 @@ public final class BenchmarkSuite {
                         .measurementIterations(3).measurementTime(TimeValue.seconds(1));
     }
 
-    private static ChainedOptionsBuilder singleShotOptions(String mode, List<String> names) {
+    private static ChainedOptionsBuilder singleShotOptions(String mode, String className, List<String> names) {
+        Class<?> type;
+        try {
+            type = Class.forName(className);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Benchmark class " + className + " is not on the class path", e);
+        }
+        Warmup warmup = type.getAnnotation(Warmup.class);
+        Measurement measurement = type.getAnnotation(Measurement.class);
+        int warmups = warmup == null ? 1 : warmup.iterations();
+        int shots = measurement == null ? 5 : measurement.iterations();
         ChainedOptionsBuilder options = common(names).timeUnit(TimeUnit.MILLISECONDS);
         return mode.equals("full")
-                ? options.forks(2).warmupIterations(3).measurementIterations(10)
-                : options.forks(1).warmupIterations(1).measurementIterations(5);
+                ? options.forks(2).warmupIterations(warmups).measurementIterations(2 * shots)
+                : options.forks(1).warmupIterations(warmups).measurementIterations(shots);
     }
 
     private static List<String> environment() {
         Runtime runtime = Runtime.getRuntime();
         List<String> lines = new ArrayList<>();
         lines.add("JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                + " (" + System.getProperty("java.vm.vendor") + "); forks run with -Xmx2g");
+                + " (" + System.getProperty("java.vm.vendor") + "); forks run with "
+                + String.join(" ", FORK_JVM_ARGS));
         lines.add("machine: " + runtime.availableProcessors() + " cores, " + cpuModel() + ", "
                 + (memoryKb() / 1024 / 1024) + " GiB RAM, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + " " + System.getProperty("os.arch"));

@@ -15,11 +15,13 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -38,6 +40,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 @RatioTarget(id = "P3", maxRatio = 1.0, maxFloorRatio = 1.5)
 @BenchmarkMode(Mode.SingleShotTime)
+@Warmup(iterations = 8)
+@Measurement(iterations = 15)
 @State(Scope.Benchmark)
 public class FreshMigrateBenchmark {
     private List<ShippedScripts.Script> scripts;

@@ -1,6 +1,7 @@
 package dev.phoenixkit.benchmarks;
 
 import dev.phoenixkit.migrations.MigrationTrack;
+import dev.phoenixkit.migrations.internal.SqlStepScript;
 import dev.phoenixkit.migrations.internal.Step;
 import dev.phoenixkit.migrations.internal.StepCatalog;
 import dev.phoenixkit.migrations.internal.StepContext;
@@ -80,6 +81,35 @@ final class ShippedScripts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The backfill statements of V107 (those that update {@code phoenix_kit_ai_endpoints}), split and substituted
+     * as the migrator runs them.
+     *
+     * @param schema the unquoted schema name
+     * @return the two UPDATE statements, in order
+     */
+    static List<String> backfillStatementsOfV107(String schema) {
+        Step v107 = StepCatalog.shipped().chain().stream().filter(step -> step.order() == 107).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The shipped chain has no V107"));
+        StepContext context = new StepContext(schema, new PGSimpleDataSource());
+        List<String> updates = ((SqlStepScript) v107.up()).statements(context).stream()
+                .filter(sql -> withoutLeadingComments(sql).matches("(?s)(UPDATE|WITH)\\b.*"))
+                .toList();
+        if (updates.size() != 2) {
+            throw new IllegalStateException("Expected the two backfill UPDATEs in V107, found " + updates.size());
+        }
+        return updates;
+    }
+
+    private static String withoutLeadingComments(String sql) {
+        String rest = sql.strip();
+        while (rest.startsWith("--")) {
+            int newline = rest.indexOf('\n');
+            rest = newline < 0 ? "" : rest.substring(newline + 1).strip();
+        }
+        return rest;
     }
 
     private static String read(String resource) {

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.extension.ExtensionCallback;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -136,6 +137,26 @@ public final class Database {
     public <R> R inTransaction(HandleCallback<R, RuntimeException> callback) {
         try {
             return jdbi.inTransaction(callback);
+        } catch (JdbiException e) {
+            throw storageFailure(e);
+        }
+    }
+
+    /**
+     * Runs a callback on one SQL Object on its own handle in auto-commit mode. Unlike
+     * {@code withHandle(h -> h.attach(type)...)}, this reuses the SQL Object metadata Jdbi computed on first use:
+     * {@code Handle.attach} recomputes it for every new handle (jdbi/jdbi#2991), which cost more than the query.
+     *
+     * @param type     the SQL Object type
+     * @param callback the work
+     * @param <D>      the SQL Object type
+     * @param <R>      result type
+     * @return the callback's result
+     * @throws IntegrationException the callback's own, or {@code STORAGE_FAILED} for database failures
+     */
+    public <D, R> R withDao(Class<D> type, ExtensionCallback<R, D, RuntimeException> callback) {
+        try {
+            return jdbi.withExtension(type, callback);
         } catch (JdbiException e) {
             throw storageFailure(e);
         }

@@ -78,7 +78,7 @@ public final class ConnectionStore {
      * @return the integration row with that uuid
      */
     public Optional<StoredConnection> findByUuid(UUID uuid) {
-        return database.withHandle(handle -> handle.attach(SettingsDao.class).findIntegrationByUuid(uuid))
+        return database.withDao(SettingsDao.class, dao -> dao.findIntegrationByUuid(uuid))
                 .flatMap(this::decode);
     }
 
@@ -87,7 +87,7 @@ public final class ConnectionStore {
      * @return the integration row with that key
      */
     public Optional<StoredConnection> findByKey(String key) {
-        return database.withHandle(handle -> handle.attach(SettingsDao.class).findByKey(key))
+        return database.withDao(SettingsDao.class, dao -> dao.findByKey(key))
                 .flatMap(this::decode);
     }
 
@@ -96,7 +96,7 @@ public final class ConnectionStore {
      * @return matching rows with data, in key order
      */
     public List<StoredConnection> listByPattern(String pattern) {
-        return decodeAll(database.withHandle(handle -> handle.attach(SettingsDao.class).listByKeyPattern(pattern)));
+        return decodeAll(database.withDao(SettingsDao.class, dao -> dao.listByKeyPattern(pattern)));
     }
 
     /**
@@ -108,7 +108,7 @@ public final class ConnectionStore {
             return List.of();
         }
         String[] array = patterns.toArray(String[]::new);
-        return decodeAll(database.withHandle(handle -> handle.attach(SettingsDao.class).listByKeyPatterns(array)));
+        return decodeAll(database.withDao(SettingsDao.class, dao -> dao.listByKeyPatterns(array)));
     }
 
     /** @return the field codec */
