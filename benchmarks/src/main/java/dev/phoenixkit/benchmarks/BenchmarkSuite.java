@@ -1,5 +1,6 @@
 package dev.phoenixkit.benchmarks;
 
+import dev.phoenixkit.testkit.PostgresServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Runs the JMH suite and writes {@code results/results.json} plus {@code results/results.md}, a table of
@@ -71,6 +73,7 @@ public final class BenchmarkSuite {
         Path results = Path.of("results");
         Files.createDirectories(results);
         StormReport.clear(results);
+        String serverUrl = sharedServerUrl();
         String loadBefore = loadAverage();
 
         List<String> notes = new ArrayList<>();
@@ -91,11 +94,13 @@ public final class BenchmarkSuite {
 
         List<RunResult> runs = new ArrayList<>();
         if (!timed.isEmpty()) {
-            runs.addAll(new Runner(timedOptions(mode, timed).build()).run());
+            runs.addAll(new Runner(timedOptions(mode, timed, serverUrl).build()).run());
         }
         for (Map.Entry<String, List<String>> shots : singleShot.entrySet()) {
-            runs.addAll(new Runner(singleShotOptions(mode, shots.getKey(), shots.getValue()).build()).run());
+            runs.addAll(new Runner(singleShotOptions(mode, shots.getKey(), shots.getValue(), serverUrl).build())
+                    .run());
         }
+        Databases.dropAllStartingWith(BackfillBenchmark.TEMPLATE_PREFIX);
 
         try (PrintStream json = new PrintStream(Files.newOutputStream(results.resolve("results.json")), false,
                 StandardCharsets.UTF_8)) {
@@ -104,7 +109,7 @@ public final class BenchmarkSuite {
         notes.add("Load average (1/5/15 min) before the run: " + loadBefore + "; after: " + loadAverage()
                 + ". The machine has 2 cores shared with other engineers' builds and tests: ratios are taken from"
                 + " the same run, but absolute times (and spreads) are noisy when the load is above ~1.");
-        String table = ResultsTable.render(runs, mode, environment(), notes) + StormReport.render(results, runs);
+        String table = ResultsTable.render(runs, mode, environment(), StormReport.render(results, runs), notes);
         Files.writeString(results.resolve("results.md"), table);
         System.out.println(table);
     }
@@ -119,18 +124,48 @@ public final class BenchmarkSuite {
      * {@code HttpServer} behind the testkit's fake provider server: without it every response waits for the client's
      * delayed ACK (Nagle), about 40 ms per request on Linux loopback, which would swamp P5 and P6.
      */
+    /** The testkit's system property naming an external server; the suite sets it for the forks. */
+    static final String SERVER_URL_PROPERTY = "phoenixkit.test.db.url";
+
     static final String[] FORK_JVM_ARGS = {"-Xmx2g", "-Dsun.net.httpserver.nodelay=true"};
 
-    private static ChainedOptionsBuilder common(List<String> names) {
+    /**
+     * Starts this JVM's PostgreSQL (the testkit's choice: embedded unless an external server is configured) and
+     * returns the URL the forks use to reach it, so every fork shares one server: no per-fork start-up, and P4's
+     * templates are built once per run.
+     *
+     * @return the JDBC URL of the server's maintenance database for the forks, or {@code null} when the forks find
+     *         it themselves (an external server given in the environment, which they inherit)
+     */
+    private static String sharedServerUrl() {
+        String configured = System.getProperty(SERVER_URL_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        String fromEnvironment = System.getenv(PostgresServer.URL_ENV);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return null;
+        }
+        if (PostgresServer.shared().adminDataSource() instanceof PGSimpleDataSource admin) {
+            return "jdbc:postgresql://" + admin.getServerNames()[0] + ":" + admin.getPortNumbers()[0] + "/"
+                    + admin.getDatabaseName() + "?user=" + admin.getUser();
+        }
+        return null;
+    }
+
+    private static ChainedOptionsBuilder common(List<String> names, String serverUrl) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .shouldFailOnError(true)
                 .jvmArgsAppend(FORK_JVM_ARGS);
+        if (serverUrl != null) {
+            options.jvmArgsAppend("-D" + SERVER_URL_PROPERTY + "=" + serverUrl);
+        }
         names.forEach(name -> options.include("^" + Pattern.quote(name) + "$"));
         return options;
     }
 
-    private static ChainedOptionsBuilder timedOptions(String mode, List<String> names) {
-        ChainedOptionsBuilder options = common(names).timeUnit(TimeUnit.MICROSECONDS);
+    private static ChainedOptionsBuilder timedOptions(String mode, List<String> names, String serverUrl) {
+        ChainedOptionsBuilder options = common(names, serverUrl).timeUnit(TimeUnit.MICROSECONDS);
         return mode.equals("full")
                 ? options.forks(3).warmupIterations(5).warmupTime(TimeValue.seconds(2))
                         .measurementIterations(10).measurementTime(TimeValue.seconds(2))
@@ -138,7 +173,8 @@ public final class BenchmarkSuite {
                         .measurementIterations(3).measurementTime(TimeValue.seconds(1));
     }
 
-    private static ChainedOptionsBuilder singleShotOptions(String mode, String className, List<String> names) {
+    private static ChainedOptionsBuilder singleShotOptions(String mode, String className, List<String> names,
+                                                           String serverUrl) {
         Class<?> type;
         try {
             type = Class.forName(className);
@@ -149,7 +185,7 @@ public final class BenchmarkSuite {
         Measurement measurement = type.getAnnotation(Measurement.class);
         int warmups = warmup == null ? 1 : warmup.iterations();
         int shots = measurement == null ? 5 : measurement.iterations();
-        ChainedOptionsBuilder options = common(names).timeUnit(TimeUnit.MILLISECONDS);
+        ChainedOptionsBuilder options = common(names, serverUrl).timeUnit(TimeUnit.MILLISECONDS);
         return mode.equals("full")
                 ? options.forks(2).warmupIterations(warmups).measurementIterations(2 * shots)
                 : options.forks(1).warmupIterations(warmups).measurementIterations(shots);
@@ -164,8 +200,8 @@ public final class BenchmarkSuite {
         lines.add("machine: " + runtime.availableProcessors() + " cores, " + cpuModel() + ", "
                 + (memoryKb() / 1024 / 1024) + " GiB RAM, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        lines.add("database: embedded PostgreSQL from the testkit (zonky binaries, fsync/synchronous_commit off), one"
-                + " server per JMH fork, on loopback");
+        lines.add("database: " + PostgresServer.shared().description() + " (testkit; embedded = zonky binaries with"
+                + " fsync/synchronous_commit off), started by the suite and shared by every JMH fork, on loopback");
         Psql.find().ifPresent(psql -> lines.add("psql (P3 floor): " + Psql.version(psql)));
         return lines;
     }

@@ -5,6 +5,8 @@ import dev.phoenixkit.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -50,10 +52,101 @@ final class Databases {
      * @return the copy; close it to drop it
      */
     static Clone cloneOf(TestDatabase template) {
-        String name = template.name() + "_c" + CLONES.incrementAndGet();
-        admin("CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(template.name()) + " STRATEGY FILE_COPY");
-        String url = template.jdbcUrl().substring(0, template.jdbcUrl().lastIndexOf('/') + 1) + name;
-        return new Clone(name, unpooled(url, template.user(), template.password()));
+        return cloneOf(template.name(), template);
+    }
+
+    /**
+     * Copies the database {@code templateName} (on the same server as {@code sibling}) like
+     * {@link #cloneOf(TestDatabase)}.
+     *
+     * @param templateName a database no session is connected to
+     * @param sibling      any database of the server, for the URL and credentials
+     * @return the copy; close it to drop it
+     */
+    static Clone cloneOf(String templateName, TestDatabase sibling) {
+        String name = templateName + "_c" + ProcessHandle.current().pid() + "_" + CLONES.incrementAndGet();
+        admin("CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(templateName) + " STRATEGY FILE_COPY");
+        return new Clone(name, unpooled(sibling, name));
+    }
+
+    /**
+     * A non-pooled data source on another database of {@code sibling}'s server.
+     *
+     * @param sibling  any database of the server
+     * @param database the database to connect to
+     * @return the data source
+     */
+    static PGSimpleDataSource unpooled(TestDatabase sibling, String database) {
+        return unpooled(renameDatabase(sibling.jdbcUrl(), database), sibling.user(), sibling.password());
+    }
+
+    /**
+     * @param jdbcUrl  {@code jdbc:postgresql://host:port/db[?query]}
+     * @param database another database name
+     * @return the same URL naming {@code database}, query kept
+     */
+    static String renameDatabase(String jdbcUrl, String database) {
+        int query = jdbcUrl.indexOf('?');
+        String base = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        return base.substring(0, base.lastIndexOf('/') + 1) + database + (query < 0 ? "" : jdbcUrl.substring(query));
+    }
+
+    /**
+     * @param name a database name
+     * @return whether the server has it
+     */
+    static boolean exists(String name) {
+        try (Connection connection = PostgresServer.shared().adminDataSource().getConnection();
+             var statement = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            statement.setString(1, name);
+            try (var rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates an empty database.
+     *
+     * @param name its name
+     */
+    static void create(String name) {
+        admin("CREATE DATABASE " + quote(name));
+    }
+
+    /**
+     * Renames a database (no session may be connected to it).
+     *
+     * @param from its name
+     * @param to   the new name
+     */
+    static void rename(String from, String to) {
+        admin("ALTER DATABASE " + quote(from) + " RENAME TO " + quote(to));
+    }
+
+    /**
+     * Drops every database whose name starts with {@code prefix}.
+     *
+     * @param prefix a name prefix without LIKE wildcards
+     */
+    static void dropAllStartingWith(String prefix) {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = PostgresServer.shared().adminDataSource().getConnection();
+             var statement = connection.prepareStatement(
+                     "SELECT datname FROM pg_database WHERE left(datname, length(?)) = ?")) {
+            statement.setString(1, prefix);
+            statement.setString(2, prefix);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list databases: " + e.getMessage(), e);
+        }
+        names.forEach(name -> admin("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)"));
     }
 
     /**

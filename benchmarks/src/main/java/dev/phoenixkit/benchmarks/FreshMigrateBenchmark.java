@@ -40,8 +40,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 @RatioTarget(id = "P3", maxRatio = 1.0, maxFloorRatio = 1.5)
 @BenchmarkMode(Mode.SingleShotTime)
-@Warmup(iterations = 8)
-@Measurement(iterations = 15)
+@Warmup(iterations = 6)
+@Measurement(iterations = 12)
 @State(Scope.Benchmark)
 public class FreshMigrateBenchmark {
     private List<ShippedScripts.Script> scripts;

@@ -52,6 +52,18 @@ final class Psql {
         }
     }
 
+    private static String queryParameter(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
     /**
      * Runs {@code psql -X -q -v ON_ERROR_STOP=1 -f script} against a database of the embedded server (trust
      * authentication on loopback), with notices suppressed.
@@ -68,9 +80,10 @@ final class Psql {
         List<String> command = new ArrayList<>(List.of(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1",
                 "-h", uri.getHost(), "-p", Integer.toString(uri.getPort()), "-d", uri.getPath().substring(1),
                 "-f", script.toString()));
-        if (user != null) {
+        String effectiveUser = user != null ? user : queryParameter(uri.getQuery(), "user");
+        if (effectiveUser != null) {
             command.add("-U");
-            command.add(user);
+            command.add(effectiveUser);
         }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -52,8 +52,8 @@ import org.openjdk.jmh.runner.IterationType;
  */
 @RatioTarget(id = "P6", maxRatio = 2.0)
 @BenchmarkMode(Mode.SingleShotTime)
-@Warmup(iterations = 3)
-@Measurement(iterations = 10)
+@Warmup(iterations = 2)
+@Measurement(iterations = 8)
 @State(Scope.Benchmark)
 public class RefreshStormBenchmark {
     /** Callers per {@code Integrations} instance. */

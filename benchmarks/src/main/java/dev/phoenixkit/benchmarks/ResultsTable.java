@@ -31,10 +31,12 @@ final class ResultsTable {
      * @param runs        every JMH result of the run
      * @param mode        {@code short} or {@code full}
      * @param environment lines describing the machine and the run (already formatted)
+     * @param sections    further Markdown sections, placed before the notes
      * @param notes       free-form notes, one per line
      * @return the Markdown document
      */
-    static String render(Collection<RunResult> runs, String mode, List<String> environment, List<String> notes) {
+    static String render(Collection<RunResult> runs, String mode, List<String> environment, String sections,
+                         List<String> notes) {
         Map<String, Row> rows = new TreeMap<>();
         for (RunResult run : runs) {
             String benchmark = run.getParams().getBenchmark();
@@ -58,6 +60,7 @@ final class ResultsTable {
             row.appendTo(out);
         }
         appendScaling(out, rows.values());
+        out.append(sections);
         if (!notes.isEmpty()) {
             out.append("\n## Notes\n\n");
             notes.forEach(note -> out.append("- ").append(note).append('\n'));
