@@ -154,12 +154,14 @@ public final class BenchmarkSuite {
     }
 
     private static ChainedOptionsBuilder common(List<String> names, String serverUrl) {
+        List<String> jvmArgs = new ArrayList<>(List.of(FORK_JVM_ARGS));
+        if (serverUrl != null) {
+            jvmArgs.add("-D" + SERVER_URL_PROPERTY + "=" + serverUrl);
+        }
+        // one call: jvmArgsAppend replaces what an earlier call set
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .shouldFailOnError(true)
-                .jvmArgsAppend(FORK_JVM_ARGS);
-        if (serverUrl != null) {
-            options.jvmArgsAppend("-D" + SERVER_URL_PROPERTY + "=" + serverUrl);
-        }
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new));
         names.forEach(name -> options.include("^" + Pattern.quote(name) + "$"));
         return options;
     }
