@@ -3,6 +3,8 @@ package dev.phoenixkit.testkit;
 import dev.phoenixkit.integrations.Integrations;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -24,9 +26,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *   <li>{@link DataSource}: a HikariCP pool on that database;</li>
  *   <li>{@link Jdbi}: a {@code Jdbi} over that pool;</li>
  *   <li>{@link TestDatabase}: the database itself (URL, extra independent pools);</li>
+ *   <li>{@link TestClock}: a clock standing at {@link TestClock#DEFAULT_START}, one per test;</li>
  *   <li>{@link Integrations}: a facade over that pool with {@link #TEST_SECRET_KEY_BASE} as the encryption
- *       secret and {@link ProviderRegistry#loadDefault()}, closed when the test ends. Register the extension
- *       yourself to change how it is built:
+ *       secret and {@link ProviderRegistry#loadDefault()}, closed when the test ends. When the test method also
+ *       declares a {@link TestClock} parameter, the facade runs on that clock (otherwise on the system clock).
+ *       Register the extension yourself to change how it is built:
  *       <pre>{@code
  * @RegisterExtension
  * static PhoenixKitExtension phoenixKit = PhoenixKitExtension.configuring(
@@ -70,7 +74,7 @@ public class PhoenixKitExtension implements ParameterResolver {
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
         return type == DataSource.class || type == Jdbi.class || type == TestDatabase.class
-                || type == Integrations.class;
+                || type == Integrations.class || type == TestClock.class;
     }
 
     @Override
@@ -86,10 +90,13 @@ public class PhoenixKitExtension implements ParameterResolver {
         if (type == TestDatabase.class) {
             return database;
         }
+        if (type == TestClock.class) {
+            return testClock(extensionContext);
+        }
         if (type == Integrations.class) {
             return owner(extensionContext).getStore(NAMESPACE)
                     .getOrComputeIfAbsent(IntegrationsResource.class, key -> new IntegrationsResource(
-                            buildIntegrations(database)), IntegrationsResource.class)
+                            buildIntegrations(database, extensionContext)), IntegrationsResource.class)
                     .integrations();
         }
         throw new ParameterResolutionException("PhoenixKitExtension cannot resolve " + type.getName());
@@ -109,9 +116,21 @@ public class PhoenixKitExtension implements ParameterResolver {
                 .database();
     }
 
-    private Integrations buildIntegrations(TestDatabase database) {
+    private static TestClock testClock(ExtensionContext context) {
+        return owner(context).getStore(NAMESPACE)
+                .getOrComputeIfAbsent(TestClock.class, key -> TestClock.startingAtDefault(), TestClock.class);
+    }
+
+    private static boolean testDeclaresClock(ExtensionContext context) {
+        return context.getTestMethod()
+                .map(method -> Arrays.asList(method.getParameterTypes()).contains(TestClock.class))
+                .orElse(false);
+    }
+
+    private Integrations buildIntegrations(TestDatabase database, ExtensionContext context) {
         Integrations.Builder builder = Integrations.builder()
                 .dataSource(database.dataSource())
+                .clock(testDeclaresClock(context) ? testClock(context) : Clock.systemUTC())
                 .cipher(SecretCipher.fromSecretKeyBase(TEST_SECRET_KEY_BASE))
                 .providers(ProviderRegistry.loadDefault());
         customizer.accept(builder);

@@ -63,7 +63,7 @@ class ModuleRegistryTest {
                     return LegacyMigrationResult.ok();
                 }))
                 .register(module("after", i -> LegacyMigrationResult.ok()))
-                .migrationTimeout(Duration.ofMillis(500))
+                .migrationTimeout(Duration.ofSeconds(2))
                 .build();
 
         Map<String, LegacyMigrationResult> outcomes = registry.runAllLegacyMigrations();
@@ -80,7 +80,7 @@ class ModuleRegistryTest {
         });
         assertThat(outcomes.get("null")).isInstanceOfSatisfying(LegacyMigrationResult.Failed.class,
                 f -> assertThat(f.reason()).isEqualTo("returned null"));
-        assertThat(outcomes.get("hangs")).isEqualTo(new LegacyMigrationResult.TimedOut(Duration.ofMillis(500)));
+        assertThat(outcomes.get("hangs")).isEqualTo(new LegacyMigrationResult.TimedOut(Duration.ofSeconds(2)));
         assertThat(outcomes.get("after").isOk()).isTrue();
         assertThat(hangingInterrupted.await(30, TimeUnit.SECONDS)).as("hung module interrupted").isTrue();
     }

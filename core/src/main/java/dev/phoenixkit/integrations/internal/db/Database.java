@@ -178,17 +178,6 @@ public final class Database {
     }
 
     /**
-     * Attaches a DAO for one call on a fresh handle (auto-commit).
-     *
-     * @param type the DAO interface
-     * @param <D>  the DAO type
-     * @return a handle-backed DAO for use within the calling method only
-     */
-    public <D> D onDemand(Class<D> type) {
-        return jdbi.onDemand(type);
-    }
-
-    /**
      * @param failure a failure thrown by JDBI or the driver
      * @param index   a unique index name
      * @return whether it is a unique violation of that index

@@ -10,4 +10,11 @@ import java.util.UUID;
  * @param valueJson the {@code value_json} column as JSON text, or {@code null}
  */
 public record SettingsRow(UUID uuid, String key, String valueJson) {
+
+    /** Leaves the JSON out: under {@code SecretCipher.none()}, or in legacy rows, it holds plaintext secrets. */
+    @Override
+    public String toString() {
+        return "SettingsRow[uuid=" + uuid + ", key=" + key + ", valueJson=" + (valueJson == null ? "null"
+                : "<" + valueJson.length() + " characters>") + "]";
+    }
 }
