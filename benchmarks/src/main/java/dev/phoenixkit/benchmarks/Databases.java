@@ -45,19 +45,9 @@ final class Databases {
     }
 
     /**
-     * Copies {@code template} into a new database with {@code CREATE DATABASE … TEMPLATE … STRATEGY FILE_COPY} (a
-     * file copy after a checkpoint, much faster than the WAL-logged default for large databases).
-     *
-     * @param template a database no session is connected to
-     * @return the copy; close it to drop it
-     */
-    static Clone cloneOf(TestDatabase template) {
-        return cloneOf(template.name(), template);
-    }
-
-    /**
-     * Copies the database {@code templateName} (on the same server as {@code sibling}) like
-     * {@link #cloneOf(TestDatabase)}.
+     * Copies the database {@code templateName} (on the same server as {@code sibling}) into a new database with
+     * {@code CREATE DATABASE … TEMPLATE … STRATEGY FILE_COPY}: a file copy after a checkpoint, much faster than the
+     * WAL-logged default for large databases.
      *
      * @param templateName a database no session is connected to
      * @param sibling      any database of the server, for the URL and credentials
