@@ -620,7 +620,9 @@ public final class Integrations implements AutoCloseable {
 
         /**
          * @param skew how long before {@code expires_at} an OAuth2 token is refreshed before use and before
-         *             validation; default 60 seconds ({@link Duration#ZERO} refreshes only expired tokens)
+         *             validation; default 60 seconds ({@link Duration#ZERO} refreshes only expired tokens). Capped
+         *             at half the token's lifetime ({@code expires_at - token_obtained_at}), so tokens living no
+         *             longer than the skew are not refreshed on every use
          * @return this builder
          */
         public Builder refreshSkew(Duration skew) {

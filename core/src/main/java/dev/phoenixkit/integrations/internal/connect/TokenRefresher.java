@@ -150,13 +150,28 @@ public final class TokenRefresher {
         return singleFlight(uuid, config, seen);
     }
 
+    /**
+     * Leads a refresh, or joins the one in flight. A joined refresh that ends with exactly the token this caller
+     * found stale (it was skipped because its own caller had read an older token) does not answer this caller,
+     * who then refreshes itself.
+     */
     private TokenSnapshot singleFlight(UUID uuid, OAuthConfig config, TokenSnapshot seen) {
-        CompletableFuture<TokenSnapshot> mine = new CompletableFuture<>();
-        CompletableFuture<TokenSnapshot> running = inFlight.putIfAbsent(uuid, mine);
-        if (running != null) {
+        while (true) {
+            CompletableFuture<TokenSnapshot> mine = new CompletableFuture<>();
+            CompletableFuture<TokenSnapshot> running = inFlight.putIfAbsent(uuid, mine);
+            if (running == null) {
+                return lead(uuid, config, seen, mine);
+            }
             LOG.debug("Connection {}: joining the token refresh in flight", uuid);
-            return await(uuid, running);
+            TokenSnapshot joined = await(uuid, running);
+            if (!joined.equals(seen)) {
+                return joined;
+            }
         }
+    }
+
+    private TokenSnapshot lead(UUID uuid, OAuthConfig config, TokenSnapshot seen,
+            CompletableFuture<TokenSnapshot> mine) {
         try {
             TokenSnapshot result = store.inTransaction(tx -> refreshUnderLock(tx, uuid, config, seen)).result();
             mine.complete(result);
