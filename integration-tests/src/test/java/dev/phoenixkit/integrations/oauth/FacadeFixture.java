@@ -1,5 +1,6 @@
 package dev.phoenixkit.integrations.oauth;
 
+import dev.phoenixkit.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenixkit.integrations.Connection;
@@ -28,7 +29,7 @@ final class FacadeFixture implements AutoCloseable {
     /** The HTTP timeout of {@link #impatient()}: short, for tests whose fault must time out. */
     static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
 
-    final TestClock clock = new TestClock(START);
+    final TestClock clock = TestClock.startingAt(START);
     final FakeProviderServer fake = FakeProviderServer.start(clock);
     final Integrations integrations;
     private final TestDatabase database;
