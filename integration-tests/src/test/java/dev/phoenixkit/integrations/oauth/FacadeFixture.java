@@ -1,12 +1,12 @@
 package dev.phoenixkit.integrations.oauth;
 
-import dev.phoenixkit.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenixkit.integrations.Connection;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.Integrations;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
+import dev.phoenixkit.testkit.TestClock;
 import dev.phoenixkit.testkit.TestDatabase;
 import dev.phoenixkit.testkit.fake.FakeProviderServer;
 import dev.phoenixkit.testkit.fake.FakeTokens;
