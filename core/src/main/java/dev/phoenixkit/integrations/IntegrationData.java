@@ -19,7 +19,9 @@ import java.util.StringJoiner;
  * <p>{@link #get(String)} gives a field's raw JSON value (String, Number, Boolean, {@code List}, {@code Map} or
  * {@code null}); {@link #asMap()} the whole map; the typed getters read the common fields. A stored secret that
  * could not be decrypted is <em>not</em> in the map: its name is in {@link #undecryptableFields()} instead, so
- * ciphertext is never handed out as if it were the secret.
+ * ciphertext is never handed out as if it were the secret. The library's pending-authorization fields (the PKCE
+ * {@code oauth_code_verifier}, {@code oauth_state_expires_at} and the {@code oauth_state} that
+ * {@code beginAuthorization} issued) stay on the row and are never part of the data handed out.
  *
  * <p>{@link #toString()} shows only non-secret housekeeping fields; every other field is listed as
  * {@code <redacted>}. Immutable (deeply) and thread-safe.

@@ -326,24 +326,26 @@ public final class Integrations implements AutoCloseable {
     }
 
     /**
-     * Refreshes the access token (spec §2.4/§5.4), single-flight: concurrent callers in this JVM, and on other
-     * nodes sharing the database, cause one token call; callers that queued behind it get its token. A rotated
-     * refresh token is stored; otherwise the old one is kept. Success from status {@code error} records a
-     * successful validation ({@code integration.auto_recovered}); failure records status {@code error} with the
-     * reason, leaves the credentials as they were and audits {@code integration.token_refresh_failed}.
+     * Refreshes the access token (spec §2.4/§5.4), single-flight: concurrent callers in this JVM join the one
+     * refresh in flight and all get its outcome, success or failure; callers on other nodes sharing the database
+     * queue behind it and get its token. A rotated refresh token is stored; otherwise the old one is kept. Success
+     * from status {@code error} records a successful validation ({@code integration.auto_recovered}); failure
+     * records status {@code error} with the reason, leaves the credentials as they were and audits
+     * {@code integration.token_refresh_failed}. If the connection is disconnected, re-authorized or given new client
+     * credentials while the token call is in flight, nothing is written: the new token is discarded
+     * ({@code REFRESH_FAILED} without an HTTP status) or the failure is thrown unrecorded.
      *
      * @param uuid the connection
-     * @return the new access token
-     * @throws IntegrationException {@code NOT_CONFIGURED}, {@code UNKNOWN_PROVIDER}, {@code NO_REFRESH_TOKEN},
-     *                              {@code CLIENT_CREDENTIALS_NOT_CONFIGURED}, {@code REFRESH_FAILED} (with the HTTP
-     *                              status and, for example, {@code oauthError() = invalid_grant}),
-     *                              {@code TRANSPORT_FAILED}
+     * @return the new access token (or the one another caller obtained meanwhile)
+     * @throws IntegrationException {@code NOT_CONFIGURED} and {@code UNKNOWN_PROVIDER} (an unregistered or
+     *                              non-OAuth2 provider), both checked first and without side effects;
+     *                              {@code NO_REFRESH_TOKEN}, {@code CLIENT_CREDENTIALS_NOT_CONFIGURED},
+     *                              {@code REFRESH_FAILED} (with the HTTP status and, for example,
+     *                              {@code oauthError() = invalid_grant}; without a status when the credentials
+     *                              changed during the refresh), {@code TRANSPORT_FAILED}
      */
     public String refreshAccessToken(UUID uuid) {
-        Objects.requireNonNull(uuid, "uuid");
-        String seen = context.store().findByUuid(uuid)
-                .flatMap(row -> row.data().accessToken()).orElse(null);
-        return auth.refresher().refresh(uuid, seen);
+        return auth.refresher().refresh(Objects.requireNonNull(uuid, "uuid"));
     }
 
     /**
@@ -618,7 +620,9 @@ public final class Integrations implements AutoCloseable {
 
         /**
          * @param skew how long before {@code expires_at} an OAuth2 token is refreshed before use and before
-         *             validation; default 60 seconds ({@link Duration#ZERO} refreshes only expired tokens)
+         *             validation; default 60 seconds ({@link Duration#ZERO} refreshes only expired tokens). Capped
+         *             at half the token's lifetime ({@code expires_at - token_obtained_at}), so tokens living no
+         *             longer than the skew are not refreshed on every use
          * @return this builder
          */
         public Builder refreshSkew(Duration skew) {
@@ -760,7 +764,7 @@ public final class Integrations implements AutoCloseable {
             FieldCodec codec = new FieldCodec(cipher);
             AtomicReference<ConnectionStore> storeRef = new AtomicReference<>();
             NotifyBridge bridge = crossNodeEvents ? new NotifyBridge(database, channel, instanceId, bus,
-                    uuid -> storeRef.get().findByUuid(uuid).map(StoredConnection::data)
+                    uuid -> storeRef.get().findByUuid(uuid).map(StoredConnection::publicData)
                             .orElse(IntegrationData.empty())) : null;
             ConnectionStore store = new ConnectionStore(database, codec, clock, auditLog, bus,
                     bridge != null ? bridge : EventAnnouncer.NONE);

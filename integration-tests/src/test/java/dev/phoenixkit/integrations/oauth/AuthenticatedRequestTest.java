@@ -31,7 +31,7 @@ class AuthenticatedRequestTest {
 
     @BeforeEach
     void setUp(TestDatabase database) {
-        fixture = new FacadeFixture(database, Duration.ofMillis(500));
+        fixture = new FacadeFixture(database);
         fixture.fake.slowDelay(Duration.ofMinutes(5));
     }
 
@@ -118,6 +118,26 @@ class AuthenticatedRequestTest {
     }
 
     @Test
+    @DisplayName("a token living no longer than the refresh skew is refreshed at half its lifetime, not on every use")
+    void authenticatedRequestWhenTokenLifetimeIsShorterThanTheSkewThenItIsNotRefreshedOnEveryUse() {
+        fixture.fake.accessTokenLifetime(Duration.ofSeconds(30));
+        UUID uuid = fixture.connectedGoogle("default");
+
+        for (int use = 0; use < 3; use++) {
+            assertThat(fixture.integrations.authenticatedRequest(uuid, resource().GET().build()).statusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(fixture.fake.tokenCalls()).isZero();
+
+        fixture.clock.advance(Duration.ofSeconds(20));
+        for (int use = 0; use < 3; use++) {
+            assertThat(fixture.integrations.authenticatedRequest(uuid, resource().GET().build()).statusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(fixture.fake.tokenCalls()).isOne();
+    }
+
+    @Test
     void authenticatedRequestWhenEarlyRefreshFailsButTokenNotYetExpiredThenTheOldTokenIsUsed() {
         UUID uuid = fixture.connectedGoogle("default");
         fixture.clock.advance(Duration.ofSeconds(3600 - 30));
@@ -188,7 +208,7 @@ class AuthenticatedRequestTest {
         fixture.fake.fail(FakeEndpoint.RESOURCE, Fault.SLOW);
         HttpRequest noTimeout = HttpRequest.newBuilder(fixture.fake.uri("/resource")).GET().build();
 
-        IntegrationException e = failure(() -> fixture.integrations.authenticatedRequest(uuid, noTimeout));
+        IntegrationException e = failure(() -> fixture.impatient().authenticatedRequest(uuid, noTimeout));
 
         assertThat(e.error()).isEqualTo(IntegrationError.TRANSPORT_FAILED);
     }

@@ -10,14 +10,18 @@ import dev.phoenixkit.integrations.ConnectionStatus;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.Integrations;
+import dev.phoenixkit.integrations.crypto.SecretCipher;
 import dev.phoenixkit.integrations.events.IntegrationEvent;
 import dev.phoenixkit.testkit.PhoenixKitTest;
 import dev.phoenixkit.testkit.TestDatabase;
 import dev.phoenixkit.testkit.fake.AuthorizationRedirect;
 import dev.phoenixkit.testkit.fake.FakeAccount;
 import dev.phoenixkit.testkit.fake.FakeEndpoint;
+import dev.phoenixkit.testkit.fake.FakeProviderServer;
 import dev.phoenixkit.testkit.fake.Fault;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,10 @@ import org.junit.jupiter.api.Test;
 /** The authorization-code flow through the facade, over loopback and a real database. */
 @PhoenixKitTest
 class AuthorizationFlowTest {
+    /** The pending-authorization fields the library keeps on the row and never hands out. */
+    private static final List<String> PENDING_FIELDS = List.of("oauth_state", "oauth_state_expires_at",
+            "oauth_code_verifier");
+
     private FacadeFixture fixture;
     private TestDatabase database;
 
@@ -56,6 +64,13 @@ class AuthorizationFlowTest {
                 .bind("uuid", uuid).mapTo(String.class).one());
     }
 
+    /** @return a top-level field of the stored {@code value_json}, as stored (ciphertext stays ciphertext) */
+    private String rawField(UUID uuid, String field) {
+        return database.jdbi().withHandle(handle -> handle
+                .createQuery("SELECT value_json ->> :field FROM phoenix_kit_settings WHERE uuid = :uuid")
+                .bind("field", field).bind("uuid", uuid).mapTo(String.class).one());
+    }
+
     @Test
     void authorizationUrlWhenGoogleThenPointsAtTheProviderWithClientIdAndCodeResponse() {
         UUID uuid = fixture.oauthConnection("google", "default", Map.of());
@@ -72,8 +87,8 @@ class AuthorizationFlowTest {
         UUID uuid = fixture.oauthConnection("google", "default", Map.of());
 
         URI url = fixture.integrations.authorizationUrl(uuid, REDIRECT, null, "caller-kept-state");
-        String storedVerifier = String.valueOf(fixture.integrations.getIntegration(uuid.toString())
-                .get("oauth_code_verifier"));
+        String storedVerifier = rawField(uuid, "oauth_code_verifier");
+        assertThat(storedVerifier).startsWith("enc:v1:");
         AuthorizationRedirect redirect = fixture.fake.authorize(url);
         IntegrationData data = fixture.integrations.exchangeCode(uuid, redirect.code(), REDIRECT);
 
@@ -164,10 +179,98 @@ class AuthorizationFlowTest {
 
         AuthorizationRequest request = fixture.integrations.beginAuthorization(uuid, REDIRECT);
 
+        assertThat(rawField(uuid, "oauth_state")).isEqualTo(request.state());
+        assertThat(rawField(uuid, "oauth_code_verifier")).startsWith("enc:v1:");
+        assertThat(fixture.data(uuid).asMap()).doesNotContainKeys(PENDING_FIELDS.toArray(String[]::new));
+    }
+
+    @Test
+    @DisplayName("the pending state and PKCE verifier are never handed out: reads, listings, saveSetup, events")
+    void beginAuthorizationThenThePendingStateAndVerifierAreNeverHandedOut() {
+        // An access token already saved, so getCredentials has credentials to hand out.
+        UUID uuid = fixture.oauthConnection("google", "default", Map.of("access_token", "at-before"));
+        List<IntegrationEvent> events = new CopyOnWriteArrayList<>();
+        fixture.integrations.events().subscribe(events::add);
+        AuthorizationRequest request = fixture.integrations.beginAuthorization(uuid, REDIRECT);
+
+        List<IntegrationData> handedOut = new java.util.ArrayList<>();
+        handedOut.add(fixture.integrations.saveSetup(uuid, Map.of("note", "pending")));
+        handedOut.add(fixture.integrations.getIntegration(uuid.toString()));
+        handedOut.add(fixture.integrations.getIntegration("google:default"));
+        handedOut.add(fixture.integrations.getCredentials(uuid.toString()));
+        handedOut.add(fixture.integrations.getIntegrationByUuid(uuid).data());
+        fixture.integrations.listConnections("google").forEach(connection -> handedOut.add(connection.data()));
+        fixture.integrations.loadAllConnections(List.of("google")).values()
+                .forEach(connections -> connections.forEach(connection -> handedOut.add(connection.data())));
+        events.stream().filter(IntegrationEvent.SetupSaved.class::isInstance)
+                .forEach(event -> handedOut.add(((IntegrationEvent.SetupSaved) event).data()));
+
+        assertThat(handedOut).hasSizeGreaterThanOrEqualTo(8).allSatisfy(data -> {
+            assertThat(data.asMap()).doesNotContainKeys(PENDING_FIELDS.toArray(String[]::new));
+            assertThat(data.undecryptableFields()).doesNotContainAnyElementsOf(PENDING_FIELDS);
+        });
+        assertThat(request.toString()).doesNotContain(request.state());
+        assertThat(rawField(uuid, "oauth_state")).isEqualTo(request.state());
+        AuthorizationRedirect redirect = fixture.fake.authorize(request.url());
+        assertThat(fixture.integrations.completeAuthorization(uuid, request.state(), redirect.code(), REDIRECT)
+                .status()).contains(ConnectionStatus.CONNECTED);
+    }
+
+    @Test
+    @DisplayName("a state the caller saved itself (PhoenixKit's pattern) is the caller's data and reads back")
+    void saveSetupWhenTheCallerKeepsItsOwnStateThenItReadsBack() {
+        UUID uuid = fixture.oauthConnection("google", "default", Map.of());
+        fixture.integrations.authorizationUrl(uuid, REDIRECT, null, "caller-kept-state");
+        fixture.integrations.saveSetup(uuid, Map.of("oauth_state", "caller-kept-state"));
+
         IntegrationData data = fixture.data(uuid);
-        assertThat(data.get("oauth_state")).isEqualTo(request.state());
-        assertThat((String) data.get("oauth_code_verifier")).startsWith("enc:v1:");
-        assertThat(rawValueJson(uuid)).contains(request.state());
+
+        assertThat(data.get("oauth_state")).isEqualTo("caller-kept-state");
+        assertThat(data.asMap()).doesNotContainKey("oauth_code_verifier");
+    }
+
+    @Test
+    @DisplayName("under SecretCipher.none() the verifier is stored as is, and still never handed out")
+    void beginAuthorizationWhenCipherIsNoneThenTheVerifierIsNotHandedOut() {
+        Integrations plain = fixture.withCipher(SecretCipher.none());
+        UUID uuid = plain.addConnection("google", "plain").uuid();
+        plain.saveSetup(uuid, Map.of("client_id", FakeProviderServer.CLIENT_ID, "client_secret",
+                FakeProviderServer.CLIENT_SECRET));
+
+        AuthorizationRequest request = plain.beginAuthorization(uuid, REDIRECT);
+
+        String verifier = rawField(uuid, "oauth_code_verifier");
+        assertThat(verifier).isNotBlank();
+        assertThat(plain.getIntegration(uuid.toString()).asMap()).doesNotContainKeys(
+                PENDING_FIELDS.toArray(String[]::new)).doesNotContainValue(verifier);
+        assertThat(plain.getIntegrationByUuid(uuid).data().asMap()).doesNotContainValue(verifier);
+        AuthorizationRedirect redirect = fixture.fake.authorize(request.url());
+        assertThat(plain.completeAuthorization(uuid, request.state(), redirect.code(), REDIRECT).status())
+                .contains(ConnectionStatus.CONNECTED);
+        assertThat(fixture.fake.requests(FakeEndpoint.TOKEN).get(0).param("code_verifier")).contains(verifier);
+    }
+
+    @Test
+    @DisplayName("reencryptAll moves a pending PKCE verifier to the newest key, and the flow still completes")
+    void reencryptAllWhenKeyRotatedThenThePendingVerifierMovesToTheNewKey() {
+        byte[] oldKey = new byte[32];
+        byte[] newKey = new byte[32];
+        new SecureRandom().nextBytes(oldKey);
+        new SecureRandom().nextBytes(newKey);
+        Integrations before = fixture.withCipher(SecretCipher.keyring().key("old", oldKey).build());
+        UUID uuid = before.addConnection("google", "rotating").uuid();
+        before.saveSetup(uuid, Map.of("client_id", FakeProviderServer.CLIENT_ID, "client_secret",
+                FakeProviderServer.CLIENT_SECRET));
+        AuthorizationRequest request = before.beginAuthorization(uuid, REDIRECT);
+        assertThat(rawField(uuid, "oauth_code_verifier")).startsWith("enc:v2:old:");
+
+        fixture.withCipher(SecretCipher.keyring().key("old", oldKey).key("new", newKey).build()).reencryptAll();
+
+        assertThat(rawField(uuid, "oauth_code_verifier")).startsWith("enc:v2:new:");
+        Integrations after = fixture.withCipher(SecretCipher.keyring().key("new", newKey).build());
+        AuthorizationRedirect redirect = fixture.fake.authorize(request.url());
+        assertThat(after.completeAuthorization(uuid, request.state(), redirect.code(), REDIRECT).status())
+                .contains(ConnectionStatus.CONNECTED);
     }
 
     @Test
@@ -199,7 +302,7 @@ class AuthorizationFlowTest {
 
         assertThat(error).isEqualTo(IntegrationError.STATE_MISMATCH);
         assertThat(fixture.fake.tokenCalls()).isZero();
-        assertThat(fixture.data(uuid).asMap()).doesNotContainKey("oauth_state");
+        assertThat(rawValueJson(uuid)).doesNotContain("oauth_state");
     }
 
     @Test

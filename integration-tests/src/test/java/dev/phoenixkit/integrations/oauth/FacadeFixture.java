@@ -6,6 +6,7 @@ import dev.phoenixkit.integrations.Connection;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.Integrations;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
+import dev.phoenixkit.testkit.TestClock;
 import dev.phoenixkit.testkit.TestDatabase;
 import dev.phoenixkit.testkit.fake.FakeProviderServer;
 import dev.phoenixkit.testkit.fake.FakeTokens;
@@ -23,31 +24,52 @@ final class FacadeFixture implements AutoCloseable {
     static final Instant START = Instant.parse("2026-05-01T10:00:00Z");
     static final URI REDIRECT = URI.create("http://localhost:4000/admin/settings/integrations/callback");
     static final String SECRET_KEY_BASE = "oauth-tests-secret-key-base";
+    /** The library's default HTTP timeout, used by every instance but {@link #impatient()}. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+    /** The HTTP timeout of {@link #impatient()}: short, for tests whose fault must time out. */
+    static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
 
-    final TestClock clock = new TestClock(START);
+    final TestClock clock = TestClock.startingAt(START);
     final FakeProviderServer fake = FakeProviderServer.start(clock);
     final Integrations integrations;
     private final TestDatabase database;
     private final List<Integrations> built = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** The facade under test, with the default HTTP timeout (15 s). */
     FacadeFixture(TestDatabase database) {
-        this(database, Duration.ofSeconds(15));
+        this.database = database;
+        this.integrations = build(database.dataSource(), DEFAULT_TIMEOUT, cipher());
     }
 
-    FacadeFixture(TestDatabase database, Duration httpTimeout) {
-        this.database = database;
-        this.integrations = build(database.dataSource(), httpTimeout);
+    /** @return the cipher every instance but {@link #withCipher(SecretCipher)} uses */
+    static SecretCipher cipher() {
+        return SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE);
     }
 
     /** Another instance (another "node") with its own connection pool on the same database. */
     Integrations anotherNode() {
-        return build(database.newDataSource(), Duration.ofSeconds(15));
+        return build(database.newDataSource(), DEFAULT_TIMEOUT, cipher());
     }
 
-    Integrations build(DataSource dataSource, Duration httpTimeout) {
+    /** An instance on the same database whose HTTP timeout is {@link #SHORT_TIMEOUT}, for faults that must time out. */
+    Integrations impatient() {
+        return build(database.dataSource(), SHORT_TIMEOUT, cipher());
+    }
+
+    /** An instance on the same database with another cipher. */
+    Integrations withCipher(SecretCipher cipher) {
+        return build(database.dataSource(), DEFAULT_TIMEOUT, cipher);
+    }
+
+    /** @return the advisory locks of the test database */
+    AdvisoryLocks advisoryLocks() {
+        return new AdvisoryLocks(database.jdbi());
+    }
+
+    Integrations build(DataSource dataSource, Duration httpTimeout, SecretCipher cipher) {
         Integrations instance = Integrations.builder()
                 .dataSource(dataSource)
-                .cipher(SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE))
+                .cipher(cipher)
                 .providers(fake.providerRegistry())
                 .clock(clock)
                 .httpClient(OAuthFixture.client())

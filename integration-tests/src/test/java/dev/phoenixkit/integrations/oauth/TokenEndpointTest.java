@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.LogCapture;
 import dev.phoenixkit.integrations.internal.oauth.Pkce;
 import dev.phoenixkit.integrations.internal.oauth.TokenEndpoint;
 import dev.phoenixkit.integrations.internal.oauth.TokenGrant;
@@ -195,6 +196,56 @@ class TokenEndpointTest {
         assertThat(revoked.httpStatus()).hasValue(400);
         assertThat(revoked.oauthError()).contains("invalid_grant");
         assertThat(revoked.getMessage()).isEqualTo("Token refresh failed (HTTP 400)");
+    }
+
+    @Test
+    @DisplayName("a token URL with user:pass@ userinfo: logs and messages name scheme, host and port only")
+    void refreshWhenTokenUrlCarriesUserinfoThenLogsAndMessagesShowOnlyHostAndPort() {
+        String password = "Userinfo-Pass-123";
+        String hostAndPort = fake.baseUri().getHost() + ":" + fake.baseUri().getPort();
+        OAuthConfig reachable = google.toBuilder()
+                .tokenUrl("http://token-user:" + password + "@" + hostAndPort + "/token").build();
+        OAuthConfig unreachable = google.toBuilder()
+                .tokenUrl("http://token-user:" + password + "@127.0.0.1:1/token").build();
+        Map<String, Object> data = OAuthFixture.clientData();
+        data.put("refresh_token", "revoked-or-unknown");
+
+        List<IntegrationException> failures;
+        List<String> logLines;
+        try (LogCapture logs = LogCapture.start("dev.phoenixkit")) {
+            failures = List.of(failure(() -> tokens.refresh(reachable, data)),
+                    failure(() -> tokens.exchangeCode(reachable, data, "bad-code", REDIRECT, null)),
+                    failure(() -> tokens.refresh(unreachable, data)));
+            logLines = logs.lines();
+        }
+
+        assertThat(failures).extracting(IntegrationException::error).containsExactly(
+                IntegrationError.REFRESH_FAILED, IntegrationError.TOKEN_EXCHANGE_FAILED,
+                IntegrationError.TRANSPORT_FAILED);
+        assertThat(failures.get(2).getMessage()).contains("http://127.0.0.1:1");
+        assertThat(logLines).anySatisfy(line -> assertThat(line).contains("http://" + hostAndPort));
+        for (IntegrationException e : failures) {
+            assertThat(e.toString()).doesNotContain(password, "token-user");
+        }
+        assertThat(logLines).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(password, "token-user"));
+    }
+
+    @Test
+    @DisplayName("a 500 whose body echoes the request (secrets as the error code) yields no oauthError")
+    void refreshAndExchangeWhenTheErrorAnswerEchoesTheRequestThenTheEchoIsNotTakenAsTheErrorCode() {
+        fake.fail(FakeEndpoint.TOKEN, Fault.ECHO_REQUEST);
+        Map<String, Object> data = OAuthFixture.clientData();
+        data.put("refresh_token", "rt-that-must-not-leak");
+
+        IntegrationException refresh = failure(() -> tokens.refresh(google, data));
+        IntegrationException exchange = failure(() -> tokens.exchangeCode(google, data, "code-that-must-not-leak",
+                REDIRECT, "verifier-that-must-not-leak"));
+
+        for (IntegrationException e : List.of(refresh, exchange)) {
+            assertThat(e.httpStatus()).hasValue(500);
+            assertThat(e.oauthError()).isEmpty();
+            assertThat(e.toString()).doesNotContain("must-not-leak", FakeProviderServer.CLIENT_SECRET);
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.phoenixkit.integrations.ConnectionStatus;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.Integrations;
 import dev.phoenixkit.integrations.ValidationResult;
 import dev.phoenixkit.integrations.events.IntegrationEvent;
 import dev.phoenixkit.testkit.PhoenixKitTest;
@@ -32,14 +33,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** {@code refreshAccessToken} through the facade (spec §2.4/§5.4), over loopback and a real database. */
 @PhoenixKitTest
 class TokenRefreshTest {
-    /** Generous bound against hangs; the HTTP timeout is 500 ms. */
+    /** Generous bound against hangs (the SLOW fault runs on the short-timeout facade). */
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
     private FacadeFixture fixture;
 
     @BeforeEach
     void setUp(TestDatabase database) {
-        fixture = new FacadeFixture(database, Duration.ofMillis(500));
+        fixture = new FacadeFixture(database);
         fixture.fake.slowDelay(Duration.ofMinutes(5));
     }
 
@@ -133,9 +134,10 @@ class TokenRefreshTest {
         UUID uuid = fixture.connectedGoogle("default");
         Map<String, Object> before = credentials(fixture.data(uuid));
         fixture.fake.fail(FakeEndpoint.TOKEN, fault);
+        Integrations integrations = fault == Fault.SLOW ? fixture.impatient() : fixture.integrations;
 
         IntegrationException e = assertTimeoutPreemptively(HANG_GUARD, () -> catchThrowableOfType(
-                IntegrationException.class, () -> fixture.integrations.refreshAccessToken(uuid)));
+                IntegrationException.class, () -> integrations.refreshAccessToken(uuid)));
 
         assertThat(e.error()).isIn(IntegrationError.REFRESH_FAILED, IntegrationError.TRANSPORT_FAILED);
         IntegrationData data = fixture.data(uuid);
@@ -164,6 +166,31 @@ class TokenRefreshTest {
         assertThat(catchThrowableOfType(IntegrationException.class,
                 () -> fixture.integrations.refreshAccessToken(uuid)).error())
                 .isEqualTo(IntegrationError.CLIENT_CREDENTIALS_NOT_CONFIGURED);
+    }
+
+    @Test
+    @DisplayName("spec §2.4: an API-key or unregistered provider fails UNKNOWN_PROVIDER first, without side effects")
+    void refreshAccessTokenWhenProviderIsNotOauthOrUnregisteredThenUnknownProviderAndNothingRecorded() {
+        UUID apiKey = fixture.integrations.addConnection("openrouter", "default").uuid();
+        fixture.integrations.saveSetup(apiKey, Map.of("api_key", "sk-key"));
+        UUID unregistered = fixture.integrations.addConnection("aws", "default").uuid();
+        fixture.integrations.saveSetup(unregistered, Map.of("access_key", "AKIA", "refresh_token", "rt"));
+        List<IntegrationEvent> events = new CopyOnWriteArrayList<>();
+        fixture.integrations.events().subscribe(events::add);
+
+        for (UUID uuid : List.of(apiKey, unregistered)) {
+            IntegrationData before = fixture.data(uuid);
+            int auditEntries = fixture.integrations.auditTrail(uuid).size();
+
+            IntegrationException e = catchThrowableOfType(IntegrationException.class,
+                    () -> fixture.integrations.refreshAccessToken(uuid));
+
+            assertThat(e.error()).isEqualTo(IntegrationError.UNKNOWN_PROVIDER);
+            assertThat(fixture.data(uuid)).isEqualTo(before);
+            assertThat(fixture.integrations.auditTrail(uuid)).hasSize(auditEntries);
+        }
+        assertThat(events).isEmpty();
+        assertThat(fixture.fake.tokenCalls()).isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.phoenixkit.integrations.ConnectionStatus;
 import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.Integrations;
 import dev.phoenixkit.integrations.ValidationResult;
 import dev.phoenixkit.testkit.PhoenixKitTest;
 import dev.phoenixkit.testkit.TestDatabase;
@@ -33,7 +34,7 @@ class ValidationTest {
     @BeforeEach
     void setUp(TestDatabase database) {
         this.database = database;
-        fixture = new FacadeFixture(database, Duration.ofMillis(500));
+        fixture = new FacadeFixture(database);
         fixture.fake.addApiKey(GOOD_KEY).slowDelay(Duration.ofMinutes(5));
     }
 
@@ -116,9 +117,9 @@ class ValidationTest {
     void validateConnectionWhenServiceFaultsThenBoundedErrorAndTheKeyIsKept(Fault fault) {
         UUID uuid = apiKeyConnection("deepseek", GOOD_KEY);
         fixture.fake.fail(FakeEndpoint.API_KEY, fault);
+        Integrations integrations = fault == Fault.SLOW ? fixture.impatient() : fixture.integrations;
 
-        ValidationResult result = assertTimeoutPreemptively(HANG_GUARD,
-                () -> fixture.integrations.validateConnection(uuid));
+        ValidationResult result = assertTimeoutPreemptively(HANG_GUARD, () -> integrations.validateConnection(uuid));
         fixture.integrations.recordValidation(uuid, result);
 
         if (fault == Fault.MALFORMED_JSON || fault == Fault.MISSING_ACCESS_TOKEN || fault == Fault.SLOW) {
@@ -137,7 +138,7 @@ class ValidationTest {
         UUID uuid = apiKeyConnection("openrouter", GOOD_KEY);
         fixture.fake.fail(FakeEndpoint.API_KEY, Fault.SLOW);
 
-        assertThat(fixture.integrations.validateConnection(uuid))
+        assertThat(fixture.impatient().validateConnection(uuid))
                 .isEqualTo(ValidationResult.error("Could not reach the service"));
     }
 

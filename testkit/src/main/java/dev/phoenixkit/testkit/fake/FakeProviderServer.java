@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code invalid_grant}), Google-shaped and Microsoft-Graph-shaped userinfo, and a protected {@code /resource}.
  *
  * <p>Paths are the real providers' paths, so {@link #providerRegistry()} (a base-URL override of the built-ins)
- * points every provider here. Switch failures on with {@link #fail(FakeEndpoint, Fault)}; read what was sent with
- * {@link #requests()}.
+ * points every provider here. Switch failures on with {@link #fail(FakeEndpoint, Fault)}; hold requests in flight
+ * with {@link #hold(FakeEndpoint)}; read what was sent with {@link #requests()} or wait for it with
+ * {@link #awaitRequests(FakeEndpoint, int, Duration)}.
  *
  * <pre>{@code
  * try (FakeProviderServer fake = FakeProviderServer.start()) {
@@ -217,6 +218,58 @@ public final class FakeProviderServer implements AutoCloseable {
     }
 
     /**
+     * Holds every later request to an endpoint group until {@link #release(FakeEndpoint)} (or {@link #close()}): the
+     * request is logged (so {@link #awaitRequests} sees it) and then waits before latency, faults and the answer.
+     * For tests that need callers to pile up deterministically behind one request in flight.
+     *
+     * @param endpoint the endpoint group
+     * @return this server
+     */
+    public FakeProviderServer hold(FakeEndpoint endpoint) {
+        settings.hold(Objects.requireNonNull(endpoint, "endpoint"));
+        return this;
+    }
+
+    /**
+     * Lets the requests held by {@link #hold(FakeEndpoint)} go on, and stops holding the group.
+     *
+     * @param endpoint the endpoint group
+     * @return this server
+     */
+    public FakeProviderServer release(FakeEndpoint endpoint) {
+        settings.release(Objects.requireNonNull(endpoint, "endpoint"));
+        return this;
+    }
+
+    /**
+     * Waits until an endpoint group has received at least {@code count} requests (held ones included).
+     *
+     * @param endpoint the endpoint group
+     * @param count    how many requests to wait for
+     * @param timeout  how long to wait at most (a bound against hangs, not a timing assertion)
+     * @return the requests that group received, in arrival order
+     * @throws IllegalStateException when fewer arrived within {@code timeout}, or the wait was interrupted
+     */
+    public List<RecordedRequest> awaitRequests(FakeEndpoint endpoint, int count, Duration timeout) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(timeout, "timeout");
+        boolean arrived;
+        try {
+            arrived = settings.awaitLog(log -> log.stream()
+                    .filter(request -> request.endpoint().filter(endpoint::equals).isPresent()).count() >= count,
+                    timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + endpoint + " requests", e);
+        }
+        if (!arrived) {
+            throw new IllegalStateException("expected " + count + " " + endpoint + " requests within " + timeout
+                    + ", got " + requests(endpoint).size());
+        }
+        return requests(endpoint);
+    }
+
+    /**
      * Makes every request to an endpoint group fail, until {@link #clearFaults()}.
      *
      * @param endpoint the endpoint group
@@ -358,10 +411,11 @@ public final class FakeProviderServer implements AutoCloseable {
         return this;
     }
 
-    /** Stops the server; requests waiting in {@link Fault#SLOW} or latency end at once. Idempotent. */
+    /** Stops the server; requests waiting in {@link Fault#SLOW}, latency or a hold end at once. Idempotent. */
     @Override
     public void close() {
         settings.closed.countDown();
+        settings.releaseAll();
         server.stop(0);
         executor.shutdownNow();
     }

@@ -23,5 +23,10 @@ public enum Fault {
     /** Answer 400 {@code {"error":"invalid_grant"}}. */
     INVALID_GRANT,
     /** Close the connection without answering (a transport failure). */
-    DISCONNECT
+    DISCONNECT,
+    /**
+     * Answer 500 with a JSON body that echoes the request: its parameters (form and query) and headers, and the
+     * encoded form as the {@code error} code. For checking that nothing a server sends back leaks the secrets sent.
+     */
+    ECHO_REQUEST
 }

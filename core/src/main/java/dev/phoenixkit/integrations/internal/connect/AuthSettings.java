@@ -7,7 +7,8 @@ import java.util.Objects;
  * Tuning of the HTTP-facing operations. Immutable.
  *
  * @param httpTimeout      how long a provider call may take before it counts as unreachable (default 15 s)
- * @param refreshSkew      how close to {@code expires_at} a token is refreshed before use (default 60 s)
+ * @param refreshSkew      how close to {@code expires_at} a token is refreshed before use (default 60 s; capped at
+ *                         half the token's lifetime)
  * @param authorizationTtl how long a state from {@code beginAuthorization} stays valid (default 10 min)
  */
 public record AuthSettings(Duration httpTimeout, Duration refreshSkew, Duration authorizationTtl) {

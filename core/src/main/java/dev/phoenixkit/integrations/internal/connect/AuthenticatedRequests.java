@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +54,14 @@ public final class AuthenticatedRequests {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(request, "request");
         IntegrationData data = queries.getCredentials(uuid.toString());
+        TokenSnapshot used = TokenSnapshot.of(data);
         String token = TokenState.bearerToken(data);
         if (refresher.needsRefresh(data)) {
-            token = refreshBeforeUse(uuid, data, token);
+            Optional<TokenSnapshot> refreshed = refreshBeforeUse(uuid, data, used);
+            if (refreshed.isPresent()) {
+                used = refreshed.get();
+                token = used.accessToken();
+            }
         }
         HttpResponse<byte[]> response = http.sendRaw(prepare(request, token));
         if (response.statusCode() != 401) {
@@ -66,27 +72,28 @@ public final class AuthenticatedRequests {
             throw new IntegrationException(IntegrationError.UNAUTHORIZED,
                     "The provider answered 401 Unauthorized for connection " + uuid, null, 401, null);
         }
-        String fresh;
+        TokenSnapshot fresh;
         try {
-            fresh = refresher.refresh(uuid, token);
+            fresh = refresher.refresh(uuid, used);
         } catch (IntegrationException e) {
             LOG.warn("Connection {}: request got 401 and the token refresh failed: {}", uuid, e.getMessage());
             throw new IntegrationException(IntegrationError.TOKEN_REFRESH_FAILED,
                     "Token refresh failed after a 401 for connection " + uuid, e);
         }
-        return http.sendRaw(prepare(request, fresh));
+        return http.sendRaw(prepare(request, fresh.accessToken()));
     }
 
-    private String refreshBeforeUse(UUID uuid, IntegrationData data, String token) {
+    /** @return the refreshed token fields, or empty to go on with the still valid token after a failed refresh */
+    private Optional<TokenSnapshot> refreshBeforeUse(UUID uuid, IntegrationData data, TokenSnapshot seen) {
         try {
-            return refresher.refresh(uuid, token);
+            return Optional.of(refresher.refresh(uuid, seen));
         } catch (IntegrationException e) {
             if (TokenState.isExpired(data, clock.instant())) {
                 throw new IntegrationException(IntegrationError.TOKEN_REFRESH_FAILED,
                         "The access token of connection " + uuid + " expired and its refresh failed", e);
             }
             LOG.warn("Connection {}: early refresh failed, using the still valid token: {}", uuid, e.getMessage());
-            return token;
+            return Optional.empty();
         }
     }
 

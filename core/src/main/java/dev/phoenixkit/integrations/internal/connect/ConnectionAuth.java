@@ -34,7 +34,7 @@ public record ConnectionAuth(AuthSettings settings, OAuthFlows flows, TokenRefre
         TokenEndpoint tokenEndpoint = new TokenEndpoint(lazyHttp, context.clock());
         TokenRefresher refresher = new TokenRefresher(context.store(), context.providers(), commands, tokenEndpoint,
                 context.clock(), settings.refreshSkew());
-        OAuthFlows flows = new OAuthFlows(context.store(), context.providers(), context.cipher(), tokenEndpoint,
+        OAuthFlows flows = new OAuthFlows(context.store(), context.providers(), tokenEndpoint,
                 new UserinfoEndpoint(lazyHttp), settings.authorizationTtl());
         ConnectionValidation validation = new ConnectionValidation(context.store(), context.providers(),
                 new CredentialValidator(lazyHttp), refresher);

@@ -105,7 +105,7 @@ public final class ConnectionValidation {
         }
         if (refresher.needsRefresh(data)) {
             try {
-                refresher.refresh(uuid, TokenState.text(data, "access_token").orElse(null));
+                refresher.refresh(uuid, TokenSnapshot.of(data));
             } catch (IntegrationException e) {
                 return ValidationResult.error(e.getMessage());
             }

@@ -6,7 +6,6 @@ import dev.phoenixkit.integrations.ConnectionStatus;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
-import dev.phoenixkit.integrations.crypto.SecretCipher;
 import dev.phoenixkit.integrations.events.IntegrationEvent;
 import dev.phoenixkit.integrations.internal.audit.AuditActions;
 import dev.phoenixkit.integrations.internal.json.Timestamps;
@@ -18,6 +17,7 @@ import dev.phoenixkit.integrations.internal.oauth.TokenEndpoint;
 import dev.phoenixkit.integrations.internal.oauth.TokenGrant;
 import dev.phoenixkit.integrations.internal.oauth.UserinfoEndpoint;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
+import dev.phoenixkit.integrations.internal.store.PendingAuthorizationFields;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
@@ -25,7 +25,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,18 +37,18 @@ import org.slf4j.LoggerFactory;
  * PKCE verifier (deliberate fixes 1 and 2), and the code exchange (spec §2.4). Thread-safe.
  *
  * <p>The pending state lives in the row's data as {@code oauth_state} (PhoenixKit's field),
- * {@code oauth_state_expires_at} and {@code oauth_code_verifier} (encrypted with the configured cipher).
+ * {@code oauth_state_expires_at} and {@code oauth_code_verifier}. The verifier is one of the field codec's encrypted
+ * fields (encrypted on write, decrypted on read, rotated by {@code reencryptAll}); none of the three is ever handed
+ * out ({@link PendingAuthorizationFields}).
  */
 public final class OAuthFlows {
-    static final String STATE = "oauth_state";
-    static final String STATE_EXPIRES_AT = "oauth_state_expires_at";
-    static final String CODE_VERIFIER = "oauth_code_verifier";
-    private static final List<String> PENDING_FIELDS = List.of(STATE, STATE_EXPIRES_AT, CODE_VERIFIER);
+    private static final String STATE = PendingAuthorizationFields.STATE;
+    private static final String STATE_EXPIRES_AT = PendingAuthorizationFields.STATE_EXPIRES_AT;
+    private static final String CODE_VERIFIER = PendingAuthorizationFields.CODE_VERIFIER;
     private static final Logger LOG = LoggerFactory.getLogger(OAuthFlows.class);
 
     private final ConnectionStore store;
     private final ProviderRegistry providers;
-    private final SecretCipher cipher;
     private final TokenEndpoint tokenEndpoint;
     private final UserinfoEndpoint userinfoEndpoint;
     private final Duration authorizationTtl;
@@ -57,16 +56,14 @@ public final class OAuthFlows {
     /**
      * @param store            row access
      * @param providers        the provider registry
-     * @param cipher           encrypts the stored PKCE verifier
      * @param tokenEndpoint    the token client
      * @param userinfoEndpoint the userinfo client
      * @param authorizationTtl how long a begun authorization stays valid
      */
-    public OAuthFlows(ConnectionStore store, ProviderRegistry providers, SecretCipher cipher,
-            TokenEndpoint tokenEndpoint, UserinfoEndpoint userinfoEndpoint, Duration authorizationTtl) {
+    public OAuthFlows(ConnectionStore store, ProviderRegistry providers, TokenEndpoint tokenEndpoint,
+            UserinfoEndpoint userinfoEndpoint, Duration authorizationTtl) {
         this.store = Objects.requireNonNull(store, "store");
         this.providers = Objects.requireNonNull(providers, "providers");
-        this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.tokenEndpoint = Objects.requireNonNull(tokenEndpoint, "tokenEndpoint");
         this.userinfoEndpoint = Objects.requireNonNull(userinfoEndpoint, "userinfoEndpoint");
         this.authorizationTtl = Objects.requireNonNull(authorizationTtl, "authorizationTtl");
@@ -93,7 +90,7 @@ public final class OAuthFlows {
             store.inTransaction(tx -> {
                 StoredConnection locked = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
                 Map<String, Object> fields = new LinkedHashMap<>(locked.data().asMap());
-                fields.put(CODE_VERIFIER, cipher.encrypt(pkce.verifier()));
+                fields.put(CODE_VERIFIER, pkce.verifier());
                 return tx.write(locked, fields);
             });
         }
@@ -111,7 +108,7 @@ public final class OAuthFlows {
      */
     public IntegrationData exchangeWithStoredVerifier(UUID uuid, String code, URI redirectUri) {
         StoredConnection row = find(uuid);
-        String verifier = row.data().get(CODE_VERIFIER) instanceof String text ? cipher.decrypt(text) : null;
+        String verifier = row.data().get(CODE_VERIFIER) instanceof String text ? text : null;
         return exchange(uuid, code, redirectUri, verifier);
     }
 
@@ -135,7 +132,7 @@ public final class OAuthFlows {
             fields.put(STATE, state);
             fields.put(STATE_EXPIRES_AT, Timestamps.format(expiresAt));
             if (pkce != null) {
-                fields.put(CODE_VERIFIER, cipher.encrypt(pkce.verifier()));
+                fields.put(CODE_VERIFIER, pkce.verifier());
             } else {
                 fields.remove(CODE_VERIFIER);
             }
@@ -164,13 +161,13 @@ public final class OAuthFlows {
                 return Pending.REJECTED;
             }
             Map<String, Object> fields = new LinkedHashMap<>(data.asMap());
-            PENDING_FIELDS.forEach(fields::remove);
+            PendingAuthorizationFields.ALL.forEach(fields::remove);
             tx.write(row, fields);
             Optional<Instant> expiresAt = Timestamps.parse(data.get(STATE_EXPIRES_AT));
             if (expiresAt.isEmpty() || !tx.now().isBefore(expiresAt.get())) {
                 return Pending.REJECTED;
             }
-            String verifier = data.get(CODE_VERIFIER) instanceof String text ? cipher.decrypt(text) : null;
+            String verifier = data.get(CODE_VERIFIER) instanceof String text ? text : null;
             return new Pending(true, verifier);
         });
         if (!pending.accepted()) {
@@ -214,8 +211,8 @@ public final class OAuthFlows {
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("account", saved.data().get("external_account_id"));
             tx.audit(AuditActions.CONNECTED, saved, null, AuditMode.MANUAL, metadata);
-            tx.publish(new IntegrationEvent.Connected(uuid, saved.provider(), saved.name(), saved.data()));
-            return saved.data();
+            tx.publish(new IntegrationEvent.Connected(uuid, saved.provider(), saved.name(), saved.publicData()));
+            return saved.publicData();
         });
     }
 

@@ -13,6 +13,7 @@ import dev.phoenixkit.integrations.internal.json.JsonCodec;
 import dev.phoenixkit.integrations.internal.naming.Names;
 import dev.phoenixkit.integrations.internal.naming.ProviderRef;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
+import dev.phoenixkit.integrations.internal.store.StoreTransaction;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.provider.AuthType;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
@@ -109,8 +110,8 @@ public final class ConnectionCommands {
             }
             StoredConnection saved = tx.write(row, merged);
             tx.audit(AuditActions.SETUP_SAVED, saved, actor, AuditMode.MANUAL, Map.of("status", status));
-            tx.publish(new IntegrationEvent.SetupSaved(uuid, saved.provider(), saved.name(), saved.data()));
-            return saved.data();
+            tx.publish(new IntegrationEvent.SetupSaved(uuid, saved.provider(), saved.name(), saved.publicData()));
+            return saved.publicData();
         });
     }
 
@@ -176,7 +177,7 @@ public final class ConnectionCommands {
         return store.inTransaction(tx -> {
             StoredConnection row = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
             if (trimmed.equals(row.name())) {
-                return row.data();
+                return row.publicData();
             }
             String name = Names.checkName(row.provider(), trimmed);
             Map<String, Object> fields = new LinkedHashMap<>(row.data().asMap());
@@ -186,7 +187,7 @@ public final class ConnectionCommands {
             tx.audit(AuditActions.CONNECTION_RENAMED, saved, actor, AuditMode.MANUAL,
                     Map.of("old_name", row.name(), "new_name", name));
             tx.publish(new IntegrationEvent.ConnectionRenamed(uuid, row.provider(), row.name(), name));
-            return saved.data();
+            return saved.publicData();
         });
     }
 
@@ -207,24 +208,37 @@ public final class ConnectionCommands {
                 LOG.debug("recordValidation: no connection {}", uuid);
                 return null;
             }
-            StoredConnection row = locked.get();
-            String status = (result.isOk() ? ConnectionStatus.CONNECTED : ConnectionStatus.ERROR).wireValue();
-            String validationStatus = result.validationStatus();
-            boolean changed = !status.equals(row.data().get("status"))
-                    || !validationStatus.equals(row.data().get("validation_status"));
-            Map<String, Object> fields = new LinkedHashMap<>(row.data().asMap());
-            fields.put("status", status);
-            fields.put("validation_status", validationStatus);
-            fields.put("last_validated_at", tx.nowText());
-            if (result.isOk()) {
-                fields.put("connected_at", tx.nowText());
-            }
-            StoredConnection saved = tx.write(row, fields);
-            if (changed) {
-                tx.publish(new IntegrationEvent.Validated(uuid, saved.provider(), saved.name(), result));
-            }
+            recordValidation(tx, locked.get(), result);
             return null;
         });
+    }
+
+    /**
+     * {@link #recordValidation(UUID, ValidationResult)} on a row already locked in the caller's transaction, so the
+     * result commits (and its {@code Validated} event is published) with the caller's other writes.
+     *
+     * @param tx     the caller's transaction
+     * @param row    the row, locked in {@code tx}
+     * @param result the result
+     * @return the row as written
+     */
+    public StoredConnection recordValidation(StoreTransaction tx, StoredConnection row, ValidationResult result) {
+        String status = (result.isOk() ? ConnectionStatus.CONNECTED : ConnectionStatus.ERROR).wireValue();
+        String validationStatus = result.validationStatus();
+        boolean changed = !status.equals(row.data().get("status"))
+                || !validationStatus.equals(row.data().get("validation_status"));
+        Map<String, Object> fields = new LinkedHashMap<>(row.data().asMap());
+        fields.put("status", status);
+        fields.put("validation_status", validationStatus);
+        fields.put("last_validated_at", tx.nowText());
+        if (result.isOk()) {
+            fields.put("connected_at", tx.nowText());
+        }
+        StoredConnection saved = tx.write(row, fields);
+        if (changed) {
+            tx.publish(new IntegrationEvent.Validated(row.uuid(), saved.provider(), saved.name(), result));
+        }
+        return saved;
     }
 
     private static String statusAfterSave(Optional<AuthType> authType, Map<String, Object> merged,

@@ -58,7 +58,7 @@ public final class ConnectionQueries {
         }
         Optional<StoredConnection> row = Names.isUuid(ref) ? store.findByUuid(UUID.fromString(ref))
                 : store.findByKey(ProviderRef.parse(ref, IntegrationError.INVALID_PROVIDER_KEY).storageKey());
-        return row.filter(ConnectionQueries::hasData).map(StoredConnection::data)
+        return row.filter(ConnectionQueries::hasData).map(StoredConnection::publicData)
                 .orElseThrow(() -> notConfigured(ref));
     }
 
@@ -84,12 +84,12 @@ public final class ConnectionQueries {
         IntegrationData data;
         if (Names.isUuid(ref)) {
             data = store.findByUuid(UUID.fromString(ref)).filter(ConnectionQueries::hasData)
-                    .map(StoredConnection::data)
+                    .map(StoredConnection::publicData)
                     .orElseThrow(() -> new IntegrationException(IntegrationError.DELETED,
                             "Connection " + ref + " does not exist (deleted?)"));
         } else {
             data = store.findByKey(ProviderRef.parse(ref, IntegrationError.INVALID_PROVIDER_KEY).storageKey())
-                    .filter(ConnectionQueries::hasData).map(StoredConnection::data)
+                    .filter(ConnectionQueries::hasData).map(StoredConnection::publicData)
                     .orElseThrow(() -> notConfigured(ref));
         }
         if (data.hasUndecryptableFields()) {

@@ -3,6 +3,7 @@ package dev.phoenixkit.integrations.internal.core;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.ReencryptionReport;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
+import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
 import dev.phoenixkit.integrations.internal.db.Database;
 import dev.phoenixkit.integrations.internal.db.SettingsDao;
 import dev.phoenixkit.integrations.internal.db.SettingsRow;
@@ -89,7 +90,7 @@ public final class Reencryptor {
         }
         int changed = 0;
         boolean rowFailed = false;
-        for (String field : SecretCipher.SENSITIVE_FIELDS) {
+        for (String field : FieldCodec.ENCRYPTED_FIELDS) {
             if (fields.get(field) instanceof String stored && cipher.needsReencryption(stored)) {
                 try {
                     fields.put(field, cipher.encrypt(cipher.decrypt(stored)));

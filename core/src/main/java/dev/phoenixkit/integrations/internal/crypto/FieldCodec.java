@@ -4,9 +4,12 @@ import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
 import dev.phoenixkit.integrations.internal.json.JsonCodec;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Encrypts the sensitive fields of connection data on the way into {@code value_json} and decrypts them on the way
@@ -16,6 +19,13 @@ import java.util.Objects;
  * <p>Thread-safe.
  */
 public final class FieldCodec {
+    /**
+     * The fields encrypted at rest: PhoenixKit's six ({@link SecretCipher#SENSITIVE_FIELDS}) plus this library's
+     * pending PKCE verifier ({@code oauth_code_verifier}), which PhoenixKit never writes. Re-encryption rotates all of
+     * them.
+     */
+    public static final Set<String> ENCRYPTED_FIELDS = encryptedFields();
+
     private final SecretCipher cipher;
 
     /**
@@ -39,7 +49,7 @@ public final class FieldCodec {
     public Decoded decode(String valueJson) {
         Map<String, Object> fields = JsonCodec.parseObject(valueJson);
         Map<String, String> undecryptable = new LinkedHashMap<>();
-        for (String field : SecretCipher.SENSITIVE_FIELDS) {
+        for (String field : ENCRYPTED_FIELDS) {
             if (fields.get(field) instanceof String stored && SecretCipher.isCiphertext(stored)) {
                 try {
                     fields.put(field, cipher.decrypt(stored));
@@ -73,7 +83,7 @@ public final class FieldCodec {
      */
     public Map<String, Object> encryptFields(Map<String, Object> fields, Map<String, String> preserved) {
         Map<String, Object> out = new LinkedHashMap<>(fields);
-        for (String field : SecretCipher.SENSITIVE_FIELDS) {
+        for (String field : ENCRYPTED_FIELDS) {
             if (out.get(field) instanceof String value) {
                 out.put(field, cipher.encrypt(value));
             }
@@ -84,6 +94,12 @@ public final class FieldCodec {
             }
         });
         return out;
+    }
+
+    private static Set<String> encryptedFields() {
+        Set<String> fields = new LinkedHashSet<>(SecretCipher.SENSITIVE_FIELDS);
+        fields.add("oauth_code_verifier");
+        return Collections.unmodifiableSet(fields);
     }
 
     /**

@@ -127,8 +127,16 @@ public final class ProviderHttp {
                 "Could not reach " + hostOf(uri) + " (" + e.getClass().getSimpleName() + ")", e);
     }
 
-    private static String hostOf(URI uri) {
-        return uri.getScheme() + "://" + uri.getAuthority();
+    /**
+     * Where a request goes, for logs and messages: scheme, host and port only. Never the authority as written,
+     * which may carry {@code user:password@}, nor path or query.
+     *
+     * @param uri a URI
+     * @return for example {@code https://oauth2.googleapis.com} or {@code http://127.0.0.1:8080}
+     */
+    public static String hostOf(URI uri) {
+        String host = uri.getHost() != null ? uri.getHost() : "<unknown host>";
+        return uri.getScheme() + "://" + host + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
     /** {@code application/x-www-form-urlencoded} encoding. */

@@ -9,7 +9,9 @@ import dev.phoenixkit.integrations.provider.OAuthConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,10 +64,11 @@ public final class TokenEndpoint {
         }
         ProviderResponse response = post(config, data, form, client);
         return grantFrom(response).orElseThrow(() -> {
-            LOG.warn("Token exchange failed at {} (HTTP {})", hostOf(config, data), response.status());
+            String oauthError = response.oauthError(secretsOf(form, client)).orElse(null);
+            LOG.warn("Token exchange failed at {} (HTTP {}, {})", hostOf(config, data), response.status(),
+                    oauthError == null ? "no error code" : oauthError);
             return new IntegrationException(IntegrationError.TOKEN_EXCHANGE_FAILED,
-                    "Token exchange failed (HTTP " + response.status() + ")", null, response.status(),
-                    response.oauthError().orElse(null));
+                    "Token exchange failed (HTTP " + response.status() + ")", null, response.status(), oauthError);
         });
     }
 
@@ -88,12 +91,24 @@ public final class TokenEndpoint {
         form.put("refresh_token", refreshToken);
         ProviderResponse response = post(config, data, form, client);
         return grantFrom(response).orElseThrow(() -> {
-            String oauthError = response.oauthError().orElse(null);
+            String oauthError = response.oauthError(secretsOf(form, client)).orElse(null);
             LOG.warn("Token refresh failed at {} (HTTP {}, {})", hostOf(config, data), response.status(),
                     oauthError == null ? "no error code" : oauthError);
             return new IntegrationException(IntegrationError.REFRESH_FAILED,
                     "Token refresh failed (HTTP " + response.status() + ")", null, response.status(), oauthError);
         });
+    }
+
+    /** @return the secret values a token request carries, which an error answer must not be allowed to echo */
+    private static List<String> secretsOf(Map<String, String> form, ClientCredentials client) {
+        List<String> secrets = new ArrayList<>();
+        for (String field : List.of("code", "code_verifier", "refresh_token")) {
+            if (form.get(field) != null) {
+                secrets.add(form.get(field));
+            }
+        }
+        secrets.add(client.secret());
+        return secrets;
     }
 
     private ProviderResponse post(OAuthConfig config, Map<String, ?> data, Map<String, String> form,
@@ -145,8 +160,8 @@ public final class TokenEndpoint {
     }
 
     private static String hostOf(OAuthConfig config, Map<String, ?> data) {
-        URI url = URI.create(UrlTemplate.interpolate(config.tokenUrl(), data, config.urlDefaults()));
-        return url.getScheme() + "://" + url.getAuthority();
+        return ProviderHttp.hostOf(URI.create(UrlTemplate.interpolate(config.tokenUrl(), data,
+                config.urlDefaults())));
     }
 
     private record ClientCredentials(String id, String secret) {

@@ -6,6 +6,7 @@ import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.http.ProviderResponse;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,6 @@ public final class UserinfoEndpoint {
         Optional<Map<String, Object>> json = response.status() == 200 ? response.jsonObject() : Optional.empty();
         return json.orElseThrow(() -> new IntegrationException(IntegrationError.USERINFO_FAILED,
                 "Userinfo request failed (HTTP " + response.status() + ")", null, response.status(),
-                response.oauthError().orElse(null)));
+                response.oauthError(List.of(accessToken)).orElse(null)));
     }
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param uuid          the row uuid
  * @param key           the storage key column
  * @param ref           provider and name parsed from {@code key}
- * @param data          the decrypted data
+ * @param data          the decrypted data, complete (for the library's own use; hand out {@link #publicData()})
  * @param undecryptable stored ciphertexts that could not be decrypted (kept on every write)
  */
 public record StoredConnection(UUID uuid, String key, ProviderRef ref, IntegrationData data,
@@ -27,8 +27,16 @@ public record StoredConnection(UUID uuid, String key, ProviderRef ref, Integrati
         return ref.name();
     }
 
-    /** @return the public view */
+    /**
+     * @return the data to hand out to callers: {@link #data()} without the library's pending-authorization fields
+     *         ({@link PendingAuthorizationFields#hide})
+     */
+    public IntegrationData publicData() {
+        return PendingAuthorizationFields.hide(data);
+    }
+
+    /** @return the public view, with {@link #publicData()} */
     public Connection toConnection() {
-        return new Connection(uuid, ref.provider(), ref.name(), data);
+        return new Connection(uuid, ref.provider(), ref.name(), publicData());
     }
 }

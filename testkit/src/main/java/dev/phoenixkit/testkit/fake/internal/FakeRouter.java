@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -74,15 +75,16 @@ public final class FakeRouter implements HttpHandler {
             Map<String, String> params = Forms.parse(exchange.getRequestURI().getRawQuery());
             params.putAll(readForm(exchange));
             Optional<FakeEndpoint> endpoint = route(path);
-            settings.log.add(new RecordedRequest(endpoint, exchange.getRequestMethod(), path,
-                    lowerCasedHeaders(exchange), params));
+            Map<String, List<String>> headers = lowerCasedHeaders(exchange);
+            settings.record(new RecordedRequest(endpoint, exchange.getRequestMethod(), path, headers, params));
             if (endpoint.isEmpty()) {
                 Exchanges.json(exchange, 404, OAuthEndpoints.error("not_found", "no fake endpoint at " + path));
                 return;
             }
+            settings.gate(endpoint.get()).ifPresent(FakeRouter::passGate);
             pause(settings.latency(endpoint.get()));
             Optional<Fault> fault = settings.faults.take(endpoint.get());
-            if (fault.isPresent() && answerWithFault(exchange, endpoint.get(), fault.get())) {
+            if (fault.isPresent() && answerWithFault(exchange, endpoint.get(), fault.get(), params, headers)) {
                 return;
             }
             dispatch(exchange, endpoint.get(), path, params);
@@ -120,7 +122,8 @@ public final class FakeRouter implements HttpHandler {
     }
 
     /** @return whether the fault answered; {@code false} when the normal answer should follow (SLOW) */
-    private boolean answerWithFault(HttpExchange exchange, FakeEndpoint endpoint, Fault fault) throws IOException {
+    private boolean answerWithFault(HttpExchange exchange, FakeEndpoint endpoint, Fault fault,
+            Map<String, String> params, Map<String, List<String>> headers) throws IOException {
         switch (fault) {
             case UNAUTHORIZED -> Exchanges.json(exchange, 401, endpoint == FakeEndpoint.TOKEN
                     ? OAuthEndpoints.error("invalid_client", "fault UNAUTHORIZED")
@@ -139,12 +142,31 @@ public final class FakeRouter implements HttpHandler {
             case INVALID_GRANT -> Exchanges.json(exchange, 400,
                     OAuthEndpoints.error("invalid_grant", "fault INVALID_GRANT"));
             case DISCONNECT -> throw new DroppedConnection();
+            case ECHO_REQUEST -> Exchanges.json(exchange, 500, echo(params, headers));
             case SLOW -> {
                 pause(settings.slowDelay());
                 return false;
             }
         }
         return true;
+    }
+
+    /** A 500 body that echoes everything the request carried, the encoded form even as the error code. */
+    private static Map<String, Object> echo(Map<String, String> params, Map<String, List<String>> headers) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", Forms.encode(params));
+        body.put("error_description", "echo of " + params + " with headers " + headers);
+        body.put("params", params);
+        body.put("headers", headers);
+        return body;
+    }
+
+    private static void passGate(CountDownLatch gate) {
+        try {
+            gate.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void pause(Duration delay) {

@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** The fake server's mutable configuration and state, shared by its handlers. Thread-safe. */
 public final class ServerSettings {
@@ -21,7 +24,7 @@ public final class ServerSettings {
     public final TokenStore tokens = new TokenStore();
     /** Faults switched on. */
     public final FaultSwitch faults = new FaultSwitch();
-    /** Every request received, in arrival order. */
+    /** Every request received, in arrival order; add through {@link #record(RecordedRequest)}. */
     public final List<RecordedRequest> log = new CopyOnWriteArrayList<>();
     /** Registered OAuth clients: id to secret. */
     public final Map<String, String> clients = new ConcurrentHashMap<>();
@@ -30,6 +33,8 @@ public final class ServerSettings {
 
     private final Clock clock;
     private final Map<FakeEndpoint, Duration> latency = new EnumMap<>(FakeEndpoint.class);
+    private final Map<FakeEndpoint, CountDownLatch> holds = new EnumMap<>(FakeEndpoint.class);
+    private final Object logChanged = new Object();
     private volatile FakeAccount account = FakeAccount.defaultAccount();
     private volatile Duration accessTokenLifetime = Duration.ofHours(1);
     private volatile boolean rotateRefreshTokens = true;
@@ -110,5 +115,76 @@ public final class ServerSettings {
      */
     public synchronized void latency(FakeEndpoint endpoint, Duration delay) {
         latency.put(endpoint, delay);
+    }
+
+    /**
+     * Appends a request to the log and wakes {@link #awaitLog} waiters.
+     *
+     * @param request the request received
+     */
+    public void record(RecordedRequest request) {
+        log.add(request);
+        synchronized (logChanged) {
+            logChanged.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until the log satisfies a condition.
+     *
+     * @param condition the condition, tested on a snapshot of the log
+     * @param timeout   how long to wait at most
+     * @return whether the condition held before the timeout
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public boolean awaitLog(Predicate<List<RecordedRequest>> condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (logChanged) {
+            while (!condition.test(List.copyOf(log))) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(logChanged, left);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Holds every later request to an endpoint group (after logging it) until {@link #release} or
+     * {@link #releaseAll}. Holding a held group again does nothing.
+     *
+     * @param endpoint the endpoint group
+     */
+    public synchronized void hold(FakeEndpoint endpoint) {
+        holds.putIfAbsent(endpoint, new CountDownLatch(1));
+    }
+
+    /**
+     * Lets the held requests of an endpoint group go on and stops holding it.
+     *
+     * @param endpoint the endpoint group
+     */
+    public synchronized void release(FakeEndpoint endpoint) {
+        CountDownLatch gate = holds.remove(endpoint);
+        if (gate != null) {
+            gate.countDown();
+        }
+    }
+
+    /** Releases every held endpoint group (on close). */
+    public synchronized void releaseAll() {
+        holds.values().forEach(CountDownLatch::countDown);
+        holds.clear();
+    }
+
+    /**
+     * @param endpoint the endpoint group
+     * @return the gate a request to that group must pass, when the group is held
+     */
+    public synchronized Optional<CountDownLatch> gate(FakeEndpoint endpoint) {
+        return Optional.ofNullable(holds.get(endpoint));
     }
 }
