@@ -43,6 +43,23 @@ class DatabaseConfigTest {
     }
 
     @Test
+    void hotReadWhenDatabaseFailsThenStorageFailedNamesOnlyTheSqlState(DataSource dataSource) {
+        Integrations wrongSchema = Integrations.builder().dataSource(dataSource).schema("missing_schema")
+                .providers(TestIntegrations.registry())
+                .cipher(dev.phoenixkit.integrations.crypto.SecretCipher.none()).build();
+
+        assertThatThrownBy(() -> wrongSchema.getCredentials("openrouter:" + BOUND_SECRET.replace('_', '-')))
+                .isInstanceOfSatisfying(IntegrationException.class, e -> {
+                    assertThat(e.error()).isEqualTo(IntegrationError.STORAGE_FAILED);
+                    assertThat(e.getMessage()).contains("42P01").doesNotContain("sk-bound").doesNotContain("SELECT");
+                    assertThat(e.getCause().getMessage()).doesNotContain("sk-bound");
+                });
+        assertThatThrownBy(() -> wrongSchema.getCredentials("01890000-0000-7000-8000-000000000001"))
+                .isInstanceOfSatisfying(IntegrationException.class,
+                        e -> assertThat(e.error()).isEqualTo(IntegrationError.STORAGE_FAILED));
+    }
+
+    @Test
     void buildWhenCallerJdbiThenItsConfigurationIsUnchangedAndItWorks(Jdbi jdbi) {
         var renderingBefore = jdbi.getConfig(StatementExceptions.class).getMessageRendering();
         Integrations integrations = TestIntegrations.create(jdbi);

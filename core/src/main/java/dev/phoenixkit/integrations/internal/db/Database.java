@@ -193,10 +193,56 @@ public final class Database {
     }
 
     /**
+     * Runs plain JDBC work on a connection of the configured source, in auto-commit mode; see {@link SettingsReads}
+     * for why it exists.
+     *
+     * @param work the JDBC work
+     * @param <R>  result type
+     * @return the work's result
+     * @throws IntegrationException {@code STORAGE_FAILED} for database failures, naming only the SQLState
+     */
+    <R> R withConnection(JdbcWork<R> work) {
+        Connection connection = null;
+        try {
+            connection = connections.openConnection();
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw storageFailure(e);
+        } finally {
+            if (connection != null) {
+                closeRawConnection(connection);
+            }
+        }
+    }
+
+    /**
+     * JDBC work on one connection.
+     *
+     * @param <R> result type
+     */
+    @FunctionalInterface
+    interface JdbcWork<R> {
+        /**
+         * @param connection the connection, in auto-commit mode
+         * @return the result
+         * @throws SQLException on database failures
+         */
+        R run(Connection connection) throws SQLException;
+    }
+
+    /**
      * @param failure a JDBI failure
      * @return the failure as {@code STORAGE_FAILED}, naming the SQLState but no SQL or values
      */
     public static IntegrationException storageFailure(JdbiException failure) {
+        return storageFailure((Exception) failure);
+    }
+
+    /**
+     * @param failure a JDBI or JDBC failure
+     * @return the failure as {@code STORAGE_FAILED}, naming the SQLState but no SQL or values
+     */
+    static IntegrationException storageFailure(Exception failure) {
         String sqlState = sqlState(failure).orElse("none");
         return new IntegrationException(IntegrationError.STORAGE_FAILED,
                 "Database operation failed (SQLState " + sqlState + ", " + failure.getClass().getSimpleName() + ")",

@@ -7,6 +7,7 @@ import dev.phoenixkit.integrations.internal.audit.AuditLog;
 import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
 import dev.phoenixkit.integrations.internal.db.Database;
 import dev.phoenixkit.integrations.internal.db.SettingsDao;
+import dev.phoenixkit.integrations.internal.db.SettingsReads;
 import dev.phoenixkit.integrations.internal.db.SettingsRow;
 import dev.phoenixkit.integrations.internal.events.EventAnnouncer;
 import dev.phoenixkit.integrations.internal.events.LocalEventBus;
@@ -33,6 +34,7 @@ public final class ConnectionStore {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionStore.class);
 
     private final Database database;
+    private final SettingsReads reads;
     private final FieldCodec codec;
     private final Clock clock;
     private final AuditLog auditLog;
@@ -51,6 +53,7 @@ public final class ConnectionStore {
     public ConnectionStore(Database database, FieldCodec codec, Clock clock, AuditLog auditLog, LocalEventBus bus,
             EventAnnouncer announcer) {
         this.database = Objects.requireNonNull(database, "database");
+        this.reads = new SettingsReads(database);
         this.codec = Objects.requireNonNull(codec, "codec");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
@@ -78,8 +81,7 @@ public final class ConnectionStore {
      * @return the integration row with that uuid
      */
     public Optional<StoredConnection> findByUuid(UUID uuid) {
-        return database.withDao(SettingsDao.class, dao -> dao.findIntegrationByUuid(uuid))
-                .flatMap(this::decode);
+        return reads.findIntegrationByUuid(uuid).flatMap(this::decode);
     }
 
     /**
@@ -87,8 +89,7 @@ public final class ConnectionStore {
      * @return the integration row with that key
      */
     public Optional<StoredConnection> findByKey(String key) {
-        return database.withDao(SettingsDao.class, dao -> dao.findByKey(key))
-                .flatMap(this::decode);
+        return reads.findByKey(key).flatMap(this::decode);
     }
 
     /**
