@@ -60,6 +60,15 @@ public final class FakeProviderServer implements AutoCloseable {
     private final ExecutorService executor;
     private final URI baseUri;
 
+    static {
+        // The JDK HttpServer reads this once, when its first server is created. Without TCP_NODELAY each response
+        // waits ~40 ms for a delayed ACK on loopback (Nagle), which every fake-provider call would pay. A value
+        // the host application set is left alone.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private FakeProviderServer(Clock clock) throws IOException {
         this.settings = new ServerSettings(clock);
         settings.clients.put(CLIENT_ID, CLIENT_SECRET);

@@ -169,14 +169,20 @@ public final class FakeRouter implements HttpHandler {
         }
     }
 
+    /** Waits, unless the server closes first: then the connection is dropped instead of answered. */
     private void pause(Duration delay) {
         if (delay.isZero() || delay.isNegative()) {
             return;
         }
+        boolean closing;
         try {
-            settings.closed.await(delay.toNanos(), TimeUnit.NANOSECONDS);
+            closing = settings.closed.await(delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+            closing = true;
+        }
+        if (closing) {
+            throw new DroppedConnection();
         }
     }
 
