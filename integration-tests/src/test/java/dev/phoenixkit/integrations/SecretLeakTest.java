@@ -132,7 +132,7 @@ class SecretLeakTest {
         expectFailure(() -> missingSchema.getCredentials("openrouter:" + "x"));
         Database database = Database.over(dataSource, "no_such_schema");
         try {
-            database.jdbi().withHandle(handle -> handle.attach(SettingsDao.class).findByKey(SECRETS.get(0)));
+            database.jdbi().withHandle(handle -> handle.attach(SettingsDao.class).listByKeyPattern(SECRETS.get(0)));
         } catch (JdbiException e) {
             observe(e);
         }

@@ -231,18 +231,10 @@ public final class Database {
     }
 
     /**
-     * @param failure a JDBI failure
-     * @return the failure as {@code STORAGE_FAILED}, naming the SQLState but no SQL or values
-     */
-    public static IntegrationException storageFailure(JdbiException failure) {
-        return storageFailure((Exception) failure);
-    }
-
-    /**
      * @param failure a JDBI or JDBC failure
      * @return the failure as {@code STORAGE_FAILED}, naming the SQLState but no SQL or values
      */
-    static IntegrationException storageFailure(Exception failure) {
+    public static IntegrationException storageFailure(Exception failure) {
         String sqlState = sqlState(failure).orElse("none");
         return new IntegrationException(IntegrationError.STORAGE_FAILED,
                 "Database operation failed (SQLState " + sqlState + ", " + failure.getClass().getSimpleName() + ")",

@@ -35,15 +35,6 @@ public interface SettingsDao {
     Optional<SettingsRow> lockIntegrationByUuid(@Bind("uuid") UUID uuid);
 
     /**
-     * @param key an exact storage key
-     * @return the row with that key
-     */
-    @SqlQuery("""
-            SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
-            WHERE key = :key""")
-    Optional<SettingsRow> findByKey(@Bind("key") String key);
-
-    /**
      * Inserts an integration row unless the key is taken.
      *
      * @param uuid the new uuid (UUIDv7)

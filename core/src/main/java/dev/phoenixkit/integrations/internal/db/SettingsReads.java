@@ -13,8 +13,9 @@ import java.util.UUID;
  *
  * <p>Why the exception: with jdbi 3.54 every SQL Object call rebuilds the object's method handlers
  * (jdbi/jdbi#2991), about 100 µs of CPU per call, which made a credential lookup cost 2.8 times the raw JDBC
- * baseline of benchmarks P1/P2 (target 1.15 to 1.2). The SQL is the same as {@link SettingsDao#findIntegrationByUuid}
- * and {@link SettingsDao#findByKey}; failures become the same sanitised {@code STORAGE_FAILED} (SQLState only).
+ * baseline of benchmarks P1/P2 (target 1.15 to 1.2). The uuid read repeats {@link SettingsDao#findIntegrationByUuid},
+ * which stays for reads inside a transaction; failures become the same sanitised {@code STORAGE_FAILED} (SQLState
+ * only).
  *
  * <p>Thread-safe.
  */
