@@ -2,10 +2,25 @@
  * Implementation of the Integrations facade. Not API: everything in packages named {@code internal} may change
  * without notice.
  *
- * <p>Map for contributors: {@link dev.phoenixkit.integrations.internal.IntegrationsContext} holds an instance's
- * collaborators; {@code internal.store} is row access (see its package documentation for the read-modify-write
- * pattern with audit and events); {@code internal.core} has the connection commands and queries;
- * {@code internal.db} holds every DAO; {@code internal.events} the bus and LISTEN/NOTIFY bridge;
- * {@code internal.audit} the audit writer and action names; {@code internal.crypto} field encryption.
+ * <p>Map for contributors (a call flows facade → {@code service}/{@code flow} → {@code store} → {@code db},
+ * {@code crypto}, {@code audit}, {@code events}; see {@code docs/architecture.md}):
+ * <ul>
+ *   <li>{@link dev.phoenixkit.integrations.internal.IntegrationsContext}: an instance's collaborators;</li>
+ *   <li>{@code internal.service}: connection commands and queries that touch only the database (add, setup,
+ *       rename, remove, disconnect, reads and listings, re-encryption);</li>
+ *   <li>{@code internal.flow}: stateful flows that call a provider and write the outcome (validation, OAuth2
+ *       authorization and code exchange, single-flight token refresh, authenticated requests);</li>
+ *   <li>{@code internal.protocol}: stateless protocol calls (authorization URL, PKCE, token endpoint, userinfo) and
+ *       the API-key credential validator; no database access;</li>
+ *   <li>{@code internal.store}: row access with the read-modify-write pattern, audit and events;</li>
+ *   <li>{@code internal.db}: the library's {@code Jdbi}, the JDBI SQL Object DAOs and the two plain-JDBC hot
+ *       reads;</li>
+ *   <li>{@code internal.crypto}: field encryption of the sensitive fields;</li>
+ *   <li>{@code internal.events}: the local bus and the LISTEN/NOTIFY bridge;</li>
+ *   <li>{@code internal.audit}: the audit writer and action names;</li>
+ *   <li>{@code internal.http}: the provider HTTP client wrapper and its sanitised responses;</li>
+ *   <li>{@code internal.json}: JSON and timestamp codecs in PhoenixKit's formats;</li>
+ *   <li>{@code internal.naming}: storage-key, provider-key, name and reference rules.</li>
+ * </ul>
  */
 package dev.phoenixkit.integrations.internal;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
-import dev.phoenixkit.integrations.internal.oauth.AuthorizationUrls;
-import dev.phoenixkit.integrations.internal.oauth.OAuthStates;
-import dev.phoenixkit.integrations.internal.oauth.Pkce;
+import dev.phoenixkit.integrations.internal.protocol.AuthorizationUrls;
+import dev.phoenixkit.integrations.internal.protocol.OAuthStates;
+import dev.phoenixkit.integrations.internal.protocol.Pkce;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
 import dev.phoenixkit.integrations.providers.Google;
 import dev.phoenixkit.integrations.providers.Microsoft;

@@ -2,7 +2,7 @@ package dev.phoenixkit.integrations.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenixkit.integrations.internal.oauth.BearerRequests;
+import dev.phoenixkit.integrations.internal.protocol.BearerRequests;
 import dev.phoenixkit.testkit.fake.FakeProviderServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -3,7 +3,7 @@ package dev.phoenixkit.integrations.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenixkit.integrations.ValidationResult;
-import dev.phoenixkit.integrations.internal.oauth.CredentialValidator;
+import dev.phoenixkit.integrations.internal.protocol.CredentialValidator;
 import dev.phoenixkit.integrations.provider.AuthType;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;

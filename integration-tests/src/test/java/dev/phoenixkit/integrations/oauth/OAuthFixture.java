@@ -1,8 +1,8 @@
 package dev.phoenixkit.integrations.oauth;
 
 import dev.phoenixkit.integrations.internal.http.ProviderHttp;
-import dev.phoenixkit.integrations.internal.oauth.AuthorizationUrls;
-import dev.phoenixkit.integrations.internal.oauth.Pkce;
+import dev.phoenixkit.integrations.internal.protocol.AuthorizationUrls;
+import dev.phoenixkit.integrations.internal.protocol.Pkce;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
 import dev.phoenixkit.testkit.fake.FakeProviderServer;

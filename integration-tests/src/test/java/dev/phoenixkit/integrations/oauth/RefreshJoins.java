@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * caller is waiting for the one refresh. Attach in {@code @BeforeEach}, {@link #close()} in {@code @AfterEach}.
  */
 final class RefreshJoins extends AppenderBase<ILoggingEvent> implements AutoCloseable {
-    static final String REFRESHER = "dev.phoenixkit.integrations.internal.connect.TokenRefresher";
+    static final String REFRESHER = "dev.phoenixkit.integrations.internal.flow.TokenRefresher";
     private static final String JOIN_MESSAGE = "joining the token refresh in flight";
 
     private final Semaphore joins = new Semaphore(0);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
-import dev.phoenixkit.integrations.internal.oauth.AccountProfile;
-import dev.phoenixkit.integrations.internal.oauth.UserinfoEndpoint;
+import dev.phoenixkit.integrations.internal.protocol.AccountProfile;
+import dev.phoenixkit.integrations.internal.protocol.UserinfoEndpoint;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
 import dev.phoenixkit.integrations.provider.UserinfoMapping;
 import dev.phoenixkit.testkit.fake.FakeAccount;

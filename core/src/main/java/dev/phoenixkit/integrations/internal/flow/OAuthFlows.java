@@ -1,4 +1,4 @@
-package dev.phoenixkit.integrations.internal.connect;
+package dev.phoenixkit.integrations.internal.flow;
 
 import dev.phoenixkit.integrations.AuditMode;
 import dev.phoenixkit.integrations.AuthorizationRequest;
@@ -9,13 +9,13 @@ import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.events.IntegrationEvent;
 import dev.phoenixkit.integrations.internal.audit.AuditActions;
 import dev.phoenixkit.integrations.internal.json.Timestamps;
-import dev.phoenixkit.integrations.internal.oauth.AccountProfile;
-import dev.phoenixkit.integrations.internal.oauth.AuthorizationUrls;
-import dev.phoenixkit.integrations.internal.oauth.OAuthStates;
-import dev.phoenixkit.integrations.internal.oauth.Pkce;
-import dev.phoenixkit.integrations.internal.oauth.TokenEndpoint;
-import dev.phoenixkit.integrations.internal.oauth.TokenGrant;
-import dev.phoenixkit.integrations.internal.oauth.UserinfoEndpoint;
+import dev.phoenixkit.integrations.internal.protocol.AccountProfile;
+import dev.phoenixkit.integrations.internal.protocol.AuthorizationUrls;
+import dev.phoenixkit.integrations.internal.protocol.OAuthStates;
+import dev.phoenixkit.integrations.internal.protocol.Pkce;
+import dev.phoenixkit.integrations.internal.protocol.TokenEndpoint;
+import dev.phoenixkit.integrations.internal.protocol.TokenGrant;
+import dev.phoenixkit.integrations.internal.protocol.UserinfoEndpoint;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
 import dev.phoenixkit.integrations.internal.store.PendingAuthorizationFields;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;

@@ -1,4 +1,4 @@
-package dev.phoenixkit.integrations.internal.core;
+package dev.phoenixkit.integrations.internal.service;
 
 import dev.phoenixkit.integrations.Connection;
 import dev.phoenixkit.integrations.IntegrationData;

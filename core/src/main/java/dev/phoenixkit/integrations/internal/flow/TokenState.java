@@ -1,8 +1,8 @@
-package dev.phoenixkit.integrations.internal.connect;
+package dev.phoenixkit.integrations.internal.flow;
 
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.internal.json.Timestamps;
-import dev.phoenixkit.integrations.internal.oauth.TokenGrant;
+import dev.phoenixkit.integrations.internal.protocol.TokenGrant;
 import dev.phoenixkit.integrations.provider.AuthType;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.phoenixkit.integrations.internal.oauth;
+package dev.phoenixkit.integrations.internal.protocol;
 
 import java.util.Map;
 import java.util.Optional;

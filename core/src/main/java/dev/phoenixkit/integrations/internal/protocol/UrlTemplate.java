@@ -1,4 +1,4 @@
-package dev.phoenixkit.integrations.internal.oauth;
+package dev.phoenixkit.integrations.internal.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.phoenixkit.integrations.internal.connect;
+package dev.phoenixkit.integrations.internal.flow;
 
 import dev.phoenixkit.integrations.AuditMode;
 import dev.phoenixkit.integrations.ConnectionStatus;
@@ -7,10 +7,10 @@ import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.ValidationResult;
 import dev.phoenixkit.integrations.internal.audit.AuditActions;
-import dev.phoenixkit.integrations.internal.core.ConnectionCommands;
+import dev.phoenixkit.integrations.internal.service.ConnectionCommands;
 import dev.phoenixkit.integrations.internal.json.Timestamps;
-import dev.phoenixkit.integrations.internal.oauth.TokenEndpoint;
-import dev.phoenixkit.integrations.internal.oauth.TokenGrant;
+import dev.phoenixkit.integrations.internal.protocol.TokenEndpoint;
+import dev.phoenixkit.integrations.internal.protocol.TokenGrant;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
 import dev.phoenixkit.integrations.internal.store.StoreTransaction;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;

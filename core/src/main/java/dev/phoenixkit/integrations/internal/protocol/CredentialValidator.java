@@ -1,4 +1,4 @@
-package dev.phoenixkit.integrations.internal.oauth;
+package dev.phoenixkit.integrations.internal.protocol;
 
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;

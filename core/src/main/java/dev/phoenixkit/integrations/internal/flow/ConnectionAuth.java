@@ -1,12 +1,12 @@
-package dev.phoenixkit.integrations.internal.connect;
+package dev.phoenixkit.integrations.internal.flow;
 
 import dev.phoenixkit.integrations.internal.IntegrationsContext;
-import dev.phoenixkit.integrations.internal.core.ConnectionCommands;
-import dev.phoenixkit.integrations.internal.core.ConnectionQueries;
+import dev.phoenixkit.integrations.internal.service.ConnectionCommands;
+import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
 import dev.phoenixkit.integrations.internal.http.ProviderHttp;
-import dev.phoenixkit.integrations.internal.oauth.CredentialValidator;
-import dev.phoenixkit.integrations.internal.oauth.TokenEndpoint;
-import dev.phoenixkit.integrations.internal.oauth.UserinfoEndpoint;
+import dev.phoenixkit.integrations.internal.protocol.CredentialValidator;
+import dev.phoenixkit.integrations.internal.protocol.TokenEndpoint;
+import dev.phoenixkit.integrations.internal.protocol.UserinfoEndpoint;
 
 /**
  * The HTTP-facing services of one {@code Integrations} instance, wired together. The HTTP client is obtained on

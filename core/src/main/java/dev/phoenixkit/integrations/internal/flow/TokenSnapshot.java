@@ -1,4 +1,4 @@
-package dev.phoenixkit.integrations.internal.connect;
+package dev.phoenixkit.integrations.internal.flow;
 
 import dev.phoenixkit.integrations.IntegrationData;
 import java.util.Objects;

@@ -1,13 +1,13 @@
-package dev.phoenixkit.integrations.internal.connect;
+package dev.phoenixkit.integrations.internal.flow;
 
 import dev.phoenixkit.integrations.AuditMode;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.ValidationResult;
 import dev.phoenixkit.integrations.internal.audit.AuditActions;
-import dev.phoenixkit.integrations.internal.core.CredentialRules;
+import dev.phoenixkit.integrations.internal.service.CredentialRules;
 import dev.phoenixkit.integrations.internal.json.JsonCodec;
-import dev.phoenixkit.integrations.internal.oauth.CredentialValidator;
+import dev.phoenixkit.integrations.internal.protocol.CredentialValidator;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
