@@ -1,6 +1,7 @@
 package dev.phoenixkit.integrations;
 
 import dev.phoenixkit.integrations.crypto.SecretCipher;
+import dev.phoenixkit.integrations.internal.json.FieldText;
 import dev.phoenixkit.integrations.internal.json.JsonCodec;
 import dev.phoenixkit.integrations.internal.json.Timestamps;
 import java.time.Instant;
@@ -29,9 +30,9 @@ import java.util.StringJoiner;
 public final class IntegrationData {
     private static final IntegrationData EMPTY = new IntegrationData(Map.of(), Set.of());
     /** Fields whose values {@link #toString()} may show. */
-    private static final Set<String> SHOWN_FIELDS = Set.of("provider", "name", "auth_type", "status",
-            "validation_status", "connected_at", "last_validated_at", "expires_at", "token_obtained_at",
-            "token_type", "scopes");
+    private static final Set<String> SHOWN_FIELDS = Set.of(Fields.PROVIDER, Fields.NAME, Fields.AUTH_TYPE, Fields.STATUS,
+            Fields.VALIDATION_STATUS, Fields.CONNECTED_AT, Fields.LAST_VALIDATED_AT, Fields.EXPIRES_AT, Fields.TOKEN_OBTAINED_AT,
+            Fields.TOKEN_TYPE, Fields.SCOPES);
 
     private final Map<String, Object> fields;
     private final Set<String> undecryptableFields;
@@ -93,11 +94,10 @@ public final class IntegrationData {
 
     /**
      * @param field a field name
-     * @return the field's value if it is a non-empty string
+     * @return the field's value if it is a string that is not blank (a value of spaces counts as missing)
      */
     public Optional<String> getString(String field) {
-        return fields.get(Objects.requireNonNull(field, "field")) instanceof String s && !s.isEmpty()
-                ? Optional.of(s) : Optional.empty();
+        return FieldText.of(fields.get(Objects.requireNonNull(field, "field")));
     }
 
     /** @return every field as an unmodifiable map in stored order; undecryptable secrets are absent */
@@ -117,72 +117,72 @@ public final class IntegrationData {
 
     /** @return the {@code provider} copy in the blob (the row's key is authoritative; see {@link Connection}) */
     public Optional<String> provider() {
-        return getString("provider");
+        return getString(Fields.PROVIDER);
     }
 
     /** @return the {@code name} copy in the blob (the row's key is authoritative; see {@link Connection}) */
     public Optional<String> name() {
-        return getString("name");
+        return getString(Fields.NAME);
     }
 
     /** @return {@code auth_type}, for example {@code "api_key"} or {@code "oauth2"} */
     public Optional<String> authType() {
-        return getString("auth_type");
+        return getString(Fields.AUTH_TYPE);
     }
 
     /** @return {@code status}, if it is one of the four known values */
     public Optional<ConnectionStatus> status() {
-        return ConnectionStatus.fromWireValue(getString("status").orElse(null));
+        return ConnectionStatus.fromWireValue(getString(Fields.STATUS).orElse(null));
     }
 
     /** @return {@code validation_status}: {@code "ok"} or {@code "error: <reason>"} */
     public Optional<String> validationStatus() {
-        return getString("validation_status");
+        return getString(Fields.VALIDATION_STATUS);
     }
 
     /** @return the decrypted {@code api_key} */
     public Optional<String> apiKey() {
-        return getString("api_key");
+        return getString(Fields.API_KEY);
     }
 
     /** @return the decrypted {@code bot_token} */
     public Optional<String> botToken() {
-        return getString("bot_token");
+        return getString(Fields.BOT_TOKEN);
     }
 
     /** @return the decrypted OAuth2 {@code access_token} */
     public Optional<String> accessToken() {
-        return getString("access_token");
+        return getString(Fields.ACCESS_TOKEN);
     }
 
     /** @return the decrypted OAuth2 {@code refresh_token} */
     public Optional<String> refreshToken() {
-        return getString("refresh_token");
+        return getString(Fields.REFRESH_TOKEN);
     }
 
     /** @return the OAuth2 app's {@code client_id} */
     public Optional<String> clientId() {
-        return getString("client_id");
+        return getString(Fields.CLIENT_ID);
     }
 
     /** @return the decrypted OAuth2 app's {@code client_secret} */
     public Optional<String> clientSecret() {
-        return getString("client_secret");
+        return getString(Fields.CLIENT_SECRET);
     }
 
     /** @return when the OAuth2 access token expires ({@code expires_at}) */
     public Optional<Instant> expiresAt() {
-        return Timestamps.parse(fields.get("expires_at"));
+        return Timestamps.parse(fields.get(Fields.EXPIRES_AT));
     }
 
     /** @return the last successful connection ({@code connected_at}) */
     public Optional<Instant> connectedAt() {
-        return Timestamps.parse(fields.get("connected_at"));
+        return Timestamps.parse(fields.get(Fields.CONNECTED_AT));
     }
 
     /** @return the last validation attempt ({@code last_validated_at}) */
     public Optional<Instant> lastValidatedAt() {
-        return Timestamps.parse(fields.get("last_validated_at"));
+        return Timestamps.parse(fields.get(Fields.LAST_VALIDATED_AT));
     }
 
     @Override

@@ -2,24 +2,17 @@ package dev.phoenixkit.integrations;
 
 import dev.phoenixkit.integrations.crypto.SecretCipher;
 import dev.phoenixkit.integrations.events.IntegrationEvents;
-import dev.phoenixkit.integrations.internal.IntegrationsContext;
-import dev.phoenixkit.integrations.internal.audit.AuditLog;
+import dev.phoenixkit.integrations.internal.IntegrationsAssembly;
 import dev.phoenixkit.integrations.internal.flow.AuthSettings;
 import dev.phoenixkit.integrations.internal.flow.ConnectionAuth;
 import dev.phoenixkit.integrations.internal.service.ConnectionCommands;
 import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
 import dev.phoenixkit.integrations.internal.service.Reencryptor;
-import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
-import dev.phoenixkit.integrations.internal.db.Database;
-import dev.phoenixkit.integrations.internal.events.EventAnnouncer;
-import dev.phoenixkit.integrations.internal.events.LocalEventBus;
-import dev.phoenixkit.integrations.internal.events.NotifyBridge;
 import dev.phoenixkit.integrations.internal.naming.Names;
 import dev.phoenixkit.integrations.internal.naming.ProviderRef;
-import dev.phoenixkit.integrations.internal.store.ConnectionStore;
-import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import dev.phoenixkit.migrations.PostgresIdentifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,13 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * PhoenixKit's Integrations: named connections per provider, one {@code phoenix_kit_settings} row each
@@ -65,20 +53,16 @@ import org.slf4j.LoggerFactory;
  * stop the optional LISTEN/NOTIFY listener (it never closes the caller's {@code DataSource} or {@code Jdbi}).
  */
 public final class Integrations implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Integrations.class);
-
-    private final IntegrationsContext context;
+    private final IntegrationsAssembly assembly;
     private final ConnectionCommands commands;
     private final ConnectionQueries queries;
-    private final NotifyBridge bridge;
     private final ConnectionAuth auth;
 
-    private Integrations(IntegrationsContext context, NotifyBridge bridge, AuthSettings authSettings) {
-        this.context = context;
-        this.commands = new ConnectionCommands(context.store(), context.providers());
-        this.queries = new ConnectionQueries(context.store(), context.providers());
-        this.bridge = bridge;
-        this.auth = ConnectionAuth.create(context, commands, queries, authSettings);
+    private Integrations(IntegrationsAssembly assembly) {
+        this.assembly = assembly;
+        this.commands = assembly.commands();
+        this.queries = assembly.queries();
+        this.auth = assembly.auth();
     }
 
     /** @return a new builder */
@@ -509,12 +493,12 @@ public final class Integrations implements AutoCloseable {
 
     /** @return every registered provider, built-ins first */
     public List<ProviderDefinition> listProviders() {
-        return context.providers().all();
+        return assembly.providers().all();
     }
 
     /** @return the provider registry this instance uses */
     public ProviderRegistry providers() {
-        return context.providers();
+        return assembly.providers();
     }
 
     // ---------------------------------------------------------------- static helpers
@@ -543,7 +527,7 @@ public final class Integrations implements AutoCloseable {
 
     /** @return this instance's event bus */
     public IntegrationEvents events() {
-        return context.bus();
+        return assembly.bus();
     }
 
     /**
@@ -551,7 +535,7 @@ public final class Integrations implements AutoCloseable {
      * @return its audit entries, oldest first
      */
     public List<AuditEntry> auditTrail(UUID uuid) {
-        return context.auditLog().list(Objects.requireNonNull(uuid, "uuid"));
+        return queries.auditTrail(uuid);
     }
 
     /**
@@ -566,20 +550,7 @@ public final class Integrations implements AutoCloseable {
      * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection
      */
     public void recordAuditEntry(String action, UUID uuid, UUID actor, AuditMode mode, Map<String, ?> metadata) {
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(uuid, "uuid");
-        Objects.requireNonNull(mode, "mode");
-        Objects.requireNonNull(metadata, "metadata");
-        if (action.isEmpty() || action.length() > 64) {
-            throw new IllegalArgumentException("action must be 1 to 64 characters");
-        }
-        Map<String, Object> plain = IntegrationData.of(metadata).asMap();
-        context.store().inTransaction(tx -> {
-            StoredConnection row = tx.find(uuid).orElseThrow(() -> new IntegrationException(
-                    IntegrationError.NOT_CONFIGURED, "No connection with uuid " + uuid));
-            tx.audit(action, row, actor, mode, plain);
-            return null;
-        });
+        commands.recordAuditEntry(action, uuid, actor, mode, metadata);
     }
 
     /**
@@ -600,21 +571,18 @@ public final class Integrations implements AutoCloseable {
      * @return what was done
      */
     public ReencryptionReport reencryptAll(int batchSize) {
-        return new Reencryptor(context.database(), context.cipher()).run(batchSize);
+        return assembly.reencryptor().run(batchSize);
     }
 
     /** Stops the LISTEN/NOTIFY listener, if any. Idempotent. Local subscriptions stay valid. */
     @Override
     public void close() {
-        if (bridge != null) {
-            bridge.close();
-        }
+        assembly.close();
     }
 
     @Override
     public String toString() {
-        return "Integrations[schema=" + context.database().schema() + ", cipher=" + context.cipher()
-                + ", crossNodeEvents=" + (bridge != null) + "]";
+        return assembly.toString();
     }
 
     /**
@@ -628,7 +596,6 @@ public final class Integrations implements AutoCloseable {
     public static final class Builder {
         /** Channel used when cross-node events are on and no channel was given (schema {@code public}). */
         public static final String DEFAULT_CHANNEL = "phoenix_kit_integrations";
-        private static final Pattern CHANNEL = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,62}$");
 
         private Jdbi jdbi;
         private DataSource dataSource;
@@ -735,7 +702,8 @@ public final class Integrations implements AutoCloseable {
         }
 
         /**
-         * @param schema the schema holding PhoenixKit's tables (default {@code "public"}); a plain identifier
+         * @param schema the schema holding PhoenixKit's tables (default {@code "public"}), unquoted; the
+         *               {@code Migrator}'s rule ({@link PostgresIdentifier}: not blank, no NUL, at most 63 bytes)
          * @return this builder
          */
         public Builder schema(String schema) {
@@ -760,7 +728,7 @@ public final class Integrations implements AutoCloseable {
          * Sets the NOTIFY channel and turns the bridge on. Default {@value #DEFAULT_CHANNEL}, suffixed with
          * {@code _<schema>} for a schema other than {@code public}.
          *
-         * @param channel a plain identifier, at most 63 characters
+         * @param channel the channel, unquoted ({@link PostgresIdentifier}: not blank, no NUL, at most 63 bytes)
          * @return this builder
          */
         public Builder notifyChannel(String channel) {
@@ -773,7 +741,8 @@ public final class Integrations implements AutoCloseable {
          * @return the facade (with the listener thread started when cross-node events are on)
          * @throws IllegalStateException    if no connection source or no cipher was given, or both a {@code Jdbi}
          *                                  and a {@code DataSource}
-         * @throws IllegalArgumentException if the schema or channel is not a plain identifier, or a duration is out of
+         * @throws IllegalArgumentException if the schema or channel breaks the {@link PostgresIdentifier} rule, or a
+         *                                  duration is out of
          *                                  range (timeout and TTL positive, skew not negative)
          */
         public Integrations build() {
@@ -787,56 +756,18 @@ public final class Integrations implements AutoCloseable {
                 throw new IllegalStateException("cipher is required: use SecretCipher.fromSecretKeyBase(...), "
                         + "SecretCipher.keyring()...build(), or SecretCipher.none() to store secrets in plaintext");
             }
-            Database.checkSchema(schema);
+            PostgresIdentifier.check("schema", schema);
             AuthSettings authSettings = new AuthSettings(httpTimeout, refreshSkew, authorizationTtl);
-            String channel = notifyChannel != null ? notifyChannel : defaultChannel(schema);
-            if (!CHANNEL.matcher(channel).matches()) {
-                throw new IllegalArgumentException("notifyChannel must be a plain identifier of at most 63"
-                        + " characters: " + channel);
-            }
-            Database database = jdbi != null ? Database.over(jdbi, schema) : Database.over(dataSource, schema);
-            ProviderRegistry registry = providers != null ? providers : ProviderRegistry.loadDefault();
-            String instanceId = UUID.randomUUID().toString();
-            LocalEventBus bus = new LocalEventBus();
-            AuditLog auditLog = new AuditLog(database, clock);
-            FieldCodec codec = new FieldCodec(cipher);
-            AtomicReference<ConnectionStore> storeRef = new AtomicReference<>();
-            NotifyBridge bridge = crossNodeEvents ? new NotifyBridge(database, channel, instanceId, bus,
-                    uuid -> storeRef.get().findByUuid(uuid).map(StoredConnection::publicData)
-                            .orElse(IntegrationData.empty())) : null;
-            ConnectionStore store = new ConnectionStore(database, codec, clock, auditLog, bus,
-                    bridge != null ? bridge : EventAnnouncer.NONE);
-            storeRef.set(store);
-            IntegrationsContext context = new IntegrationsContext(database, store, registry, cipher, clock,
-                    httpClientSupplier(httpClient), bus, auditLog, instanceId);
-            Integrations integrations = new Integrations(context, bridge, authSettings);
-            if (bridge != null) {
-                bridge.start();
-                LOG.info("Integrations {} started with cross-node events on channel {}", instanceId, channel);
-            }
-            return integrations;
+            String channel = PostgresIdentifier.check("notifyChannel",
+                    notifyChannel != null ? notifyChannel : defaultChannel(schema));
+            return new Integrations(IntegrationsAssembly.assemble(new IntegrationsAssembly.Settings(jdbi,
+                    dataSource, providers, cipher, clock, httpClient, schema, crossNodeEvents, channel,
+                    authSettings)));
         }
 
         private static String defaultChannel(String schema) {
-            String channel = "public".equals(schema) ? DEFAULT_CHANNEL : DEFAULT_CHANNEL + "_" + schema;
-            return channel.length() > 63 ? channel.substring(0, 63) : channel;
-        }
-
-        private static Supplier<HttpClient> httpClientSupplier(HttpClient given) {
-            if (given != null) {
-                return () -> given;
-            }
-            return new Supplier<>() {
-                private HttpClient created;
-
-                @Override
-                public synchronized HttpClient get() {
-                    if (created == null) {
-                        created = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-                    }
-                    return created;
-                }
-            };
+            return "public".equals(schema) ? DEFAULT_CHANNEL
+                    : PostgresIdentifier.truncate(DEFAULT_CHANNEL + "_" + schema);
         }
     }
 }

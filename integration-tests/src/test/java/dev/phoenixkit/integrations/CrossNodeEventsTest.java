@@ -194,7 +194,7 @@ class CrossNodeEventsTest {
     @Test
     void buildWhenChannelInvalidThenRejectedNamingTheField(DataSource dataSource) {
         Integrations.Builder builder = Integrations.builder().dataSource(dataSource)
-                .cipher(SecretCipher.none()).notifyChannel("bad channel");
+                .cipher(SecretCipher.none()).notifyChannel("bad\0channel");
         org.assertj.core.api.Assertions.assertThatThrownBy(builder::build)
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("notifyChannel");
     }

@@ -204,7 +204,7 @@ class EncryptionAtRestTest {
         assertThatThrownBy(() -> Integrations.builder().dataSource(dataSource).jdbi(jdbi).cipher(SecretCipher.none())
                 .build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("exclusive");
         assertThatThrownBy(() -> Integrations.builder().dataSource(dataSource).cipher(SecretCipher.none())
-                .schema("bad schema").build()).isInstanceOf(IllegalArgumentException.class)
+                .schema("bad\0schema").build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("schema");
     }
 }

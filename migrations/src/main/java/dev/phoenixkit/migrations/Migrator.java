@@ -1,6 +1,5 @@
 package dev.phoenixkit.migrations;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +45,6 @@ public final class Migrator {
     /** Default wait for the migration lock: 60 seconds. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
-    private static final int MAX_IDENTIFIER_BYTES = 63;
 
     private final DataSource dataSource;
     private final String schema;
@@ -74,20 +72,13 @@ public final class Migrator {
     /**
      * A copy working on another schema (PhoenixKit's {@code prefix}), created when missing.
      *
-     * @param schema the unquoted schema name, 1 to 63 bytes; default {@code "public"}
+     * @param schema the unquoted schema name ({@link PostgresIdentifier}: not blank, no NUL, at most 63 bytes);
+     *               default {@code "public"}
      * @return a modified copy
-     * @throws IllegalArgumentException when {@code schema} is blank or too long
+     * @throws IllegalArgumentException when {@code schema} breaks the {@link PostgresIdentifier} rule
      */
     public Migrator schema(String schema) {
-        Objects.requireNonNull(schema, "schema");
-        if (schema.isBlank()) {
-            throw new IllegalArgumentException("schema must not be blank");
-        }
-        if (schema.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
-            throw new IllegalArgumentException("schema must be at most " + MAX_IDENTIFIER_BYTES
-                    + " bytes (PostgreSQL's identifier limit), was: " + schema);
-        }
-        return new Migrator(dataSource, schema, lockTimeout, catalog);
+        return new Migrator(dataSource, PostgresIdentifier.check("schema", schema), lockTimeout, catalog);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.phoenixkit.integrations.crypto;
 
+import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
 import java.nio.ByteBuffer;
@@ -53,7 +54,7 @@ public final class SecretCipher {
 
     /** The six fields PhoenixKit encrypts, in its order. */
     public static final Set<String> SENSITIVE_FIELDS = Set.of(
-            "access_token", "refresh_token", "client_secret", "api_key", "bot_token", "secret_key");
+            Fields.ACCESS_TOKEN, Fields.REFRESH_TOKEN, Fields.CLIENT_SECRET, Fields.API_KEY, Fields.BOT_TOKEN, Fields.SECRET_KEY);
 
     private static final Pattern KEY_ID = Pattern.compile("^[A-Za-z0-9_-]{1,32}$");
     private static final int IV_BYTES = 12;

@@ -1,5 +1,6 @@
 package dev.phoenixkit.integrations.providers;
 
+import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.provider.SetupField;
 import dev.phoenixkit.integrations.provider.SetupFieldType;
 
@@ -9,7 +10,7 @@ final class ApiKeyField {
     }
 
     static SetupField of(String placeholder, String help) {
-        return SetupField.builder("api_key").label("API Key").type(SetupFieldType.PASSWORD).required(true)
+        return SetupField.builder(Fields.API_KEY).label("API Key").type(SetupFieldType.PASSWORD).required(true)
                 .placeholder(placeholder).help(help).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.phoenixkit.integrations.providers;
 
+import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.provider.AuthType;
 import dev.phoenixkit.integrations.provider.InstructionSection;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
@@ -32,10 +33,10 @@ public final class Google {
                     .authParam("prompt", "consent")
                     .userinfoMapping(UserinfoMapping.STANDARD)
                     .build())
-            .setupField(SetupField.builder("client_id").label("Client ID").type(SetupFieldType.TEXT).required(true)
+            .setupField(SetupField.builder(Fields.CLIENT_ID).label("Client ID").type(SetupFieldType.TEXT).required(true)
                     .placeholder("xxxxx.apps.googleusercontent.com")
                     .help("From Google Cloud Console → APIs & Services → Credentials").build())
-            .setupField(SetupField.builder("client_secret").label("Client Secret").type(SetupFieldType.PASSWORD)
+            .setupField(SetupField.builder(Fields.CLIENT_SECRET).label("Client Secret").type(SetupFieldType.PASSWORD)
                     .required(true).placeholder("GOCSPX-...").build())
             .capability("google_docs")
             .capability("google_drive")

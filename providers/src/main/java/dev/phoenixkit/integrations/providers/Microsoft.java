@@ -1,5 +1,6 @@
 package dev.phoenixkit.integrations.providers;
 
+import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.provider.AuthType;
 import dev.phoenixkit.integrations.provider.InstructionSection;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
@@ -28,20 +29,20 @@ public final class Microsoft {
             .oauth(OAuthConfig.builder()
                     .authUrl("https://login.microsoftonline.com/{tenant_id}/oauth2/v2.0/authorize")
                     .tokenUrl("https://login.microsoftonline.com/{tenant_id}/oauth2/v2.0/token")
-                    .urlDefault("tenant_id", "common")
+                    .urlDefault(Fields.TENANT_ID, "common")
                     .userinfoUrl("https://graph.microsoft.com/v1.0/me")
                     .defaultScopes("openid email profile offline_access User.Read")
                     .authParam("prompt", "consent")
                     .userinfoMapping(UserinfoMapping.MICROSOFT_GRAPH)
                     .build())
-            .setupField(SetupField.builder("client_id").label("Application (client) ID").type(SetupFieldType.TEXT)
+            .setupField(SetupField.builder(Fields.CLIENT_ID).label("Application (client) ID").type(SetupFieldType.TEXT)
                     .required(true).placeholder("00000000-0000-0000-0000-000000000000")
                     .help("From Azure Portal → App registrations → your app → Overview").build())
-            .setupField(SetupField.builder("client_secret").label("Client Secret").type(SetupFieldType.PASSWORD)
+            .setupField(SetupField.builder(Fields.CLIENT_SECRET).label("Client Secret").type(SetupFieldType.PASSWORD)
                     .required(true).placeholder("...")
                     .help("From your app → Certificates & secrets → New client secret. Copy the *Value*, not the "
                             + "Secret ID.").build())
-            .setupField(SetupField.builder("tenant_id").label("Tenant ID").type(SetupFieldType.TEXT).required(false)
+            .setupField(SetupField.builder(Fields.TENANT_ID).label("Tenant ID").type(SetupFieldType.TEXT).required(false)
                     .placeholder("common")
                     .help("Leave as `common` for multi-tenant + personal accounts. For single-tenant apps, paste "
                             + "your Directory (tenant) ID GUID. Use `consumers` for personal-only or "

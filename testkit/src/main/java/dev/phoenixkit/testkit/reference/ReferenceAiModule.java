@@ -6,6 +6,7 @@ import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.Integrations;
 import dev.phoenixkit.integrations.module.IntegrationModule;
 import dev.phoenixkit.integrations.module.LegacyMigrationResult;
+import dev.phoenixkit.migrations.PostgresIdentifier;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class ReferenceAiModule implements IntegrationModule {
 
     /**
      * @param dataSource the database holding {@code phoenix_kit_ai_endpoints}
-     * @param schema     its schema (a plain identifier)
+     * @param schema     its schema ({@link PostgresIdentifier})
      * @param clock      the clock stamping the completion setting
      */
     public ReferenceAiModule(DataSource dataSource, String schema, Clock clock) {
@@ -71,14 +72,11 @@ public final class ReferenceAiModule implements IntegrationModule {
 
     static Jdbi moduleJdbi(DataSource dataSource, String schema) {
         Objects.requireNonNull(dataSource, "dataSource");
-        Objects.requireNonNull(schema, "schema");
-        if (!schema.matches("^[A-Za-z_][A-Za-z0-9_]{0,62}$")) {
-            throw new IllegalArgumentException("schema must be a plain identifier: " + schema);
-        }
+        PostgresIdentifier.check("schema", schema);
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
-        jdbi.define("schema", "\"" + schema + "\"");
+        jdbi.define("schema", "\"" + schema.replace("\"", "\"\"") + "\"");
         return jdbi;
     }
 

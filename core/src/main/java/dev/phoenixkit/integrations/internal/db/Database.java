@@ -2,11 +2,11 @@ package dev.phoenixkit.integrations.internal.db;
 
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.migrations.PostgresIdentifier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.HandleCallback;
@@ -33,7 +33,6 @@ import org.postgresql.util.ServerErrorMessage;
 public final class Database {
     /** Name of the unique index on the settings key. */
     public static final String KEY_UNIQUE_INDEX = "phoenix_kit_settings_key_uidx";
-    private static final Pattern SCHEMA = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,62}$");
 
     private final Jdbi jdbi;
     private final ConnectionFactory connections;
@@ -73,17 +72,14 @@ public final class Database {
     }
 
     /**
+     * The schema rule, shared with the {@code Migrator}: {@link PostgresIdentifier} (the name is always quoted).
+     *
      * @param schema a schema name
-     * @return the name, if it is a plain identifier
-     * @throws IllegalArgumentException otherwise
+     * @return the name
+     * @throws IllegalArgumentException when it is blank, contains NUL or is longer than 63 bytes
      */
     public static String checkSchema(String schema) {
-        Objects.requireNonNull(schema, "schema");
-        if (!SCHEMA.matcher(schema).matches()) {
-            throw new IllegalArgumentException("schema must be a plain identifier ([A-Za-z_][A-Za-z0-9_]*, at most"
-                    + " 63 characters): " + schema);
-        }
-        return schema;
+        return PostgresIdentifier.check("schema", schema);
     }
 
     /**

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jdbi.v3.core.ConnectionFactory;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -26,15 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PostgreSQL LISTEN/NOTIFY bridge: announces this instance's events with {@code pg_notify} inside their
- * transactions, and delivers other instances' events to the local bus from a daemon thread that holds one dedicated
- * connection in {@code LISTEN}. A dropped connection is re-opened with exponential backoff (initial
+ * The listening half of the PostgreSQL LISTEN/NOTIFY bridge ({@link NotifyAnnouncer} is the sending half): delivers
+ * other instances' events to the local bus from a daemon thread that holds one dedicated connection in
+ * {@code LISTEN}. A dropped connection is re-opened with exponential backoff (initial
  * {@link #INITIAL_BACKOFF}, at most {@link #MAX_BACKOFF}); events sent while it was down are lost. This instance's
  * own notifications are recognised by the origin id and not delivered twice.
  *
  * <p>Thread-safe.
  */
-public final class NotifyBridge implements EventAnnouncer, AutoCloseable {
+public final class NotifyBridge implements AutoCloseable {
     /** First reconnect delay. */
     public static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
     /** Longest reconnect delay. */
@@ -56,17 +55,16 @@ public final class NotifyBridge implements EventAnnouncer, AutoCloseable {
     private volatile Connection connection;
 
     /**
-     * @param database   where to get the listening connection from
-     * @param channel    the channel name (a plain identifier)
-     * @param instanceId this instance's id, carried in every payload
-     * @param bus        the local bus that receives remote events
-     * @param reader     re-reads a connection's data by uuid for events that carry data
+     * @param database  where to get the listening connection from
+     * @param announcer the sending half: its channel is listened to and its instance id marks own notifications
+     * @param bus       the local bus that receives remote events
+     * @param reader    re-reads a connection's data by uuid for events that carry data
      */
-    public NotifyBridge(Database database, String channel, String instanceId, LocalEventBus bus,
+    public NotifyBridge(Database database, NotifyAnnouncer announcer, LocalEventBus bus,
             Function<UUID, IntegrationData> reader) {
         this.database = Objects.requireNonNull(database, "database");
-        this.channel = Objects.requireNonNull(channel, "channel");
-        this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
+        this.channel = announcer.channel();
+        this.instanceId = announcer.instanceId();
         this.bus = Objects.requireNonNull(bus, "bus");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.thread = new Thread(this::run, THREAD_PREFIX + channel + "-" + instanceId);
@@ -76,11 +74,6 @@ public final class NotifyBridge implements EventAnnouncer, AutoCloseable {
     /** Starts the listener thread. */
     public void start() {
         thread.start();
-    }
-
-    @Override
-    public void announce(Handle handle, IntegrationEvent event) {
-        handle.attach(NotifyDao.class).notify(channel, EventPayload.encode(event, instanceId));
     }
 
     /** @return the listening session's backend pid, or -1 while not connected */

@@ -5,6 +5,7 @@ import dev.phoenixkit.integrations.AuthorizationOptions;
 import dev.phoenixkit.integrations.AuthorizationRequest;
 import dev.phoenixkit.integrations.Connection;
 import dev.phoenixkit.integrations.ConnectionStatus;
+import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
@@ -86,13 +87,13 @@ public final class OAuthFlows {
      */
     public URI authorizationUrl(UUID uuid, URI redirectUri, String extraScopes, String state) {
         StoredConnection row = find(uuid);
-        OAuthConfig config = oauthConfig(row);
+        OAuthConfig config = OAuthProviders.config(providers, row);
         Pkce pkce = config.pkce() ? Pkce.generate() : null;
         URI url = AuthorizationUrls.build(config, row.data().asMap(), redirectUri.toString(), extraScopes, state,
                 pkce);
         if (pkce != null) {
             store.inTransaction(tx -> {
-                StoredConnection locked = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
+                StoredConnection locked = tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
                 Map<String, Object> fields = new LinkedHashMap<>(locked.data().asMap());
                 fields.put(CODE_VERIFIER, pkce.verifier());
                 return tx.write(locked, fields);
@@ -128,8 +129,8 @@ public final class OAuthFlows {
     public AuthorizationRequest begin(UUID uuid, URI redirectUri, AuthorizationOptions options) {
         Objects.requireNonNull(options, "options");
         return store.inTransaction(tx -> {
-            StoredConnection row = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
-            OAuthConfig config = oauthConfig(row);
+            StoredConnection row = tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
+            OAuthConfig config = OAuthProviders.config(providers, row);
             String state = OAuthStates.generate();
             Pkce pkce = config.pkce() ? Pkce.generate() : null;
             String scopes = options.effectiveScopes(config.defaultScopes());
@@ -168,7 +169,7 @@ public final class OAuthFlows {
      *                              {@link #exchange} errors
      */
     public IntegrationData complete(UUID uuid, String state, String code, URI redirectUri) {
-        Pending pending = store.inTransaction(tx -> consume(tx.lock(uuid).orElseThrow(() -> notConfigured(uuid)),
+        Pending pending = store.inTransaction(tx -> consume(tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid)),
                 state, tx));
         return finish(uuid, pending, code, redirectUri);
     }
@@ -267,19 +268,19 @@ public final class OAuthFlows {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(redirectUri, "redirectUri");
         StoredConnection row = find(uuid);
-        OAuthConfig config = oauthConfig(row);
+        OAuthConfig config = OAuthProviders.config(providers, row);
         TokenGrant grant = tokenEndpoint.exchangeCode(config, row.data().asMap(), code, redirectUri.toString(),
                 codeVerifier);
         Map<String, Object> userinfo = fetchUserinfoQuietly(uuid, config, grant.accessToken());
         return store.inTransaction(tx -> {
-            StoredConnection locked = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
+            StoredConnection locked = tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
             Map<String, Object> fields = new LinkedHashMap<>(locked.data().asMap());
             TokenState.putGrant(fields, grant);
             fields.remove(CODE_VERIFIER);
-            fields.put("token_type", grant.tokenType());
-            fields.put("status", ConnectionStatus.CONNECTED.wireValue());
-            fields.put("connected_at", tx.nowText());
-            fields.put("scopes", scopes != null ? scopes : config.defaultScopes());
+            fields.put(Fields.TOKEN_TYPE, grant.tokenType());
+            fields.put(Fields.STATUS, ConnectionStatus.CONNECTED.wireValue());
+            fields.put(Fields.CONNECTED_AT, tx.nowText());
+            fields.put(Fields.SCOPES, scopes != null ? scopes : config.defaultScopes());
             AccountProfile.from(config.userinfoMapping(), userinfo).applyTo(fields);
             StoredConnection saved = tx.write(locked, fields);
             Map<String, Object> metadata = new LinkedHashMap<>();
@@ -302,18 +303,10 @@ public final class OAuthFlows {
 
     private StoredConnection find(UUID uuid) {
         Objects.requireNonNull(uuid, "uuid");
-        return store.findByUuid(uuid).orElseThrow(() -> notConfigured(uuid));
+        return store.findByUuid(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
     }
 
-    private OAuthConfig oauthConfig(StoredConnection row) {
-        return providers.get(row.provider()).flatMap(provider -> provider.oauthConfig())
-                .orElseThrow(() -> new IntegrationException(IntegrationError.UNKNOWN_PROVIDER,
-                        "Provider '" + row.provider() + "' is not a registered OAuth2 provider"));
-    }
 
-    private static IntegrationException notConfigured(UUID uuid) {
-        return new IntegrationException(IntegrationError.NOT_CONFIGURED, "No connection with uuid " + uuid);
-    }
 
     private record Located(UUID uuid, String provider, String name, Pending pending) {
     }

@@ -2,6 +2,7 @@ package dev.phoenixkit.integrations.internal.flow;
 
 import dev.phoenixkit.integrations.AuditMode;
 import dev.phoenixkit.integrations.ConnectionStatus;
+import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
@@ -106,7 +107,7 @@ public final class TokenRefresher {
 
     private Duration skewFor(IntegrationData data) {
         Optional<Instant> expiresAt = TokenState.expiresAt(data);
-        Optional<Instant> obtainedAt = Timestamps.parse(data.get("token_obtained_at"));
+        Optional<Instant> obtainedAt = Timestamps.parse(data.get(Fields.TOKEN_OBTAINED_AT));
         if (expiresAt.isEmpty() || obtainedAt.isEmpty() || !expiresAt.get().isAfter(obtainedAt.get())) {
             return skew;
         }
@@ -126,7 +127,7 @@ public final class TokenRefresher {
     public String refresh(UUID uuid) {
         Objects.requireNonNull(uuid, "uuid");
         StoredConnection row = find(uuid);
-        OAuthConfig config = oauthConfig(row);
+        OAuthConfig config = OAuthProviders.config(providers, row);
         return singleFlight(uuid, config, TokenSnapshot.of(row.data())).accessToken();
     }
 
@@ -142,7 +143,7 @@ public final class TokenRefresher {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(seen, "seen");
         StoredConnection row = find(uuid);
-        OAuthConfig config = oauthConfig(row);
+        OAuthConfig config = OAuthProviders.config(providers, row);
         if (seen.replacedIn(row.data())) {
             LOG.debug("Connection {}: token already refreshed by another caller", uuid);
             return TokenSnapshot.of(row.data());
@@ -210,7 +211,7 @@ public final class TokenRefresher {
 
     private Outcome refreshUnderLock(StoreTransaction tx, UUID uuid, OAuthConfig config, TokenSnapshot seen) {
         tx.handle().attach(RefreshLockDao.class).lock(advisoryKey(uuid));
-        StoredConnection current = tx.find(uuid).orElseThrow(() -> notConfigured(uuid));
+        StoredConnection current = tx.find(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
         if (seen.replacedIn(current.data())) {
             LOG.debug("Connection {}: token already refreshed by another caller", uuid);
             return Outcome.succeeded(TokenSnapshot.of(current.data()));
@@ -225,7 +226,7 @@ public final class TokenRefresher {
         }
         Optional<StoredConnection> locked = tx.lock(uuid);
         if (locked.isEmpty()) {
-            return Outcome.failed(failure != null ? failure : notConfigured(uuid));
+            return Outcome.failed(failure != null ? failure : ConnectionStore.notConfigured(uuid));
         }
         if (!sent.stillIn(locked.get().data())) {
             LOG.warn("Connection {}: its refresh token or client changed while the token refresh was in flight;"
@@ -240,7 +241,7 @@ public final class TokenRefresher {
     }
 
     private TokenSnapshot storeGrant(StoreTransaction tx, StoredConnection locked, TokenGrant grant) {
-        boolean wasError = ConnectionStatus.ERROR.wireValue().equals(locked.data().get("status"));
+        boolean wasError = ConnectionStatus.ERROR.wireValue().equals(locked.data().get(Fields.STATUS));
         Map<String, Object> fields = new LinkedHashMap<>(locked.data().asMap());
         TokenState.putGrant(fields, grant);
         StoredConnection saved = tx.write(locked, fields);
@@ -261,18 +262,10 @@ public final class TokenRefresher {
     }
 
     private StoredConnection find(UUID uuid) {
-        return store.findByUuid(uuid).orElseThrow(() -> notConfigured(uuid));
+        return store.findByUuid(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
     }
 
-    private OAuthConfig oauthConfig(StoredConnection row) {
-        return providers.get(row.provider()).flatMap(provider -> provider.oauthConfig())
-                .orElseThrow(() -> new IntegrationException(IntegrationError.UNKNOWN_PROVIDER,
-                        "Provider '" + row.provider() + "' is not a registered OAuth2 provider"));
-    }
 
-    private static IntegrationException notConfigured(UUID uuid) {
-        return new IntegrationException(IntegrationError.NOT_CONFIGURED, "No connection with uuid " + uuid);
-    }
 
     private static IntegrationException credentialsChanged(UUID uuid) {
         return new IntegrationException(IntegrationError.REFRESH_FAILED, "The refresh token or client of connection "
@@ -283,8 +276,8 @@ public final class TokenRefresher {
     /** The credentials a token call sends, to check the row still holds them before writing its result. */
     private record SentCredentials(String refreshToken, String clientId) {
         static SentCredentials of(IntegrationData data) {
-            return new SentCredentials(TokenState.text(data, "refresh_token").orElse(null),
-                    TokenState.text(data, "client_id").orElse(null));
+            return new SentCredentials(data.getString(Fields.REFRESH_TOKEN).orElse(null),
+                    data.getString(Fields.CLIENT_ID).orElse(null));
         }
 
         boolean stillIn(IntegrationData data) {

@@ -1,5 +1,6 @@
 package dev.phoenixkit.integrations.internal.flow;
 
+import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationData;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +19,8 @@ public record TokenSnapshot(String accessToken, String obtainedAt) {
      */
     public static TokenSnapshot of(IntegrationData data) {
         Objects.requireNonNull(data, "data");
-        return new TokenSnapshot(TokenState.text(data, "access_token").orElse(null),
-                TokenState.text(data, "token_obtained_at").orElse(null));
+        return new TokenSnapshot(data.getString(Fields.ACCESS_TOKEN).orElse(null),
+                data.getString(Fields.TOKEN_OBTAINED_AT).orElse(null));
     }
 
     /** @return the access token, if one was read */

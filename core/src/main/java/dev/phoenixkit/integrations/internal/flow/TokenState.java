@@ -1,5 +1,6 @@
 package dev.phoenixkit.integrations.internal.flow;
 
+import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.internal.json.Timestamps;
 import dev.phoenixkit.integrations.internal.protocol.TokenGrant;
@@ -15,21 +16,18 @@ final class TokenState {
     }
 
     static boolean isOauth(IntegrationData data) {
-        return AuthType.OAUTH2.wireValue().equals(data.get("auth_type"));
+        return AuthType.OAUTH2.wireValue().equals(data.get(Fields.AUTH_TYPE));
     }
 
-    static Optional<String> text(IntegrationData data, String field) {
-        return data.get(field) instanceof String text && !text.isBlank() ? Optional.of(text) : Optional.empty();
-    }
 
     /** PhoenixKit's bearer choice: {@code access_token}, else {@code api_key}, else {@code bot_token}, else "". */
     static String bearerToken(IntegrationData data) {
-        return text(data, "access_token").or(() -> text(data, "api_key")).or(() -> text(data, "bot_token"))
+        return data.getString(Fields.ACCESS_TOKEN).or(() -> data.getString(Fields.API_KEY)).or(() -> data.getString(Fields.BOT_TOKEN))
                 .orElse("");
     }
 
     static Optional<Instant> expiresAt(IntegrationData data) {
-        return Timestamps.parse(data.get("expires_at"));
+        return Timestamps.parse(data.get(Fields.EXPIRES_AT));
     }
 
     /** Whether an OAuth token expires within {@code skew} of {@code now} (unknown expiry: no). */
@@ -43,14 +41,14 @@ final class TokenState {
 
     /** Whether the connection can be refreshed: OAuth2 with a refresh token. */
     static boolean canRefresh(IntegrationData data) {
-        return isOauth(data) && text(data, "refresh_token").isPresent();
+        return isOauth(data) && data.getString(Fields.REFRESH_TOKEN).isPresent();
     }
 
     /** Writes the common token fields of a grant (spec §5.3/§5.4). */
     static void putGrant(Map<String, Object> fields, TokenGrant grant) {
-        fields.put("access_token", grant.accessToken());
-        fields.put("expires_at", grant.expiry().map(Timestamps::format).orElse(null));
-        fields.put("token_obtained_at", Timestamps.format(grant.obtainedAt()));
-        grant.newRefreshToken().ifPresent(token -> fields.put("refresh_token", token));
+        fields.put(Fields.ACCESS_TOKEN, grant.accessToken());
+        fields.put(Fields.EXPIRES_AT, grant.expiry().map(Timestamps::format).orElse(null));
+        fields.put(Fields.TOKEN_OBTAINED_AT, Timestamps.format(grant.obtainedAt()));
+        grant.newRefreshToken().ifPresent(token -> fields.put(Fields.REFRESH_TOKEN, token));
     }
 }

@@ -1,5 +1,7 @@
 package dev.phoenixkit.integrations.internal.protocol;
 
+import dev.phoenixkit.integrations.Fields;
+import dev.phoenixkit.integrations.internal.json.FieldText;
 import dev.phoenixkit.integrations.provider.UserinfoMapping;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,11 +24,11 @@ public record AccountProfile(Optional<String> email, Optional<String> name, Opti
      */
     public static AccountProfile from(UserinfoMapping mapping, Map<String, ?> userinfo) {
         return switch (mapping) {
-            case STANDARD -> new AccountProfile(DataFields.text(userinfo, "email"), DataFields.text(userinfo, "name"),
-                    DataFields.text(userinfo, "picture"));
+            case STANDARD -> new AccountProfile(FieldText.of(userinfo, "email"), FieldText.of(userinfo, "name"),
+                    FieldText.of(userinfo, "picture"));
             case MICROSOFT_GRAPH -> new AccountProfile(
-                    DataFields.text(userinfo, "mail").or(() -> DataFields.text(userinfo, "userPrincipalName")),
-                    DataFields.text(userinfo, "displayName"), Optional.empty());
+                    FieldText.of(userinfo, "mail").or(() -> FieldText.of(userinfo, "userPrincipalName")),
+                    FieldText.of(userinfo, "displayName"), Optional.empty());
         };
     }
 
@@ -38,15 +40,15 @@ public record AccountProfile(Optional<String> email, Optional<String> name, Opti
      * @param data a mutable copy of the connection's data
      */
     public void applyTo(Map<String, Object> data) {
-        email.ifPresent(value -> data.put("external_account_id", value));
-        name.ifPresent(value -> data.put("external_account_name", value));
+        email.ifPresent(value -> data.put(Fields.EXTERNAL_ACCOUNT_ID, value));
+        name.ifPresent(value -> data.put(Fields.EXTERNAL_ACCOUNT_NAME, value));
         Map<String, Object> metadata = new LinkedHashMap<>();
-        if (data.get("metadata") instanceof Map<?, ?> existing) {
+        if (data.get(Fields.METADATA) instanceof Map<?, ?> existing) {
             existing.forEach((key, value) -> metadata.put(String.valueOf(key), value));
         }
         email.ifPresent(value -> metadata.put("connected_email", value));
         name.ifPresent(value -> metadata.put("name", value));
         picture.ifPresent(value -> metadata.put("picture", value));
-        data.put("metadata", metadata);
+        data.put(Fields.METADATA, metadata);
     }
 }

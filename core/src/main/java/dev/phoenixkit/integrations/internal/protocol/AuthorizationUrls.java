@@ -1,8 +1,10 @@
 package dev.phoenixkit.integrations.internal.protocol;
 
+import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.internal.http.ProviderHttp;
+import dev.phoenixkit.integrations.internal.json.FieldText;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
 import java.net.URI;
 import java.util.Map;
@@ -56,7 +58,7 @@ public final class AuthorizationUrls {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(redirectUri, "redirectUri");
-        String clientId = DataFields.text(data, "client_id").orElseThrow(() -> new IntegrationException(
+        String clientId = FieldText.of(data, Fields.CLIENT_ID).orElseThrow(() -> new IntegrationException(
                 IntegrationError.CLIENT_ID_NOT_CONFIGURED, "Save a client_id before building the authorization URL"));
         Map<String, String> params = new TreeMap<>();
         params.put("client_id", clientId);

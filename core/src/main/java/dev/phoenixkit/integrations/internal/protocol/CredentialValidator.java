@@ -1,9 +1,11 @@
 package dev.phoenixkit.integrations.internal.protocol;
 
+import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.ValidationResult;
 import dev.phoenixkit.integrations.internal.http.ProviderHttp;
+import dev.phoenixkit.integrations.internal.json.FieldText;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
 import dev.phoenixkit.integrations.provider.ValidationSpec;
@@ -75,7 +77,7 @@ public final class CredentialValidator {
     }
 
     private ValidationResult validateOauth(OAuthConfig config, Map<String, ?> data) {
-        Optional<String> token = DataFields.text(data, "access_token");
+        Optional<String> token = FieldText.of(data, Fields.ACCESS_TOKEN);
         if (token.isEmpty()) {
             return ValidationResult.error("No access token");
         }
@@ -87,7 +89,7 @@ public final class CredentialValidator {
     }
 
     private ValidationResult validateKey(Optional<ValidationSpec> spec, Map<String, ?> data) {
-        Optional<String> token = DataFields.text(data, "api_key").or(() -> DataFields.text(data, "bot_token"));
+        Optional<String> token = FieldText.of(data, Fields.API_KEY).or(() -> FieldText.of(data, Fields.BOT_TOKEN));
         if (token.isEmpty()) {
             return ValidationResult.error("No credentials configured");
         }

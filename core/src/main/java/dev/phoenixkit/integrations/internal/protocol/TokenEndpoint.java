@@ -1,9 +1,11 @@
 package dev.phoenixkit.integrations.internal.protocol;
 
+import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.http.ProviderResponse;
+import dev.phoenixkit.integrations.internal.json.FieldText;
 import dev.phoenixkit.integrations.provider.ClientAuthMethod;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
 import java.net.URI;
@@ -83,7 +85,7 @@ public final class TokenEndpoint {
      *                              {@code invalid_grant}); {@code TRANSPORT_FAILED}
      */
     public TokenGrant refresh(OAuthConfig config, Map<String, ?> data) {
-        String refreshToken = DataFields.text(data, "refresh_token").orElseThrow(() -> new IntegrationException(
+        String refreshToken = FieldText.of(data, Fields.REFRESH_TOKEN).orElseThrow(() -> new IntegrationException(
                 IntegrationError.NO_REFRESH_TOKEN, "The connection has no refresh token"));
         ClientCredentials client = clientCredentials(data);
         Map<String, String> form = new LinkedHashMap<>();
@@ -150,8 +152,8 @@ public final class TokenEndpoint {
     }
 
     private static ClientCredentials clientCredentials(Map<String, ?> data) {
-        Optional<String> id = DataFields.text(data, "client_id");
-        Optional<String> secret = DataFields.text(data, "client_secret");
+        Optional<String> id = FieldText.of(data, Fields.CLIENT_ID);
+        Optional<String> secret = FieldText.of(data, Fields.CLIENT_SECRET);
         if (id.isEmpty() || secret.isEmpty()) {
             throw new IntegrationException(IntegrationError.CLIENT_CREDENTIALS_NOT_CONFIGURED,
                     "Both client_id and client_secret must be saved before calling the token endpoint");

@@ -1,5 +1,6 @@
 package dev.phoenixkit.integrations.internal.protocol;
 
+import dev.phoenixkit.integrations.internal.json.FieldText;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,7 +31,7 @@ public final class UrlTemplate {
         StringBuilder result = new StringBuilder();
         while (matcher.find()) {
             String key = matcher.group(1);
-            String value = DataFields.text(data, key)
+            String value = FieldText.of(data, key)
                     .orElseGet(() -> {
                         String fallback = defaults.get(key);
                         return fallback == null || fallback.isBlank() ? "" : fallback;

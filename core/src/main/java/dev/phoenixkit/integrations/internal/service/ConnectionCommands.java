@@ -3,6 +3,7 @@ package dev.phoenixkit.integrations.internal.service;
 import dev.phoenixkit.integrations.AuditMode;
 import dev.phoenixkit.integrations.Connection;
 import dev.phoenixkit.integrations.ConnectionStatus;
+import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
@@ -36,9 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionCommands {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionCommands.class);
     /** Fields {@code disconnect} keeps for every connection. */
-    private static final List<String> KEPT_ON_DISCONNECT = List.of("provider", "auth_type", "name");
+    private static final List<String> KEPT_ON_DISCONNECT = List.of(Fields.PROVIDER, Fields.AUTH_TYPE, Fields.NAME);
     /** Further fields {@code disconnect} keeps for OAuth2 connections (tenant_id: deliberate fix 3). */
-    private static final List<String> KEPT_ON_OAUTH_DISCONNECT = List.of("client_id", "client_secret", "tenant_id");
+    private static final List<String> KEPT_ON_OAUTH_DISCONNECT = List.of(Fields.CLIENT_ID, Fields.CLIENT_SECRET, Fields.TENANT_ID);
 
     private final ConnectionStore store;
     private final ProviderRegistry providers;
@@ -67,10 +68,10 @@ public final class ConnectionCommands {
         String name = Names.checkName(provider, rawName);
         ProviderRef ref = new ProviderRef(provider, name);
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("provider", provider);
-        fields.put("name", name);
-        fields.put("auth_type", providers.get(provider).map(p -> p.authType().wireValue()).orElse(null));
-        fields.put("status", ConnectionStatus.DISCONNECTED.wireValue());
+        fields.put(Fields.PROVIDER, provider);
+        fields.put(Fields.NAME, name);
+        fields.put(Fields.AUTH_TYPE, providers.get(provider).map(p -> p.authType().wireValue()).orElse(null));
+        fields.put(Fields.STATUS, ConnectionStatus.DISCONNECTED.wireValue());
         return store.inTransaction(tx -> {
             StoredConnection row = tx.insert(ref, fields).orElseThrow(() -> new IntegrationException(
                     IntegrationError.ALREADY_EXISTS, "A connection named '" + name + "' already exists for provider '"
@@ -96,17 +97,17 @@ public final class ConnectionCommands {
         attrs.forEach((key, value) -> plainAttrs.put(Objects.requireNonNull(key, "attribute name"),
                 JsonCodec.toPlain(value)));
         return store.inTransaction(tx -> {
-            StoredConnection row = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
+            StoredConnection row = tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
             Optional<ProviderDefinition> provider = providers.get(row.provider());
             Map<String, Object> merged = new LinkedHashMap<>(row.data().asMap());
             merged.putAll(plainAttrs);
-            merged.put("provider", row.provider());
-            merged.put("name", row.name());
-            provider.ifPresent(p -> merged.put("auth_type", p.authType().wireValue()));
+            merged.put(Fields.PROVIDER, row.provider());
+            merged.put(Fields.NAME, row.name());
+            provider.ifPresent(p -> merged.put(Fields.AUTH_TYPE, p.authType().wireValue()));
             String status = statusAfterSave(provider.map(ProviderDefinition::authType), merged, row);
-            merged.put("status", status);
-            if (ConnectionStatus.CONNECTED.wireValue().equals(status) && merged.get("connected_at") == null) {
-                merged.put("connected_at", tx.nowText());
+            merged.put(Fields.STATUS, status);
+            if (ConnectionStatus.CONNECTED.wireValue().equals(status) && merged.get(Fields.CONNECTED_AT) == null) {
+                merged.put(Fields.CONNECTED_AT, tx.nowText());
             }
             StoredConnection saved = tx.write(row, merged);
             tx.audit(AuditActions.SETUP_SAVED, saved, actor, AuditMode.MANUAL, Map.of("status", status));
@@ -133,10 +134,10 @@ public final class ConnectionCommands {
             IntegrationData data = row.data();
             Map<String, Object> kept = new LinkedHashMap<>();
             KEPT_ON_DISCONNECT.stream().filter(data::has).forEach(field -> kept.put(field, data.get(field)));
-            if (AuthType.OAUTH2.wireValue().equals(data.get("auth_type"))) {
+            if (AuthType.OAUTH2.wireValue().equals(data.get(Fields.AUTH_TYPE))) {
                 KEPT_ON_OAUTH_DISCONNECT.stream().filter(data::has).forEach(field -> kept.put(field, data.get(field)));
             }
-            kept.put("status", ConnectionStatus.DISCONNECTED.wireValue());
+            kept.put(Fields.STATUS, ConnectionStatus.DISCONNECTED.wireValue());
             StoredConnection saved = tx.write(row, kept);
             tx.audit(AuditActions.DISCONNECTED, saved, actor, AuditMode.MANUAL, Map.of());
             tx.publish(new IntegrationEvent.Disconnected(uuid, saved.provider(), saved.name()));
@@ -175,14 +176,14 @@ public final class ConnectionCommands {
         Objects.requireNonNull(newName, "newName");
         String trimmed = newName.strip();
         return store.inTransaction(tx -> {
-            StoredConnection row = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
+            StoredConnection row = tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
             if (trimmed.equals(row.name())) {
                 return row.publicData();
             }
             String name = Names.checkName(row.provider(), trimmed);
             Map<String, Object> fields = new LinkedHashMap<>(row.data().asMap());
-            fields.put("name", name);
-            fields.put("provider", row.provider());
+            fields.put(Fields.NAME, name);
+            fields.put(Fields.PROVIDER, row.provider());
             StoredConnection saved = tx.rename(row, new ProviderRef(row.provider(), name), fields);
             tx.audit(AuditActions.CONNECTION_RENAMED, saved, actor, AuditMode.MANUAL,
                     Map.of("old_name", row.name(), "new_name", name));
@@ -225,14 +226,14 @@ public final class ConnectionCommands {
     public StoredConnection recordValidation(StoreTransaction tx, StoredConnection row, ValidationResult result) {
         String status = (result.isOk() ? ConnectionStatus.CONNECTED : ConnectionStatus.ERROR).wireValue();
         String validationStatus = result.validationStatus();
-        boolean changed = !status.equals(row.data().get("status"))
-                || !validationStatus.equals(row.data().get("validation_status"));
+        boolean changed = !status.equals(row.data().get(Fields.STATUS))
+                || !validationStatus.equals(row.data().get(Fields.VALIDATION_STATUS));
         Map<String, Object> fields = new LinkedHashMap<>(row.data().asMap());
-        fields.put("status", status);
-        fields.put("validation_status", validationStatus);
-        fields.put("last_validated_at", tx.nowText());
+        fields.put(Fields.STATUS, status);
+        fields.put(Fields.VALIDATION_STATUS, validationStatus);
+        fields.put(Fields.LAST_VALIDATED_AT, tx.nowText());
         if (result.isOk()) {
-            fields.put("connected_at", tx.nowText());
+            fields.put(Fields.CONNECTED_AT, tx.nowText());
         }
         StoredConnection saved = tx.write(row, fields);
         if (changed) {
@@ -241,9 +242,34 @@ public final class ConnectionCommands {
         return saved;
     }
 
+    /**
+     * Appends an audit entry for a feature module, in its own transaction, checking that the connection exists.
+     *
+     * @param action   the action name, 1 to 64 characters
+     * @param uuid     the connection concerned
+     * @param actor    who asked, or {@code null}
+     * @param mode     manual or automatic
+     * @param metadata non-secret details (JSON-compatible values)
+     */
+    public void recordAuditEntry(String action, UUID uuid, UUID actor, AuditMode mode, Map<String, ?> metadata) {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(metadata, "metadata");
+        if (action.isEmpty() || action.length() > 64) {
+            throw new IllegalArgumentException("action must be 1 to 64 characters");
+        }
+        Map<String, Object> plain = IntegrationData.of(metadata).asMap();
+        store.inTransaction(tx -> {
+            StoredConnection row = tx.find(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
+            tx.audit(action, row, actor, mode, plain);
+            return null;
+        });
+    }
+
     private static String statusAfterSave(Optional<AuthType> authType, Map<String, Object> merged,
             StoredConnection row) {
-        Object current = merged.get("status");
+        Object current = merged.get(Fields.STATUS);
         if (ConnectionStatus.CONNECTED.wireValue().equals(current)
                 || ConnectionStatus.ERROR.wireValue().equals(current)) {
             return (String) current;
@@ -255,7 +281,4 @@ public final class ConnectionCommands {
         return current instanceof String text && !text.isEmpty() ? text : ConnectionStatus.DISCONNECTED.wireValue();
     }
 
-    private static IntegrationException notConfigured(UUID uuid) {
-        return new IntegrationException(IntegrationError.NOT_CONFIGURED, "No connection with uuid " + uuid);
-    }
 }

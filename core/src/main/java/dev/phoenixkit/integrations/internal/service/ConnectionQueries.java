@@ -1,5 +1,6 @@
 package dev.phoenixkit.integrations.internal.service;
 
+import dev.phoenixkit.integrations.AuditEntry;
 import dev.phoenixkit.integrations.Connection;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
@@ -211,6 +212,14 @@ public final class ConnectionQueries {
     public List<Connection> listIntegrations() {
         List<String> keys = providers.all().stream().map(ProviderDefinition::key).toList();
         return loadAllConnections(keys).values().stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * @param uuid a connection's uuid (the connection may since have been removed)
+     * @return its audit entries, oldest first
+     */
+    public List<AuditEntry> auditTrail(UUID uuid) {
+        return store.auditTrail(Objects.requireNonNull(uuid, "uuid"));
     }
 
     private Optional<StoredConnection> legacyRow(String provider) {

@@ -1,6 +1,8 @@
 package dev.phoenixkit.integrations.internal.service;
 
 import dev.phoenixkit.integrations.ConnectionStatus;
+import dev.phoenixkit.integrations.Fields;
+import dev.phoenixkit.integrations.internal.json.FieldText;
 import dev.phoenixkit.integrations.provider.AuthType;
 import java.util.Map;
 import java.util.Set;
@@ -16,21 +18,22 @@ public final class CredentialRules {
     }
 
     /**
-     * PhoenixKit's {@code has_credentials?}: status {@code connected}/{@code configured}, or a non-empty
+     * PhoenixKit's {@code has_credentials?}: status {@code connected}/{@code configured}, or a non-blank
      * {@code access_token}, {@code api_key}, {@code bot_token}, {@code access_key} or {@code credentials} map.
      *
      * @param fields the data
      * @return whether the connection is usable
      */
     public static boolean hasCredentials(Map<String, Object> fields) {
-        Object status = fields.get("status");
+        Object status = fields.get(Fields.STATUS);
         if (ConnectionStatus.CONNECTED.wireValue().equals(status)
                 || ConnectionStatus.CONFIGURED.wireValue().equals(status)) {
             return true;
         }
-        return nonEmpty(fields.get("access_token")) || nonEmpty(fields.get("api_key"))
-                || nonEmpty(fields.get("bot_token")) || nonEmpty(fields.get("access_key"))
-                || fields.get("credentials") instanceof Map<?, ?> map && !map.isEmpty();
+        return FieldText.of(fields, Fields.ACCESS_TOKEN).isPresent() || FieldText.of(fields, Fields.API_KEY).isPresent()
+                || FieldText.of(fields, Fields.BOT_TOKEN).isPresent()
+                || FieldText.of(fields, Fields.ACCESS_KEY).isPresent()
+                || fields.get(Fields.CREDENTIALS) instanceof Map<?, ?> map && !map.isEmpty();
     }
 
     /**
@@ -44,19 +47,15 @@ public final class CredentialRules {
     public static boolean hasRuntimeCredentials(AuthType authType, Map<String, Object> fields,
             Set<String> undecryptable) {
         String field = switch (authType) {
-            case OAUTH2 -> "access_token";
-            case API_KEY -> "api_key";
-            case BOT_TOKEN -> "bot_token";
-            case KEY_SECRET -> "access_key";
-            case CREDENTIALS -> "credentials";
+            case OAUTH2 -> Fields.ACCESS_TOKEN;
+            case API_KEY -> Fields.API_KEY;
+            case BOT_TOKEN -> Fields.BOT_TOKEN;
+            case KEY_SECRET -> Fields.ACCESS_KEY;
+            case CREDENTIALS -> Fields.CREDENTIALS;
         };
         if (authType == AuthType.CREDENTIALS) {
             return fields.get(field) instanceof Map<?, ?> map && !map.isEmpty();
         }
-        return nonEmpty(fields.get(field)) || undecryptable.contains(field) && fields.get(field) == null;
-    }
-
-    private static boolean nonEmpty(Object value) {
-        return value instanceof String string && !string.isEmpty();
+        return FieldText.present(fields.get(field)) || undecryptable.contains(field) && fields.get(field) == null;
     }
 }

@@ -4,10 +4,10 @@ import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.ReencryptionReport;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
 import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
-import dev.phoenixkit.integrations.internal.db.Database;
-import dev.phoenixkit.integrations.internal.db.SettingsDao;
 import dev.phoenixkit.integrations.internal.db.SettingsRow;
 import dev.phoenixkit.integrations.internal.json.JsonCodec;
+import dev.phoenixkit.integrations.internal.store.ConnectionStore;
+import dev.phoenixkit.integrations.internal.store.StoreTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +28,15 @@ public final class Reencryptor {
     private static final Logger LOG = LoggerFactory.getLogger(Reencryptor.class);
     private static final UUID NIL = new UUID(0L, 0L);
 
-    private final Database database;
+    private final ConnectionStore store;
     private final SecretCipher cipher;
 
     /**
-     * @param database the database
-     * @param cipher   the cipher whose primary key the values move to
+     * @param store  row access (re-encryption works on the stored text, not decoded rows)
+     * @param cipher the cipher whose primary key the values move to
      */
-    public Reencryptor(Database database, SecretCipher cipher) {
-        this.database = database;
+    public Reencryptor(ConnectionStore store, SecretCipher cipher) {
+        this.store = store;
         this.cipher = cipher;
     }
 
@@ -56,13 +56,12 @@ public final class Reencryptor {
         List<UUID> failed = new ArrayList<>();
         while (true) {
             UUID cursor = after;
-            BatchResult batch = database.inTransaction(handle -> {
-                SettingsDao dao = handle.attach(SettingsDao.class);
-                List<SettingsRow> rows = dao.lockBatchAfter(cursor, batchSize);
+            BatchResult batch = store.inTransaction(tx -> {
+                List<SettingsRow> rows = tx.lockStoredBatchAfter(cursor, batchSize);
                 BatchResult result = new BatchResult(rows.size());
                 for (SettingsRow row : rows) {
                     result.last = row.uuid();
-                    reencryptRow(dao, row, result);
+                    reencryptRow(tx, row, result);
                 }
                 return result;
             });
@@ -81,7 +80,7 @@ public final class Reencryptor {
         return new ReencryptionReport(scanned, rewritten, values, failed, batches);
     }
 
-    private void reencryptRow(SettingsDao dao, SettingsRow row, BatchResult result) {
+    private void reencryptRow(StoreTransaction tx, SettingsRow row, BatchResult result) {
         Map<String, Object> fields;
         try {
             fields = JsonCodec.parseObject(row.valueJson());
@@ -105,7 +104,7 @@ public final class Reencryptor {
             LOG.warn("Re-encryption: row {} holds a secret no configured key decrypts; left as stored", row.uuid());
         }
         if (changed > 0) {
-            dao.updateDataOnly(row.uuid(), JsonCodec.write(fields));
+            tx.writeStoredData(row.uuid(), JsonCodec.write(fields));
             result.rewritten++;
             result.values += changed;
         }

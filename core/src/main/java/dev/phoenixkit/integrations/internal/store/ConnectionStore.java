@@ -2,6 +2,9 @@ package dev.phoenixkit.integrations.internal.store;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import dev.phoenixkit.integrations.AuditEntry;
+import dev.phoenixkit.integrations.IntegrationError;
+import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.events.IntegrationEvent;
 import dev.phoenixkit.integrations.internal.audit.AuditLog;
 import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
@@ -112,6 +115,14 @@ public final class ConnectionStore {
         return decodeAll(database.withDao(SettingsDao.class, dao -> dao.listByKeyPatterns(array)));
     }
 
+    /**
+     * @param uuid a connection's uuid (the connection may since have been removed)
+     * @return its audit entries, oldest first
+     */
+    public List<AuditEntry> auditTrail(UUID uuid) {
+        return auditLog.list(uuid);
+    }
+
     /** @return the field codec */
     public FieldCodec codec() {
         return codec;
@@ -162,6 +173,16 @@ public final class ConnectionStore {
         }
         return Optional.of(new StoredConnection(row.uuid(), row.key(), ref.get(), decoded.data(),
                 decoded.undecryptable()));
+    }
+
+    /**
+     * The one error for a uuid that names no connection row.
+     *
+     * @param uuid the uuid asked for
+     * @return {@code NOT_CONFIGURED}, naming the uuid
+     */
+    public static IntegrationException notConfigured(UUID uuid) {
+        return new IntegrationException(IntegrationError.NOT_CONFIGURED, "No connection with uuid " + uuid);
     }
 
     void announce(Handle handle, IntegrationEvent event) {

@@ -7,6 +7,7 @@ import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.events.IntegrationEvent;
 import dev.phoenixkit.integrations.internal.db.Database;
 import dev.phoenixkit.integrations.internal.db.SettingsDao;
+import dev.phoenixkit.integrations.internal.db.SettingsRow;
 import dev.phoenixkit.integrations.internal.naming.ProviderRef;
 import dev.phoenixkit.integrations.internal.json.Timestamps;
 import java.time.Instant;
@@ -80,6 +81,27 @@ public final class StoreTransaction {
      */
     public Optional<StoredConnection> find(UUID uuid) {
         return settings.findIntegrationByUuid(uuid).flatMap(store::decode);
+    }
+
+    /**
+     * Reads and locks the next batch of settings rows in uuid order, as stored (not decoded), for re-encryption.
+     *
+     * @param after the last uuid of the previous batch (the nil uuid to start)
+     * @param limit the batch size
+     * @return up to {@code limit} rows with a uuid greater than {@code after}
+     */
+    public List<SettingsRow> lockStoredBatchAfter(UUID after, int limit) {
+        return settings.lockBatchAfter(after, limit);
+    }
+
+    /**
+     * Replaces a row's stored {@code value_json} text as given (already encrypted), touching nothing else.
+     *
+     * @param uuid the row uuid
+     * @param json the new {@code value_json} text
+     */
+    public void writeStoredData(UUID uuid, String json) {
+        settings.updateDataOnly(uuid, json);
     }
 
     /**

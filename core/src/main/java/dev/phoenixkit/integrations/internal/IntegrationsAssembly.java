@@ -1,0 +1,178 @@
+package dev.phoenixkit.integrations.internal;
+
+import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.crypto.SecretCipher;
+import dev.phoenixkit.integrations.internal.audit.AuditLog;
+import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
+import dev.phoenixkit.integrations.internal.db.Database;
+import dev.phoenixkit.integrations.internal.events.EventAnnouncer;
+import dev.phoenixkit.integrations.internal.events.LocalEventBus;
+import dev.phoenixkit.integrations.internal.events.NotifyAnnouncer;
+import dev.phoenixkit.integrations.internal.events.NotifyBridge;
+import dev.phoenixkit.integrations.internal.flow.AuthSettings;
+import dev.phoenixkit.integrations.internal.flow.ConnectionAuth;
+import dev.phoenixkit.integrations.internal.http.LazyHttpClient;
+import dev.phoenixkit.integrations.internal.service.ConnectionCommands;
+import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
+import dev.phoenixkit.integrations.internal.service.Reencryptor;
+import dev.phoenixkit.integrations.internal.store.ConnectionStore;
+import dev.phoenixkit.integrations.internal.store.StoredConnection;
+import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires one {@code Integrations} instance: the only place that knows how the internal parts fit together, so the
+ * facade only delegates. Build order follows the data path (facade → services → store → db / crypto / audit /
+ * events): database, codec, audit log, bus and the cross-node announcer first; the store over them; the services
+ * over the store; last the cross-node listener, which re-reads rows through the store (so there is no cycle: the
+ * store only knows the announcer, the sending half).
+ *
+ * <p>Thread-safe once assembled.
+ */
+public final class IntegrationsAssembly implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IntegrationsAssembly.class);
+
+    private final IntegrationsContext context;
+    private final ConnectionCommands commands;
+    private final ConnectionQueries queries;
+    private final ConnectionAuth auth;
+    private final Reencryptor reencryptor;
+    private final NotifyBridge bridge;
+
+    /**
+     * What the builder collected (already checked for presence and exclusivity).
+     *
+     * @param jdbi            the caller's {@code Jdbi}, or {@code null}
+     * @param dataSource      the caller's {@code DataSource}, or {@code null}
+     * @param providers       the registry, or {@code null} for {@link ProviderRegistry#loadDefault()}
+     * @param cipher          the cipher
+     * @param clock           the clock
+     * @param httpClient      the caller's HTTP client, or {@code null} for the lazily created default
+     * @param schema          the schema (checked by {@link Database})
+     * @param crossNodeEvents whether the LISTEN/NOTIFY bridge is on
+     * @param channel         the NOTIFY channel (checked by the caller)
+     * @param authSettings    HTTP timeout, refresh skew, authorization TTL
+     */
+    public record Settings(Jdbi jdbi, DataSource dataSource, ProviderRegistry providers, SecretCipher cipher,
+            Clock clock, HttpClient httpClient, String schema, boolean crossNodeEvents, String channel,
+            AuthSettings authSettings) {
+        /** Checks the required parts. */
+        public Settings {
+            Objects.requireNonNull(cipher, "cipher");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(schema, "schema");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(authSettings, "authSettings");
+        }
+    }
+
+    private IntegrationsAssembly(IntegrationsContext context, ConnectionCommands commands, ConnectionQueries queries,
+            ConnectionAuth auth, Reencryptor reencryptor, NotifyBridge bridge) {
+        this.context = context;
+        this.commands = commands;
+        this.queries = queries;
+        this.auth = auth;
+        this.reencryptor = reencryptor;
+        this.bridge = bridge;
+    }
+
+    /**
+     * Builds and wires every part, and starts the cross-node listener when it is on.
+     *
+     * @param settings what the builder collected
+     * @return the wired parts
+     */
+    public static IntegrationsAssembly assemble(Settings settings) {
+        Database database = settings.jdbi() != null ? Database.over(settings.jdbi(), settings.schema())
+                : Database.over(settings.dataSource(), settings.schema());
+        ProviderRegistry registry = settings.providers() != null ? settings.providers()
+                : ProviderRegistry.loadDefault();
+        String instanceId = UUID.randomUUID().toString();
+        LocalEventBus bus = new LocalEventBus();
+        AuditLog auditLog = new AuditLog(database, settings.clock());
+        FieldCodec codec = new FieldCodec(settings.cipher());
+        NotifyAnnouncer announcer = settings.crossNodeEvents()
+                ? new NotifyAnnouncer(settings.channel(), instanceId) : null;
+        ConnectionStore store = new ConnectionStore(database, codec, settings.clock(), auditLog, bus,
+                announcer != null ? announcer : EventAnnouncer.NONE);
+        IntegrationsContext context = new IntegrationsContext(database, store, registry, settings.cipher(),
+                settings.clock(), LazyHttpClient.orDefault(settings.httpClient()), bus, auditLog, instanceId);
+        ConnectionCommands commands = new ConnectionCommands(store, registry);
+        ConnectionQueries queries = new ConnectionQueries(store, registry);
+        ConnectionAuth auth = ConnectionAuth.create(context, commands, queries, settings.authSettings());
+        Reencryptor reencryptor = new Reencryptor(store, settings.cipher());
+        NotifyBridge bridge = announcer != null ? new NotifyBridge(database, announcer, bus,
+                uuid -> store.findByUuid(uuid).map(StoredConnection::publicData).orElse(IntegrationData.empty()))
+                : null;
+        IntegrationsAssembly assembly = new IntegrationsAssembly(context, commands, queries, auth, reencryptor,
+                bridge);
+        if (bridge != null) {
+            bridge.start();
+            LOG.info("Integrations {} started with cross-node events on channel {}", instanceId,
+                    settings.channel());
+        }
+        return assembly;
+    }
+
+    /** @return the write side */
+    public ConnectionCommands commands() {
+        return commands;
+    }
+
+    /** @return the read side */
+    public ConnectionQueries queries() {
+        return queries;
+    }
+
+    /** @return the HTTP-facing flows (validation, OAuth2, refresh, authenticated requests) */
+    public ConnectionAuth auth() {
+        return auth;
+    }
+
+    /** @return re-encryption to the cipher's primary key */
+    public Reencryptor reencryptor() {
+        return reencryptor;
+    }
+
+    /** @return the provider registry */
+    public ProviderRegistry providers() {
+        return context.providers();
+    }
+
+    /** @return the local event bus */
+    public LocalEventBus bus() {
+        return context.bus();
+    }
+
+    /** @return the cross-node listener, when cross-node events are on */
+    public Optional<NotifyBridge> bridge() {
+        return Optional.ofNullable(bridge);
+    }
+
+    /** @return the instance's collaborators */
+    public IntegrationsContext context() {
+        return context;
+    }
+
+    /** Stops the cross-node listener, if any. Idempotent. */
+    @Override
+    public void close() {
+        if (bridge != null) {
+            bridge.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Integrations[schema=" + context.database().schema() + ", cipher=" + context.cipher()
+                + ", crossNodeEvents=" + (bridge != null) + "]";
+    }
+}
