@@ -8,6 +8,7 @@ import dev.phoenixkit.integrations.internal.flow.AuthSettings;
 import dev.phoenixkit.integrations.internal.flow.ConnectionAuth;
 import dev.phoenixkit.integrations.internal.service.ConnectionCommands;
 import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
+import dev.phoenixkit.integrations.internal.service.EncryptionInventory;
 import dev.phoenixkit.integrations.internal.service.Reencryptor;
 import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
 import dev.phoenixkit.integrations.internal.db.Database;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -601,6 +603,34 @@ public final class Integrations implements AutoCloseable {
      */
     public ReencryptionReport reencryptAll(int batchSize) {
         return new Reencryptor(context.database(), context.cipher()).run(batchSize);
+    }
+
+    /**
+     * {@link #reencryptAll(int)} reporting progress: after each committed batch, {@code progress} receives the
+     * totals so far (the last call receives the result). Each batch commits on its own, so a run that stops (a
+     * crash, or {@code progress} throwing to cancel) is resumed by running again: rows already under the primary key
+     * are skipped. Rows holding a value that cannot be decrypted are listed in
+     * {@link ReencryptionReport#failedRows()} and left exactly as stored.
+     *
+     * @param batchSize rows per transaction, at least 1
+     * @param progress  called on the calling thread after each batch
+     * @return what was done
+     */
+    public ReencryptionReport reencryptAll(int batchSize, Consumer<ReencryptionReport> progress) {
+        return new Reencryptor(context.database(), context.cipher()).run(batchSize,
+                Objects.requireNonNull(progress, "progress"));
+    }
+
+    /**
+     * Reports how the stored secrets are encrypted: whether the cipher encrypts at all, the key new values use, how
+     * many rows hold values under each key, and how many values are plaintext, undecryptable with this cipher, or
+     * due for {@link #reencryptAll()}. Reads every connection row (in batches, without locks) and writes nothing;
+     * meant for operators (the admin console, the CLI's {@code keys status}), not for a request path.
+     *
+     * @return the report; never contains a secret
+     */
+    public EncryptionStatus encryptionStatus() {
+        return new EncryptionInventory(context.database(), context.cipher()).scan();
     }
 
     /** Stops the LISTEN/NOTIFY listener, if any. Idempotent. Local subscriptions stay valid. */
