@@ -46,6 +46,12 @@ public enum IntegrationError {
     /** An OAuth2 callback's {@code state} is missing, foreign, already used or expired. */
     STATE_MISMATCH,
 
+    /**
+     * The provider redirected back without a code (for example {@code error=access_denied}: the user declined
+     * consent). The pending state is consumed; nothing else changes.
+     */
+    AUTHORIZATION_DENIED,
+
     /** A stored secret could not be decrypted with any key of the configured keyring. */
     DECRYPTION_FAILED,
     /** The provider could not be reached (connection refused, timeout, malformed response). */

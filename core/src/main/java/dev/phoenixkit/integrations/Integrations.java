@@ -282,8 +282,23 @@ public final class Integrations implements AutoCloseable {
      * @throws IntegrationException {@code NOT_CONFIGURED}, {@code UNKNOWN_PROVIDER}, {@code CLIENT_ID_NOT_CONFIGURED}
      */
     public AuthorizationRequest beginAuthorization(UUID uuid, URI redirectUri) {
+        return beginAuthorization(uuid, redirectUri, AuthorizationOptions.defaults());
+    }
+
+    /**
+     * {@link #beginAuthorization(UUID, URI)} with per-call scopes and query parameters, for example to narrow
+     * Google's broad default scopes, add one, or send {@code prompt}/{@code login_hint}. The requested scopes are
+     * stored as the connection's {@code scopes} when the authorization completes.
+     *
+     * @param uuid        the connection (needs a saved {@code client_id})
+     * @param redirectUri the callback registered with the provider
+     * @param options     the scopes and parameters ({@link AuthorizationOptions#defaults()} for none)
+     * @return the URL to send the browser to, and the state
+     * @throws IntegrationException {@code NOT_CONFIGURED}, {@code UNKNOWN_PROVIDER}, {@code CLIENT_ID_NOT_CONFIGURED}
+     */
+    public AuthorizationRequest beginAuthorization(UUID uuid, URI redirectUri, AuthorizationOptions options) {
         return auth.flows().begin(Objects.requireNonNull(uuid, "uuid"),
-                Objects.requireNonNull(redirectUri, "redirectUri"));
+                Objects.requireNonNull(redirectUri, "redirectUri"), Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -293,15 +308,38 @@ public final class Integrations implements AutoCloseable {
      *
      * @param uuid        the connection
      * @param state       the callback's {@code state} parameter (may be {@code null}: then it cannot match)
-     * @param code        the callback's {@code code} parameter
+     * @param code        the callback's {@code code} parameter; {@code null} when the provider redirected back
+     *                    with an error instead (for example {@code error=access_denied})
      * @param redirectUri the callback, as given to {@link #beginAuthorization(UUID, URI)}
      * @return the connected data
-     * @throws IntegrationException {@code STATE_MISMATCH} for a missing, foreign, replayed or expired state, then
-     *                              the {@link #exchangeCode(UUID, String, URI)} errors
+     * @throws IntegrationException {@code STATE_MISMATCH} for a missing, foreign, replayed or expired state
+     *                              (nothing changes but the consumption of a matching, expired state);
+     *                              {@code AUTHORIZATION_DENIED} when there is no code (the state is consumed,
+     *                              nothing else changes); then the {@link #exchangeCode(UUID, String, URI)} errors
      */
     public IntegrationData completeAuthorization(UUID uuid, String state, String code, URI redirectUri) {
-        return auth.flows().complete(Objects.requireNonNull(uuid, "uuid"), state, Objects.requireNonNull(code, "code"),
+        return auth.flows().complete(Objects.requireNonNull(uuid, "uuid"), state, code,
                 Objects.requireNonNull(redirectUri, "redirectUri"));
+    }
+
+    /**
+     * Finishes an OAuth2 authorization from the callback by its state alone, so one callback route serves every
+     * connection: finds the connection holding that pending state (one indexed, row-locking query, then a
+     * constant-time comparison), consumes the state in the same transaction, then exchanges the code with the
+     * stored PKCE verifier as {@link #completeAuthorization(UUID, String, String, URI)}.
+     *
+     * @param state       the callback's {@code state} parameter (may be {@code null}: then it cannot match)
+     * @param code        the callback's {@code code} parameter; {@code null} when the provider redirected back
+     *                    with an error instead (for example {@code error=access_denied})
+     * @param redirectUri the callback, as given to {@link #beginAuthorization(UUID, URI)}
+     * @return the connected connection (uuid, provider, name and its data)
+     * @throws IntegrationException {@code STATE_MISMATCH} for a missing, unknown, replayed or expired state
+     *                              (nothing is changed, except that a matching expired state is consumed);
+     *                              {@code AUTHORIZATION_DENIED} when there is no code (the state is consumed,
+     *                              nothing else changes); then the {@link #exchangeCode(UUID, String, URI)} errors
+     */
+    public Connection completeAuthorization(String state, String code, URI redirectUri) {
+        return auth.flows().completeByState(state, code, Objects.requireNonNull(redirectUri, "redirectUri"));
     }
 
     /**

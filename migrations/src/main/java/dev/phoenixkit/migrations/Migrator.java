@@ -2,6 +2,7 @@ package dev.phoenixkit.migrations;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -176,6 +177,28 @@ public final class Migrator {
      */
     public MigrationInfo info() {
         return runner().info();
+    }
+
+    /**
+     * Compares the checksum recorded for every applied step with the shipped script (Flyway's {@code validate}).
+     * Takes no lock and creates nothing.
+     *
+     * @return the applied steps whose scripts changed since they ran; empty when every checksum matches
+     * @throws MigrationException {@link MigrationError#DATABASE_ERROR} when the database cannot be read
+     */
+    public List<ChecksumMismatch> validate() {
+        return runner().validate();
+    }
+
+    /**
+     * The library's migration history (every step run, up or down, oldest first). Takes no lock and creates
+     * nothing. PhoenixKit's own runner keeps no history, so steps it ran appear only as the version marker.
+     *
+     * @return the history; empty when the history table does not exist yet
+     * @throws MigrationException {@link MigrationError#DATABASE_ERROR} when the database cannot be read
+     */
+    public List<HistoryEntry> history() {
+        return runner().history();
     }
 
     private MigrationRunner runner() {

@@ -75,6 +75,29 @@ class HistoryAndChecksumTest {
     }
 
     @Test
+    void validateWhenScriptsUnchangedThenNoMismatchAndWhenChangedThenNamesStepAndBothChecksums() throws IOException {
+        assertThat(migrator.validate()).isEmpty();
+
+        sql.execute("UPDATE phoenix_kit_java_schema_history SET checksum = repeat('0', 64) WHERE version = '107'");
+
+        assertThat(migrator.validate()).containsExactly(new ChecksumMismatch(MigrationTrack.PHOENIX_KIT, "107", V107,
+                "0".repeat(64), Checksums.sha256(resource(V107))));
+    }
+
+    @Test
+    void historyWhenMigratedThenEveryRunOldestFirstWithTimestamps() {
+        List<HistoryEntry> history = migrator.history();
+
+        assertThat(history).extracting(entry -> entry.track() + ":" + entry.version())
+                .startsWith("PHOENIX_KIT:1").endsWith("PHOENIX_KIT:107", "LIBRARY:L1");
+        assertThat(history).allSatisfy(entry -> {
+            assertThat(entry.success()).isTrue();
+            assertThat(entry.direction()).isEqualTo(MigrationDirection.UP);
+        });
+        assertThat(history).extracting(HistoryEntry::installedRank).isSorted();
+    }
+
+    @Test
     void checksumWhenLineEndingsOrBomDifferThenSame() {
         String unix = "CREATE TABLE x (id int);\nSELECT 1;\n";
 

@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.phoenixkit.migrations.AppliedStep;
+import dev.phoenixkit.migrations.ChecksumMismatch;
+import dev.phoenixkit.migrations.HistoryEntry;
 import dev.phoenixkit.migrations.MigrationDirection;
 import dev.phoenixkit.migrations.MigrationError;
 import dev.phoenixkit.migrations.MigrationException;
@@ -205,15 +207,63 @@ public final class MigrationRunner {
     }
 
     private void verifyChecksums(Map<String, HistoryRow> latest) {
+        for (Mismatch mismatch : checksumMismatches(latest)) {
+            throw new MigrationException(MigrationError.CHECKSUM_MISMATCH, "Checksum mismatch for step "
+                    + mismatch.step().label() + ": " + mismatch.step().up().name() + " was applied with checksum "
+                    + mismatch.row().checksum() + " (as " + mismatch.row().script() + ") but now has "
+                    + mismatch.step().up().checksum() + ". Restore the original script or ship the change as a new"
+                    + " step");
+        }
+    }
+
+    /** An applied step and the history row whose checksum differs from the step's script. */
+    private record Mismatch(Step step, HistoryRow row) {
+        ChecksumMismatch toPublic() {
+            return new ChecksumMismatch(step.track(), step.version(), row.script(), row.checksum(),
+                    step.up().checksum());
+        }
+    }
+
+    private List<Mismatch> checksumMismatches(Map<String, HistoryRow> latest) {
+        List<Mismatch> mismatches = new ArrayList<>();
         for (Step step : concat(catalog.chain(), catalog.library())) {
             HistoryRow row = latest.get(SchemaHistory.key(step.track(), step.version()));
             if (row != null && row.direction() == MigrationDirection.UP && row.checksum() != null
                     && !row.checksum().equals(step.up().checksum())) {
-                throw new MigrationException(MigrationError.CHECKSUM_MISMATCH, "Checksum mismatch for step "
-                        + step.label() + ": " + step.up().name() + " was applied with checksum " + row.checksum()
-                        + " (as " + row.script() + ") but now has " + step.up().checksum() + ". Restore the"
-                        + " original script or ship the change as a new step");
+                mismatches.add(new Mismatch(step, row));
             }
+        }
+        return mismatches;
+    }
+
+    /**
+     * Compares the checksum of every applied step with the shipped script, without locking or creating anything.
+     *
+     * @return the applied steps whose scripts changed; empty when all match
+     */
+    public List<ChecksumMismatch> validate() {
+        try (Connection connection = dataSource.getConnection()) {
+            return checksumMismatches(SchemaHistory.latestSuccessful(SchemaHistory.readAll(connection, context)))
+                    .stream().map(Mismatch::toPublic).toList();
+        } catch (SQLException e) {
+            throw databaseError("validate the migration history of", e);
+        }
+    }
+
+    /**
+     * Reads the library's migration history, oldest first, without locking or creating anything.
+     *
+     * @return every recorded step run; empty when the history table does not exist
+     */
+    public List<HistoryEntry> history() {
+        try (Connection connection = dataSource.getConnection()) {
+            List<HistoryEntry> entries = new ArrayList<>();
+            for (HistoryRow row : SchemaHistory.readAll(connection, context)) {
+                entries.add(row.toEntry());
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw databaseError("read the migration history of", e);
         }
     }
 

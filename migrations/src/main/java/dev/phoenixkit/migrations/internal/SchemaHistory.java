@@ -47,7 +47,8 @@ public final class SchemaHistory {
             """;
 
     private static final String SELECT_ALL = """
-            SELECT installed_rank, track, version, description, direction, script, checksum, execution_ms, success
+            SELECT installed_rank, track, version, description, direction, script, checksum, execution_ms, success,
+                   installed_on
               FROM %s.phoenix_kit_java_schema_history
              ORDER BY installed_rank
             """;
@@ -114,7 +115,8 @@ public final class SchemaHistory {
             while (result.next()) {
                 rows.add(new HistoryRow(result.getInt(1), trackOf(result.getString(2)), result.getString(3),
                         result.getString(4), MigrationDirection.valueOf(result.getString(5).toUpperCase(Locale.ROOT)),
-                        result.getString(6), result.getString(7), result.getInt(8), result.getBoolean(9)));
+                        result.getString(6), result.getString(7), result.getInt(8), result.getBoolean(9),
+                        result.getTimestamp(10).toInstant()));
             }
         }
         return rows;

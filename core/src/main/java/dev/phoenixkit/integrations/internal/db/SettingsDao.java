@@ -35,6 +35,21 @@ public interface SettingsDao {
     Optional<SettingsRow> lockIntegrationByUuid(@Bind("uuid") UUID uuid);
 
     /**
+     * Finds and locks the integration row holding a pending library-issued OAuth state (one with an expiry), in one
+     * query over the key-prefix index. The caller still compares the state in constant time.
+     *
+     * @param state the callback's state
+     * @return the locked row (at most one: states are 32 random bytes)
+     */
+    @SqlQuery("""
+            SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
+            WHERE key LIKE 'integration:%' AND value_json -> 'oauth_state_expires_at' IS NOT NULL
+              AND value_json ->> 'oauth_state' = :state
+            LIMIT 1
+            FOR UPDATE""")
+    Optional<SettingsRow> lockIntegrationByPendingState(@Bind("state") String state);
+
+    /**
      * Inserts an integration row unless the key is taken.
      *
      * @param uuid the new uuid (UUIDv7)

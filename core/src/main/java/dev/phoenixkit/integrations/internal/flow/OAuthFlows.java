@@ -1,7 +1,9 @@
 package dev.phoenixkit.integrations.internal.flow;
 
 import dev.phoenixkit.integrations.AuditMode;
+import dev.phoenixkit.integrations.AuthorizationOptions;
 import dev.phoenixkit.integrations.AuthorizationRequest;
+import dev.phoenixkit.integrations.Connection;
 import dev.phoenixkit.integrations.ConnectionStatus;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
@@ -18,6 +20,7 @@ import dev.phoenixkit.integrations.internal.protocol.TokenGrant;
 import dev.phoenixkit.integrations.internal.protocol.UserinfoEndpoint;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
 import dev.phoenixkit.integrations.internal.store.PendingAuthorizationFields;
+import dev.phoenixkit.integrations.internal.store.StoreTransaction;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
@@ -45,6 +48,7 @@ public final class OAuthFlows {
     private static final String STATE = PendingAuthorizationFields.STATE;
     private static final String STATE_EXPIRES_AT = PendingAuthorizationFields.STATE_EXPIRES_AT;
     private static final String CODE_VERIFIER = PendingAuthorizationFields.CODE_VERIFIER;
+    private static final String REQUESTED_SCOPES = PendingAuthorizationFields.REQUESTED_SCOPES;
     private static final Logger LOG = LoggerFactory.getLogger(OAuthFlows.class);
 
     private final ConnectionStore store;
@@ -118,15 +122,19 @@ public final class OAuthFlows {
      *
      * @param uuid        the connection
      * @param redirectUri the callback
+     * @param options     the scopes and extra parameters to request
      * @return the URL and state
      */
-    public AuthorizationRequest begin(UUID uuid, URI redirectUri) {
+    public AuthorizationRequest begin(UUID uuid, URI redirectUri, AuthorizationOptions options) {
+        Objects.requireNonNull(options, "options");
         return store.inTransaction(tx -> {
             StoredConnection row = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
             OAuthConfig config = oauthConfig(row);
             String state = OAuthStates.generate();
             Pkce pkce = config.pkce() ? Pkce.generate() : null;
-            URI url = AuthorizationUrls.build(config, row.data().asMap(), redirectUri.toString(), null, state, pkce);
+            String scopes = options.effectiveScopes(config.defaultScopes());
+            URI url = AuthorizationUrls.build(config, row.data().asMap(), redirectUri.toString(), scopes, state, pkce,
+                    options.params());
             Instant expiresAt = tx.now().plus(authorizationTtl);
             Map<String, Object> fields = new LinkedHashMap<>(row.data().asMap());
             fields.put(STATE, state);
@@ -135,6 +143,11 @@ public final class OAuthFlows {
                 fields.put(CODE_VERIFIER, pkce.verifier());
             } else {
                 fields.remove(CODE_VERIFIER);
+            }
+            if (scopes.isBlank()) {
+                fields.remove(REQUESTED_SCOPES);
+            } else {
+                fields.put(REQUESTED_SCOPES, scopes);
             }
             tx.write(row, fields);
             return new AuthorizationRequest(url, state, expiresAt);
@@ -147,35 +160,95 @@ public final class OAuthFlows {
      *
      * @param uuid        the connection
      * @param state       the callback's {@code state}
-     * @param code        the callback's {@code code}
+     * @param code        the callback's {@code code}, or {@code null} when the provider sent an error instead
      * @param redirectUri the callback, as given to {@link #begin}
      * @return the connected data
-     * @throws IntegrationException {@code STATE_MISMATCH} for a missing, foreign, used or expired state; then the
-     *                              {@link #exchangeCode} errors
+     * @throws IntegrationException {@code STATE_MISMATCH} for a missing, foreign, used or expired state;
+     *                              {@code AUTHORIZATION_DENIED} (state consumed) when there is no code; then the
+     *                              {@link #exchange} errors
      */
     public IntegrationData complete(UUID uuid, String state, String code, URI redirectUri) {
-        Pending pending = store.inTransaction(tx -> {
-            StoredConnection row = tx.lock(uuid).orElseThrow(() -> notConfigured(uuid));
-            IntegrationData data = row.data();
-            if (!OAuthStates.matches(data.get(STATE) instanceof String text ? text : null, state)) {
-                return Pending.REJECTED;
-            }
-            Map<String, Object> fields = new LinkedHashMap<>(data.asMap());
-            PendingAuthorizationFields.ALL.forEach(fields::remove);
-            tx.write(row, fields);
-            Optional<Instant> expiresAt = Timestamps.parse(data.get(STATE_EXPIRES_AT));
-            if (expiresAt.isEmpty() || !tx.now().isBefore(expiresAt.get())) {
-                return Pending.REJECTED;
-            }
-            String verifier = data.get(CODE_VERIFIER) instanceof String text ? text : null;
-            return new Pending(true, verifier);
-        });
+        Pending pending = store.inTransaction(tx -> consume(tx.lock(uuid).orElseThrow(() -> notConfigured(uuid)),
+                state, tx));
+        return finish(uuid, pending, code, redirectUri);
+    }
+
+    /**
+     * Completes an authorization by its state alone (one callback route for every connection): finds the row
+     * holding that pending state with one locked query, compares in constant time, consumes it, then exchanges the
+     * code as {@link #complete}.
+     *
+     * @param state       the callback's {@code state}, may be {@code null}
+     * @param code        the callback's {@code code}, or {@code null} when the provider sent an error instead
+     * @param redirectUri the callback, as given to {@link #begin}
+     * @return the connected connection
+     * @throws IntegrationException {@code STATE_MISMATCH} when no connection holds that pending, unexpired state
+     *                              (nothing is changed); {@code AUTHORIZATION_DENIED} (state consumed) when there
+     *                              is no code; then the {@link #exchange} errors
+     */
+    public Connection completeByState(String state, String code, URI redirectUri) {
+        if (state == null || state.isEmpty() || state.length() > 128) {
+            throw stateMismatch("no pending authorization holds the callback's state");
+        }
+        Located located = store.inTransaction(tx -> tx.lockByPendingState(state)
+                .map(row -> new Located(row.uuid(), row.provider(), row.name(), consume(row, state, tx)))
+                .orElse(null));
+        if (located == null) {
+            LOG.warn("OAuth callback state matches no pending authorization (missing, used or foreign)");
+            throw stateMismatch("no pending authorization holds the callback's state");
+        }
+        IntegrationData data = finish(located.uuid(), located.pending(), code, redirectUri);
+        return new Connection(located.uuid(), data.provider().orElse(located.provider()),
+                data.name().orElse(located.name()), data);
+    }
+
+    private Pending consume(StoredConnection row, String state, StoreTransaction tx) {
+        IntegrationData data = row.data();
+        if (!OAuthStates.matches(data.get(STATE) instanceof String text ? text : null, state)) {
+            return Pending.REJECTED;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(data.asMap());
+        PendingAuthorizationFields.ALL.forEach(fields::remove);
+        tx.write(row, fields);
+        Optional<Instant> expiresAt = Timestamps.parse(data.get(STATE_EXPIRES_AT));
+        if (expiresAt.isEmpty() || !tx.now().isBefore(expiresAt.get())) {
+            return Pending.REJECTED;
+        }
+        String verifier = data.get(CODE_VERIFIER) instanceof String text ? text : null;
+        String scopes = data.get(REQUESTED_SCOPES) instanceof String text ? text : null;
+        return new Pending(true, verifier, scopes);
+    }
+
+    private IntegrationData finish(UUID uuid, Pending pending, String code, URI redirectUri) {
         if (!pending.accepted()) {
             LOG.warn("Connection {}: OAuth callback state is missing, foreign, used or expired", uuid);
-            throw new IntegrationException(IntegrationError.STATE_MISMATCH,
-                    "The OAuth callback's state does not match a pending authorization of connection " + uuid);
+            throw stateMismatch("the OAuth callback's state does not match a pending authorization of connection "
+                    + uuid);
         }
-        return exchange(uuid, code, redirectUri, pending.verifier());
+        if (code == null || code.isBlank()) {
+            LOG.info("Connection {}: the provider redirected back without a code (consent denied or failed)", uuid);
+            throw new IntegrationException(IntegrationError.AUTHORIZATION_DENIED,
+                    "The provider returned no authorization code for connection " + uuid
+                            + " (consent was denied or the authorization failed); nothing was changed");
+        }
+        return exchange(uuid, code, redirectUri, pending.verifier(), pending.scopes());
+    }
+
+    private static IntegrationException stateMismatch(String detail) {
+        return new IntegrationException(IntegrationError.STATE_MISMATCH, "The OAuth callback was refused: " + detail);
+    }
+
+    /**
+     * {@link #exchange(UUID, String, URI, String, String)} storing the provider's default scopes.
+     *
+     * @param uuid         the connection
+     * @param code         the authorization code
+     * @param redirectUri  the callback used in the authorization request
+     * @param codeVerifier the PKCE verifier, or {@code null}
+     * @return the connected data
+     */
+    public IntegrationData exchange(UUID uuid, String code, URI redirectUri, String codeVerifier) {
+        return exchange(uuid, code, redirectUri, codeVerifier, null);
     }
 
     /**
@@ -187,9 +260,10 @@ public final class OAuthFlows {
      * @param code         the authorization code
      * @param redirectUri  the callback used in the authorization request
      * @param codeVerifier the PKCE verifier, or {@code null}
+     * @param scopes       the scopes requested, or {@code null} for the provider's defaults
      * @return the connected data
      */
-    public IntegrationData exchange(UUID uuid, String code, URI redirectUri, String codeVerifier) {
+    public IntegrationData exchange(UUID uuid, String code, URI redirectUri, String codeVerifier, String scopes) {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(redirectUri, "redirectUri");
         StoredConnection row = find(uuid);
@@ -205,7 +279,7 @@ public final class OAuthFlows {
             fields.put("token_type", grant.tokenType());
             fields.put("status", ConnectionStatus.CONNECTED.wireValue());
             fields.put("connected_at", tx.nowText());
-            fields.put("scopes", config.defaultScopes());
+            fields.put("scopes", scopes != null ? scopes : config.defaultScopes());
             AccountProfile.from(config.userinfoMapping(), userinfo).applyTo(fields);
             StoredConnection saved = tx.write(locked, fields);
             Map<String, Object> metadata = new LinkedHashMap<>();
@@ -241,8 +315,11 @@ public final class OAuthFlows {
         return new IntegrationException(IntegrationError.NOT_CONFIGURED, "No connection with uuid " + uuid);
     }
 
-    private record Pending(boolean accepted, String verifier) {
-        static final Pending REJECTED = new Pending(false, null);
+    private record Located(UUID uuid, String provider, String name, Pending pending) {
+    }
+
+    private record Pending(boolean accepted, String verifier, String scopes) {
+        static final Pending REJECTED = new Pending(false, null, null);
 
         @Override
         public String toString() {

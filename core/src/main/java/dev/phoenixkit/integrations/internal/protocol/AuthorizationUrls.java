@@ -34,6 +34,25 @@ public final class AuthorizationUrls {
      */
     public static URI build(OAuthConfig config, Map<String, ?> data, String redirectUri, String extraScopes,
             String state, Pkce pkce) {
+        return build(config, data, redirectUri, extraScopes, state, pkce, Map.of());
+    }
+
+    /**
+     * {@link #build(OAuthConfig, Map, String, String, String, Pkce)} with caller parameters, added after the
+     * provider's auth params (and overriding them); the state and PKCE parameters still come last and win.
+     *
+     * @param config      the provider's OAuth settings
+     * @param data        the connection's data
+     * @param redirectUri the callback URI
+     * @param extraScopes scopes replacing the defaults, or {@code null}/blank for the defaults
+     * @param state       the CSRF state, or {@code null}
+     * @param pkce        the PKCE pair, or {@code null}
+     * @param extraParams caller parameters (already checked against the reserved names)
+     * @return the URL to send the browser to
+     */
+    public static URI build(OAuthConfig config, Map<String, ?> data, String redirectUri, String extraScopes,
+            String state, Pkce pkce, Map<String, String> extraParams) {
+        Objects.requireNonNull(extraParams, "extraParams");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(redirectUri, "redirectUri");
@@ -45,6 +64,7 @@ public final class AuthorizationUrls {
         params.put("response_type", "code");
         params.put("scope", extraScopes != null && !extraScopes.isBlank() ? extraScopes : config.defaultScopes());
         params.putAll(config.authParams());
+        params.putAll(extraParams);
         if (state != null) {
             params.put("state", state);
         }

@@ -21,8 +21,10 @@ public final class PendingAuthorizationFields {
     public static final String STATE_EXPIRES_AT = "oauth_state_expires_at";
     /** The PKCE code verifier (a secret). */
     public static final String CODE_VERIFIER = "oauth_code_verifier";
-    /** All three. */
-    public static final List<String> ALL = List.of(STATE, STATE_EXPIRES_AT, CODE_VERIFIER);
+    /** The scopes {@code beginAuthorization} requested, when the caller chose them (stored as granted on success). */
+    public static final String REQUESTED_SCOPES = "oauth_requested_scopes";
+    /** All four. */
+    public static final List<String> ALL = List.of(STATE, STATE_EXPIRES_AT, CODE_VERIFIER, REQUESTED_SCOPES);
 
     private PendingAuthorizationFields() {
     }
@@ -40,6 +42,7 @@ public final class PendingAuthorizationFields {
         Map<String, Object> fields = new LinkedHashMap<>(data.asMap());
         fields.remove(CODE_VERIFIER);
         fields.remove(STATE_EXPIRES_AT);
+        fields.remove(REQUESTED_SCOPES);
         if (libraryState) {
             fields.remove(STATE);
         }

@@ -65,6 +65,16 @@ public final class StoreTransaction {
     }
 
     /**
+     * Reads and locks the integration row holding a pending, library-issued OAuth state.
+     *
+     * @param state the callback's state
+     * @return the row, or empty if no row holds that state
+     */
+    public Optional<StoredConnection> lockByPendingState(String state) {
+        return settings.lockIntegrationByPendingState(state).flatMap(store::decode);
+    }
+
+    /**
      * @param uuid the row uuid
      * @return the integration row, unlocked
      */
