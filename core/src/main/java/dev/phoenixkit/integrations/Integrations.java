@@ -389,6 +389,34 @@ public final class Integrations implements AutoCloseable {
     }
 
     /**
+     * A valid token for any HTTP client or SDK: the stored token ({@code access_token}, else {@code api_key}, else
+     * {@code bot_token}) while an OAuth2 token is outside the refresh skew (default 60 s, capped at half the token's
+     * lifetime), otherwise the token of one single-flight refresh, exactly as {@link #authenticatedRequest} does:
+     * concurrent callers in this JVM join one refresh, callers on other nodes queue behind it and get its token. When
+     * an early refresh (token still valid) fails, the stored token is returned and the failure is recorded as for
+     * {@link #refreshAccessToken(UUID)}. Call it before each use rather than keeping the token; see
+     * docs/decisions/tokens-access.md for how this compares with google-auth-library-java's
+     * {@code refreshIfExpired}.
+     *
+     * <pre>{@code
+     * AccessToken token = integrations.accessToken(uuid);
+     * request.header("Authorization", token.authorizationHeader());
+     * }</pre>
+     *
+     * @param uuid the connection
+     * @return the token; its {@code toString()} hides the value
+     * @throws IntegrationException the {@link #getCredentials(String)} errors ({@code DELETED},
+     *                              {@code NOT_CONFIGURED}, {@code DECRYPTION_FAILED}, ...); {@code NOT_CONFIGURED}
+     *                              for a connection without a token or key; {@code NO_REFRESH_TOKEN} for an expired
+     *                              OAuth2 token without a refresh token; {@code TOKEN_REFRESH_FAILED} when an
+     *                              expired token's refresh fails (its cause carries the provider's HTTP status and
+     *                              OAuth2 error, for example {@code REFRESH_FAILED} with {@code invalid_grant})
+     */
+    public AccessToken accessToken(UUID uuid) {
+        return auth.requests().accessToken(Objects.requireNonNull(uuid, "uuid"));
+    }
+
+    /**
      * Sends a request with the connection's bearer token ({@code access_token}, else {@code api_key}, else
      * {@code bot_token}), replacing any {@code Authorization} header. An OAuth2 token that is expired or expires
      * within the refresh skew (default 60 s) is refreshed first. On a 401, an OAuth2 connection with a refresh
