@@ -198,11 +198,21 @@ class ConnectionCommandsTest {
         assertThat(status.exitCode()).isZero();
         assertThat(status.json().get("primaryKey").asText()).isEqualTo("k2");
         assertThat(status.json().get("undecryptableValues").asInt()).isZero();
+        assertThat(status.json().get("rowsByKey").get("enc:v1").asInt()).isEqualTo(1);
+        assertThat(status.json().get("staleValues").asInt()).isEqualTo(1);
+
+        CliRunner.Result dryRun = rotated.run("keys", "reencrypt", "--dry-run", "--json");
+        assertThat(dryRun.exitCode()).isZero();
+        assertThat(dryRun.json().get("staleValues").asInt()).isEqualTo(1);
+        assertThat(rotated.run("keys", "status", "--json").json().get("rowsByKey").has("enc:v1"))
+                .as("the dry run changed nothing").isTrue();
 
         CliRunner.Result moved = rotated.run("keys", "reencrypt", "--batch", "1", "--json");
         assertThat(moved.exitCode()).isZero();
         assertThat(moved.json().get("valuesReencrypted").asInt()).isEqualTo(1);
         assertThat(moved.json().get("complete").asBoolean()).isTrue();
+        assertThat(rotated.run("keys", "status", "--json").json().get("rowsByKey").fieldNames()).toIterable()
+                .containsExactly("k2");
 
         CliRunner onlyNewKey = new CliRunner(database, fake.providerRegistry())
                 .env("PHOENIXKIT_SECRET_KEY_BASE", newSecret);
@@ -213,6 +223,26 @@ class ConnectionCommandsTest {
         assertThat(unreadable.json().get("failedRows").get(0).asText()).isEqualTo(uuid);
         assertThat(rotated.run("connections", "test", uuid).exitCode()).as("row left as stored").isZero();
         assertThat(rotated.everythingPrinted() + onlyNewKey.everythingPrinted()).doesNotContain(newSecret, GOOD_KEY);
+    }
+
+    @Test
+    void keysStatusCountsPlaintextAndReencryptShowsProgressOnATerminal() {
+        CliRunner plaintext = new CliRunner(database, fake.providerRegistry());
+        String uuid = plaintext.run("connections", "add", "openrouter", "legacy", "--plaintext-secrets", "--json")
+                .json().get("uuid").asText();
+        plaintext.runWithInput(GOOD_KEY + "\n", "connections", "set", uuid, "api_key=-", "--plaintext-secrets");
+        assertThat(plaintext.run("keys", "status", "--plaintext-secrets").out()).contains("OFF");
+
+        CliRunner.Result status = cli.run("keys", "status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).contains("Plaintext:      1 value(s)");
+
+        CliRunner.Result moved = cli.terminal(MigrationCommandsTest.terminalAnswering("")).run("keys", "reencrypt");
+        assertThat(moved.exitCode()).isZero();
+        assertThat(moved.err()).contains("Re-encrypting: 1 row(s) scanned, 1 value(s) moved");
+        assertThat(moved.out()).contains("re-encrypted 1 value(s) in 1 row(s)");
+        assertThat(cli.run("keys", "status", "--json").json().get("plaintextValues").asInt()).isZero();
+        assertThat(plaintext.everythingPrinted()).doesNotContain(GOOD_KEY);
     }
 
     private Integrations integrations(SecretCipher cipher) {

@@ -29,6 +29,8 @@ public final class Fields {
     public static final String ACCESS_KEY = "access_key";
     /** Secret key of a key/secret pair (secret). */
     public static final String SECRET_KEY = "secret_key";
+    /** SMTP password (secret). */
+    public static final String PASSWORD = "password";
     /** A map of provider-specific credentials. */
     public static final String CREDENTIALS = "credentials";
 

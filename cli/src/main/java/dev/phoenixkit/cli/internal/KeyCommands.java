@@ -1,12 +1,11 @@
 package dev.phoenixkit.cli.internal;
 
-import java.util.List;
+import java.util.Map;
 
 import dev.phoenixkit.cli.ExitCode;
-import dev.phoenixkit.integrations.Connection;
+import dev.phoenixkit.integrations.EncryptionStatus;
 import dev.phoenixkit.integrations.Integrations;
 import dev.phoenixkit.integrations.ReencryptionReport;
-import dev.phoenixkit.integrations.crypto.SecretCipher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,31 +21,36 @@ public final class KeyCommands {
 
     /** {@code keys status}. */
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Show which keys the stored secrets use and how many cannot be decrypted or are stored"
-                    + " in plaintext. Changes nothing.")
+            description = "Show which keys the stored secrets use, how many values are in plaintext, cannot be"
+                    + " decrypted with the configured keys, or are due for re-encryption. Changes nothing.")
     public static final class Status extends CliCommand {
         @Override
         protected ExitCode execute() {
-            Integrations integrations = integrations();
-            SecretCipher cipher = settings().cipher();
-            List<Connection> connections = integrations.listIntegrations();
-            long undecryptableRows = connections.stream().filter(c -> c.data().hasUndecryptableFields()).count();
-            long undecryptableValues = connections.stream().mapToLong(c -> c.data().undecryptableFields().size())
-                    .sum();
-            String primary = cipher.primaryKeyId().orElse(cipher.isEnabled() ? "enc:v1" : null);
+            EncryptionStatus status = integrations().encryptionStatus();
             if (json()) {
-                out().println(Json.write(Json.object("encryption", cipher.isEnabled(), "primaryKey", primary,
-                        "connections", connections.size(), "undecryptableConnections", undecryptableRows,
-                        "undecryptableValues", undecryptableValues)));
+                out().println(Json.write(view(status)));
             } else {
-                out().println("Encryption:   " + (cipher.isEnabled() ? "on, new writes use key " + primary
-                        : "OFF (secrets are stored in plaintext)"));
-                out().println("Connections:  " + connections.size());
-                out().println("Unreadable:   " + undecryptableValues + " value(s) in " + undecryptableRows
-                        + " connection(s) cannot be decrypted with the configured keys");
+                out().println("Encryption:     " + (status.encryptionEnabled() ? "on; new values use key "
+                        + status.primaryKey() : "OFF: secrets are stored in plaintext (SecretCipher.none())"));
+                out().println("Rows scanned:   " + status.rowsScanned());
+                out().println("Rows per key:   " + (status.rowsByKey().isEmpty() ? "none"
+                        : status.rowsByKey().toString().replaceAll("[{}]", "")));
+                out().println("Plaintext:      " + status.plaintextValues() + " value(s)");
+                out().println("Due to rewrite: " + status.staleValues() + " value(s) (keys reencrypt moves them)");
+                out().println("Undecryptable:  " + status.undecryptableValues() + " value(s) in "
+                        + status.undecryptableRows().size() + " row(s)");
+                status.undecryptableRows().forEach(uuid -> out().println("  " + uuid));
             }
             return ExitCode.OK;
         }
+    }
+
+    static Map<String, Object> view(EncryptionStatus status) {
+        return Json.object("encryption", status.encryptionEnabled(), "primaryKey", status.primaryKey(),
+                "rowsScanned", status.rowsScanned(), "rowsByKey", status.rowsByKey(), "keysInUse",
+                status.keysInUse(), "plaintextValues", status.plaintextValues(), "staleValues",
+                status.staleValues(), "undecryptableValues", status.undecryptableValues(), "undecryptableRows",
+                status.undecryptableRows().stream().map(Object::toString).toList(), "current", status.isCurrent());
     }
 
     /** {@code keys reencrypt [--batch N] [--dry-run]}. */
@@ -70,15 +74,30 @@ public final class KeyCommands {
             }
             Integrations integrations = integrations();
             if (dryRun) {
-                List<Connection> connections = integrations.listIntegrations();
-                long unreadable = connections.stream().filter(c -> c.data().hasUndecryptableFields()).count();
-                out().println(json() ? Json.write(Json.object("dryRun", true, "connections", connections.size(),
-                        "undecryptableConnections", unreadable))
-                        : "Dry run: " + connections.size() + " connection(s) would be scanned; " + unreadable
-                                + " hold values that cannot be decrypted and would be left as stored.");
+                EncryptionStatus status = integrations.encryptionStatus();
+                if (json()) {
+                    Map<String, Object> view = view(status);
+                    view.put("dryRun", true);
+                    out().println(Json.write(view));
+                } else {
+                    out().println("Dry run: " + status.staleValues() + " value(s) would move to key "
+                            + status.primaryKey() + "; " + status.undecryptableValues() + " value(s) in "
+                            + status.undecryptableRows().size() + " row(s) cannot be decrypted and would be left"
+                            + " as stored. Nothing was changed.");
+                }
                 return ExitCode.OK;
             }
-            ReencryptionReport report = integrations.reencryptAll(batch);
+            boolean bar = !json() && env().terminal().isPresent();
+            ReencryptionReport report = integrations.reencryptAll(batch, soFar -> {
+                if (bar) {
+                    env().err().print("\rRe-encrypting: " + soFar.rowsScanned() + " row(s) scanned, "
+                            + soFar.valuesReencrypted() + " value(s) moved, batch " + soFar.batches());
+                    env().err().flush();
+                }
+            });
+            if (bar) {
+                env().err().println();
+            }
             if (json()) {
                 out().println(Json.write(Json.object("rowsScanned", report.rowsScanned(), "rowsRewritten",
                         report.rowsRewritten(), "valuesReencrypted", report.valuesReencrypted(), "batches",

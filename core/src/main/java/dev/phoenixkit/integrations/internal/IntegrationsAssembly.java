@@ -14,6 +14,7 @@ import dev.phoenixkit.integrations.internal.flow.ConnectionAuth;
 import dev.phoenixkit.integrations.internal.http.LazyHttpClient;
 import dev.phoenixkit.integrations.internal.service.ConnectionCommands;
 import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
+import dev.phoenixkit.integrations.internal.service.EncryptionInventory;
 import dev.phoenixkit.integrations.internal.service.Reencryptor;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
@@ -45,6 +46,7 @@ public final class IntegrationsAssembly implements AutoCloseable {
     private final ConnectionQueries queries;
     private final ConnectionAuth auth;
     private final Reencryptor reencryptor;
+    private final EncryptionInventory inventory;
     private final NotifyBridge bridge;
 
     /**
@@ -75,12 +77,13 @@ public final class IntegrationsAssembly implements AutoCloseable {
     }
 
     private IntegrationsAssembly(IntegrationsContext context, ConnectionCommands commands, ConnectionQueries queries,
-            ConnectionAuth auth, Reencryptor reencryptor, NotifyBridge bridge) {
+            ConnectionAuth auth, Reencryptor reencryptor, EncryptionInventory inventory, NotifyBridge bridge) {
         this.context = context;
         this.commands = commands;
         this.queries = queries;
         this.auth = auth;
         this.reencryptor = reencryptor;
+        this.inventory = inventory;
         this.bridge = bridge;
     }
 
@@ -113,7 +116,7 @@ public final class IntegrationsAssembly implements AutoCloseable {
                 uuid -> store.findByUuid(uuid).map(StoredConnection::publicData).orElse(IntegrationData.empty()))
                 : null;
         IntegrationsAssembly assembly = new IntegrationsAssembly(context, commands, queries, auth, reencryptor,
-                bridge);
+                new EncryptionInventory(store, settings.cipher()), bridge);
         if (bridge != null) {
             bridge.start();
             LOG.info("Integrations {} started with cross-node events on channel {}", instanceId,
@@ -140,6 +143,11 @@ public final class IntegrationsAssembly implements AutoCloseable {
     /** @return re-encryption to the cipher's primary key */
     public Reencryptor reencryptor() {
         return reencryptor;
+    }
+
+    /** @return the encryption-status report */
+    public EncryptionInventory encryptionInventory() {
+        return inventory;
     }
 
     /** @return the provider registry */

@@ -116,6 +116,17 @@ public final class ConnectionStore {
     }
 
     /**
+     * Reads the next batch of settings rows in uuid order, as stored (not decoded) and without locks.
+     *
+     * @param after the last uuid of the previous batch (the nil uuid to start)
+     * @param limit the batch size
+     * @return up to {@code limit} rows with a uuid greater than {@code after}
+     */
+    public List<SettingsRow> storedBatchAfter(UUID after, int limit) {
+        return database.withDao(SettingsDao.class, dao -> dao.batchAfter(after, limit));
+    }
+
+    /**
      * @param uuid a connection's uuid (the connection may since have been removed)
      * @return its audit entries, oldest first
      */
