@@ -165,9 +165,9 @@ public class PhoenixKitExtension implements ParameterResolver {
         return PhoenixKitTest.Isolation.PER_METHOD;
     }
 
-    /** Closes the facade (and its event bridge) when JUnit closes the context's store. */
-    private record IntegrationsResource(Integrations integrations)
-            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    /** Closes the facade (and its event bridge) when JUnit closes the context's store (JUnit 5.13+ closes every
+     *  {@link AutoCloseable} store value; the older {@code Store.CloseableResource} is deprecated). */
+    private record IntegrationsResource(Integrations integrations) implements AutoCloseable {
         @Override
         public void close() {
             integrations.close();
@@ -175,8 +175,7 @@ public class PhoenixKitExtension implements ParameterResolver {
     }
 
     /** Drops the database when JUnit closes the context's store. */
-    private record DatabaseResource(TestDatabase database) implements ExtensionContext.Store.CloseableResource,
-            AutoCloseable {
+    private record DatabaseResource(TestDatabase database) implements AutoCloseable {
         @Override
         public void close() {
             database.close();
