@@ -46,7 +46,7 @@ final class TokenState {
         return isOauth(data) && text(data, "refresh_token").isPresent();
     }
 
-    /** Writes the common token fields of a grant (spec §5.3/§5.4). */
+    /** Writes the common token fields of a grant (docs/phoenixkit-reference.md#5-3, #5-4). */
     static void putGrant(Map<String, Object> fields, TokenGrant grant) {
         fields.put("access_token", grant.accessToken());
         fields.put("expires_at", grant.expiry().map(Timestamps::format).orElse(null));
