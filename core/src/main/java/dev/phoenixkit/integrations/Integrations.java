@@ -8,6 +8,7 @@ import dev.phoenixkit.integrations.internal.flow.AuthSettings;
 import dev.phoenixkit.integrations.internal.flow.ConnectionAuth;
 import dev.phoenixkit.integrations.internal.service.ConnectionCommands;
 import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
+import dev.phoenixkit.integrations.internal.service.EncryptionInventory;
 import dev.phoenixkit.integrations.internal.service.Reencryptor;
 import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
 import dev.phoenixkit.integrations.internal.db.Database;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -387,6 +389,34 @@ public final class Integrations implements AutoCloseable {
     }
 
     /**
+     * A valid token for any HTTP client or SDK: the stored token ({@code access_token}, else {@code api_key}, else
+     * {@code bot_token}) while an OAuth2 token is outside the refresh skew (default 60 s, capped at half the token's
+     * lifetime), otherwise the token of one single-flight refresh, exactly as {@link #authenticatedRequest} does:
+     * concurrent callers in this JVM join one refresh, callers on other nodes queue behind it and get its token. When
+     * an early refresh (token still valid) fails, the stored token is returned and the failure is recorded as for
+     * {@link #refreshAccessToken(UUID)}. Call it before each use rather than keeping the token; see
+     * docs/decisions/tokens-access.md for how this compares with google-auth-library-java's
+     * {@code refreshIfExpired}.
+     *
+     * <pre>{@code
+     * AccessToken token = integrations.accessToken(uuid);
+     * request.header("Authorization", token.authorizationHeader());
+     * }</pre>
+     *
+     * @param uuid the connection
+     * @return the token; its {@code toString()} hides the value
+     * @throws IntegrationException the {@link #getCredentials(String)} errors ({@code DELETED},
+     *                              {@code NOT_CONFIGURED}, {@code DECRYPTION_FAILED}, ...); {@code NOT_CONFIGURED}
+     *                              for a connection without a token or key; {@code NO_REFRESH_TOKEN} for an expired
+     *                              OAuth2 token without a refresh token; {@code TOKEN_REFRESH_FAILED} when an
+     *                              expired token's refresh fails (its cause carries the provider's HTTP status and
+     *                              OAuth2 error, for example {@code REFRESH_FAILED} with {@code invalid_grant})
+     */
+    public AccessToken accessToken(UUID uuid) {
+        return auth.requests().accessToken(Objects.requireNonNull(uuid, "uuid"));
+    }
+
+    /**
      * Sends a request with the connection's bearer token ({@code access_token}, else {@code api_key}, else
      * {@code bot_token}), replacing any {@code Authorization} header. An OAuth2 token that is expired or expires
      * within the refresh skew (default 60 s) is refreshed first. On a 401, an OAuth2 connection with a refresh
@@ -601,6 +631,34 @@ public final class Integrations implements AutoCloseable {
      */
     public ReencryptionReport reencryptAll(int batchSize) {
         return new Reencryptor(context.database(), context.cipher()).run(batchSize);
+    }
+
+    /**
+     * {@link #reencryptAll(int)} reporting progress: after each committed batch, {@code progress} receives the
+     * totals so far (the last call receives the result). Each batch commits on its own, so a run that stops (a
+     * crash, or {@code progress} throwing to cancel) is resumed by running again: rows already under the primary key
+     * are skipped. Rows holding a value that cannot be decrypted are listed in
+     * {@link ReencryptionReport#failedRows()} and left exactly as stored.
+     *
+     * @param batchSize rows per transaction, at least 1
+     * @param progress  called on the calling thread after each batch
+     * @return what was done
+     */
+    public ReencryptionReport reencryptAll(int batchSize, Consumer<ReencryptionReport> progress) {
+        return new Reencryptor(context.database(), context.cipher()).run(batchSize,
+                Objects.requireNonNull(progress, "progress"));
+    }
+
+    /**
+     * Reports how the stored secrets are encrypted: whether the cipher encrypts at all, the key new values use, how
+     * many rows hold values under each key, and how many values are plaintext, undecryptable with this cipher, or
+     * due for {@link #reencryptAll()}. Reads every connection row (in batches, without locks) and writes nothing;
+     * meant for operators (the admin console, the CLI's {@code keys status}), not for a request path.
+     *
+     * @return the report; never contains a secret
+     */
+    public EncryptionStatus encryptionStatus() {
+        return new EncryptionInventory(context.database(), context.cipher()).scan();
     }
 
     /** Stops the LISTEN/NOTIFY listener, if any. Idempotent. Local subscriptions stay valid. */

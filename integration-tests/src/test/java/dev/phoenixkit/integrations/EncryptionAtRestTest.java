@@ -5,17 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.phoenixkit.integrations.crypto.SecretCipher;
 import dev.phoenixkit.testkit.PhoenixKitTest;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,30 +45,12 @@ class EncryptionAtRestTest {
                 .bind("key", key).bind("json", json).mapTo(UUID.class).one());
     }
 
-    /** PhoenixKit's Encryption.encrypt/1, written independently of the library. */
     private static String elixirEncrypt(String secretKeyBase, String plaintext) throws Exception {
-        byte[] key = MessageDigest.getInstance("SHA-256")
-                .digest(("phoenix_kit_integrations:" + secretKeyBase).getBytes(StandardCharsets.UTF_8));
-        byte[] iv = new byte[12];
-        new SecureRandom().nextBytes(iv);
-        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-        gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
-        byte[] out = gcm.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-        byte[] ct = Arrays.copyOfRange(out, 0, out.length - 16);
-        byte[] tag = Arrays.copyOfRange(out, out.length - 16, out.length);
-        return "enc:v1:" + Base64.getEncoder().encodeToString(
-                ByteBuffer.allocate(28 + ct.length).put(iv).put(tag).put(ct).array());
+        return ElixirCiphertext.encrypt(secretKeyBase, plaintext);
     }
 
     private static String elixirDecrypt(String secretKeyBase, String stored) throws Exception {
-        byte[] raw = Base64.getDecoder().decode(stored.substring(7));
-        byte[] key = MessageDigest.getInstance("SHA-256")
-                .digest(("phoenix_kit_integrations:" + secretKeyBase).getBytes(StandardCharsets.UTF_8));
-        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-        gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
-                new GCMParameterSpec(128, Arrays.copyOfRange(raw, 0, 12)));
-        byte[] joined = ByteBuffer.allocate(raw.length - 12).put(raw, 28, raw.length - 28).put(raw, 12, 16).array();
-        return new String(gcm.doFinal(joined), StandardCharsets.UTF_8);
+        return ElixirCiphertext.decrypt(secretKeyBase, stored);
     }
 
     @Test

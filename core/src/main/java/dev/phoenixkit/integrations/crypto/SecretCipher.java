@@ -8,9 +8,14 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.text.BreakIterator;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,9 +56,18 @@ public final class SecretCipher {
     /** Prefix of the keyring format; the key id and a colon follow it. */
     public static final String V2_PREFIX = "enc:v2:";
 
-    /** The six fields PhoenixKit encrypts, in its order. */
-    public static final Set<String> SENSITIVE_FIELDS = Set.of(
-            "access_token", "refresh_token", "client_secret", "api_key", "bot_token", "secret_key");
+    /**
+     * The seven fields PhoenixKit encrypts ({@code @sensitive_fields} of its {@code Encryption} module), in its
+     * order; {@code password} (SMTP) is the seventh.
+     */
+    public static final Set<String> SENSITIVE_FIELDS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
+            "access_token", "refresh_token", "client_secret", "api_key", "bot_token", "secret_key", "password")));
+
+    /**
+     * The shortest secret accepted, in characters (user-perceived characters, as PhoenixKit counts graphemes):
+     * PhoenixKit's {@code @min_dedicated_key_length}. Applies to every secret a key is derived from.
+     */
+    public static final int MIN_SECRET_LENGTH = 20;
 
     private static final Pattern KEY_ID = Pattern.compile("^[A-Za-z0-9_-]{1,32}$");
     private static final int IV_BYTES = 12;
@@ -74,11 +88,16 @@ public final class SecretCipher {
     }
 
     /**
-     * PhoenixKit's {@code enc:v1} cipher for the given secret key base.
+     * PhoenixKit's {@code enc:v1} cipher for the given secret: the host's {@code secret_key_base}, or PhoenixKit's
+     * dedicated integrations key ({@code config :phoenix_kit, :integrations_encryption_key}, documented as
+     * {@code PHOENIX_KIT_INTEGRATIONS_ENCRYPTION_KEY}) when the Elixir application has one: the derivation is the
+     * same, so pass whichever PhoenixKit resolves (the dedicated key wins there). The secret is used as text, exactly
+     * as given (not trimmed, not Base64-decoded).
      *
-     * @param secretKeyBase the host application's {@code secret_key_base}; must not be blank
+     * @param secretKeyBase the secret; at least {@value #MIN_SECRET_LENGTH} characters, not blank
      * @return a cipher that writes and reads {@code enc:v1} values
-     * @throws IllegalArgumentException if {@code secretKeyBase} is blank
+     * @throws IntegrationException {@link IntegrationError#INVALID} if the secret is blank or shorter than
+     *                              {@value #MIN_SECRET_LENGTH} characters (the message never contains it)
      */
     public static SecretCipher fromSecretKeyBase(String secretKeyBase) {
         return new SecretCipher(deriveKey(secretKeyBase, "secretKeyBase"), null, Map.of());
@@ -255,7 +274,11 @@ public final class SecretCipher {
     private static byte[] deriveKey(String secretKeyBase, String field) {
         Objects.requireNonNull(secretKeyBase, field);
         if (secretKeyBase.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank");
+            throw new IntegrationException(IntegrationError.INVALID, field + " must not be blank");
+        }
+        if (characters(secretKeyBase) < MIN_SECRET_LENGTH) {
+            throw new IntegrationException(IntegrationError.INVALID, field + " is too short: a secret must be at"
+                    + " least " + MIN_SECRET_LENGTH + " characters, as PhoenixKit requires of its integrations key");
         }
         try {
             return MessageDigest.getInstance("SHA-256")
@@ -263,6 +286,17 @@ public final class SecretCipher {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
+    }
+
+    /** User-perceived characters (grapheme clusters), as Elixir's {@code String.length/1} counts them. */
+    private static int characters(String text) {
+        BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
+        graphemes.setText(text);
+        int count = 0;
+        while (graphemes.next() != BreakIterator.DONE) {
+            count++;
+        }
+        return count;
     }
 
     /**
@@ -295,8 +329,9 @@ public final class SecretCipher {
          * Adds a key derived like PhoenixKit's (SHA-256 of {@code "phoenix_kit_integrations:" + secret}).
          *
          * @param keyId  1 to 32 characters of {@code [A-Za-z0-9_-]}, unique in the keyring
-         * @param secret a non-blank secret
+         * @param secret a non-blank secret of at least {@value SecretCipher#MIN_SECRET_LENGTH} characters
          * @return this builder
+         * @throws IntegrationException {@link IntegrationError#INVALID} for a blank or too short secret
          */
         public KeyringBuilder keyFromSecret(String keyId, String secret) {
             return put(keyId, deriveKey(secret, "secret"));
@@ -305,8 +340,11 @@ public final class SecretCipher {
         /**
          * Lets the keyring read PhoenixKit's {@code enc:v1} values written with this secret key base.
          *
-         * @param secretKeyBase the {@code secret_key_base} the values were written with; not blank
+         * @param secretKeyBase the secret the values were written with ({@code secret_key_base} or PhoenixKit's
+         *                      dedicated integrations key); at least {@value SecretCipher#MIN_SECRET_LENGTH}
+         *                      characters
          * @return this builder
+         * @throws IntegrationException {@link IntegrationError#INVALID} for a blank or too short secret
          */
         public KeyringBuilder legacySecretKeyBase(String secretKeyBase) {
             this.legacyKey = deriveKey(secretKeyBase, "legacySecretKeyBase");

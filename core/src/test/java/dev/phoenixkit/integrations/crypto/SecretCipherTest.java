@@ -61,9 +61,9 @@ class SecretCipherTest {
     @Test
     void decryptWhenFixedVectorThenKnownPlaintext() throws Exception {
         // Fixed vector: zero IV, so the ciphertext is stable; produced by phoenixKitEncrypt above.
-        String vector = phoenixKitEncrypt("phoenix", new byte[12], "hello");
+        String vector = phoenixKitEncrypt("phoenix-secret-key-base-vector", new byte[12], "hello");
         assertThat(vector).startsWith("enc:v1:").hasSize("enc:v1:".length() + 44);
-        assertThat(SecretCipher.fromSecretKeyBase("phoenix").decrypt(vector)).isEqualTo("hello");
+        assertThat(SecretCipher.fromSecretKeyBase("phoenix-secret-key-base-vector").decrypt(vector)).isEqualTo("hello");
     }
 
     @Test
@@ -98,8 +98,8 @@ class SecretCipherTest {
 
     @Test
     void decryptWhenWrongKeyThenDecryptionFailedWithoutValue() {
-        String stored = SecretCipher.fromSecretKeyBase("key-one").encrypt("top-secret-value");
-        assertThatThrownBy(() -> SecretCipher.fromSecretKeyBase("key-two").decrypt(stored))
+        String stored = SecretCipher.fromSecretKeyBase("key-one-long-enough-for-the-floor").encrypt("top-secret-value");
+        assertThatThrownBy(() -> SecretCipher.fromSecretKeyBase("key-two-long-enough-for-the-floor").decrypt(stored))
                 .isInstanceOfSatisfying(IntegrationException.class,
                         e -> assertThat(e.error()).isEqualTo(IntegrationError.DECRYPTION_FAILED))
                 .message().doesNotContain("top-secret-value").doesNotContain(stored.substring(7));
@@ -116,9 +116,9 @@ class SecretCipherTest {
     @Test
     void keyringWhenRotatedThenNewestWritesAndEveryKeyAndLegacyReads() {
         SecretCipher legacy = SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE);
-        SecretCipher oldRing = SecretCipher.keyring().keyFromSecret("k1", "first").build();
+        SecretCipher oldRing = SecretCipher.keyring().keyFromSecret("k1", "first-secret-of-the-keyring").build();
         SecretCipher ring = SecretCipher.keyring().legacySecretKeyBase(SECRET_KEY_BASE)
-                .keyFromSecret("k1", "first").key("k2", new byte[32]).build();
+                .keyFromSecret("k1", "first-secret-of-the-keyring").key("k2", new byte[32]).build();
 
         String v1 = legacy.encrypt("a");
         String k1 = oldRing.encrypt("b");
@@ -155,7 +155,39 @@ class SecretCipherTest {
                 .hasMessageStartingWith("primary");
         assertThatThrownBy(() -> SecretCipher.keyring().key("a", new byte[32]).key("a", new byte[32]))
                 .hasMessageContaining("twice");
-        assertThatThrownBy(() -> SecretCipher.fromSecretKeyBase(" ")).hasMessageStartingWith("secretKeyBase");
+        assertThatThrownBy(() -> SecretCipher.fromSecretKeyBase(" ".repeat(30)))
+                .isInstanceOfSatisfying(IntegrationException.class,
+                        e -> assertThat(e.error()).isEqualTo(IntegrationError.INVALID))
+                .hasMessageStartingWith("secretKeyBase");
+    }
+
+    @Test
+    void secretWhenShorterThanTwentyCharactersThenInvalidWithoutEchoingIt() {
+        String nineteen = "nineteen-characters";
+        assertThat(nineteen).hasSize(19);
+        for (Runnable build : java.util.List.<Runnable>of(() -> SecretCipher.fromSecretKeyBase(nineteen),
+                () -> SecretCipher.keyring().keyFromSecret("k1", nineteen),
+                () -> SecretCipher.keyring().legacySecretKeyBase(nineteen))) {
+            assertThatThrownBy(build::run).isInstanceOfSatisfying(IntegrationException.class,
+                    e -> assertThat(e.error()).isEqualTo(IntegrationError.INVALID))
+                    .hasMessageContaining("at least 20 characters").message().doesNotContain(nineteen);
+        }
+        // 20 characters is enough; PhoenixKit counts graphemes, so 19 ASCII + one combined emoji is 20.
+        assertThat(SecretCipher.fromSecretKeyBase(nineteen + "x").isEnabled()).isTrue();
+        assertThat(SecretCipher.fromSecretKeyBase(nineteen + "\uD83D\uDC4D\uD83C\uDFFD").isEnabled()).isTrue();
+        assertThatThrownBy(() -> SecretCipher.fromSecretKeyBase("e\u0301".repeat(19)))
+                .isInstanceOf(IntegrationException.class);
+        // The dedicated key PhoenixKit's mix task generates (Base64 of 32 bytes, used as text) derives like any secret.
+        String dedicated = Base64.getEncoder().encodeToString(new byte[32]);
+        String stored = SecretCipher.fromSecretKeyBase(dedicated).encrypt("v");
+        assertThat(SecretCipher.keyring().legacySecretKeyBase(dedicated).key("n", new byte[32]).build()
+                .decrypt(stored)).isEqualTo("v");
+    }
+
+    @Test
+    void sensitiveFieldsWhenListedThenPhoenixKitsSevenInItsOrder() {
+        assertThat(SecretCipher.SENSITIVE_FIELDS).containsExactly("access_token", "refresh_token", "client_secret",
+                "api_key", "bot_token", "secret_key", "password");
     }
 
     @Test

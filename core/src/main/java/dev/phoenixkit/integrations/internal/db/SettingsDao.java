@@ -145,6 +145,20 @@ public interface SettingsDao {
     List<SettingsRow> lockBatchAfter(@Bind("after") UUID after, @Bind("limit") int limit);
 
     /**
+     * A batch of integration rows after a uuid, without locks (for the encryption status report).
+     *
+     * @param after the last uuid of the previous batch (the nil uuid to start)
+     * @param limit the batch size
+     * @return up to {@code limit} rows in uuid order
+     */
+    @SqlQuery("""
+            SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
+            WHERE key LIKE 'integration:%' AND value_json IS NOT NULL AND uuid > :after
+            ORDER BY uuid
+            LIMIT :limit""")
+    List<SettingsRow> batchAfter(@Bind("after") UUID after, @Bind("limit") int limit);
+
+    /**
      * Writes re-encrypted data without touching anything else.
      *
      * @param uuid the row uuid

@@ -1,5 +1,6 @@
 package dev.phoenixkit.integrations.internal.flow;
 
+import dev.phoenixkit.integrations.AccessToken;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
@@ -9,6 +10,7 @@ import dev.phoenixkit.integrations.internal.protocol.BearerRequests;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code authenticatedRequest} (docs/phoenixkit-reference.md#2-4): sends a caller's request with the connection's bearer token, refreshing
- * an expired or nearly expired OAuth2 token first (docs/behaviour.md#fix-5) and, on a 401, refreshing once and retrying
- * once. Thread-safe.
+ * {@code accessToken} and {@code authenticatedRequest} (docs/phoenixkit-reference.md#2-4,
+ * docs/decisions/tokens-access.md): hands out, or sends a caller's request with the connection's bearer token,
+ * refreshing an expired or nearly expired OAuth2 token first (docs/behaviour.md#fix-5) and, on a 401, refreshing once
+ * and retrying once. Thread-safe.
  */
 public final class AuthenticatedRequests {
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticatedRequests.class);
@@ -43,6 +46,34 @@ public final class AuthenticatedRequests {
     }
 
     /**
+     * The token to use now: the stored one while it is outside the refresh skew, otherwise the result of one
+     * single-flight refresh (see {@link TokenRefresher}); an early refresh that fails while the stored token is still
+     * valid falls back to the stored token.
+     *
+     * @param uuid the connection
+     * @return the token
+     * @throws IntegrationException the {@code getCredentials} errors ({@code DELETED}, {@code NOT_CONFIGURED},
+     *                              {@code DECRYPTION_FAILED}, ...); {@code NOT_CONFIGURED} for a connection without
+     *                              any token or key; {@code NO_REFRESH_TOKEN} for an expired OAuth2 token that
+     *                              cannot be refreshed; {@code TOKEN_REFRESH_FAILED} (cause: the refresh failure,
+     *                              with the provider's status) when an expired token's refresh fails
+     */
+    public AccessToken accessToken(UUID uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        Current current = current(uuid);
+        IntegrationData data = current.data();
+        if (current.value().isEmpty()) {
+            throw new IntegrationException(IntegrationError.NOT_CONFIGURED,
+                    "Connection " + uuid + " has no access token, API key or bot token");
+        }
+        if (current.expiry() != null && !current.expiry().isAfter(clock.instant()) && !TokenState.canRefresh(data)) {
+            throw new IntegrationException(IntegrationError.NO_REFRESH_TOKEN,
+                    "The access token of connection " + uuid + " expired and the connection has no refresh token");
+        }
+        return AccessToken.of(current.value(), tokenType(data), current.expiry());
+    }
+
+    /**
      * @param uuid    the connection
      * @param request the request; any {@code Authorization} header is replaced
      * @return the response (after at most one refresh and one retry on 401)
@@ -53,34 +84,60 @@ public final class AuthenticatedRequests {
     public HttpResponse<byte[]> send(UUID uuid, HttpRequest request) {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(request, "request");
-        IntegrationData data = queries.getCredentials(uuid.toString());
-        TokenSnapshot used = TokenSnapshot.of(data);
-        String token = TokenState.bearerToken(data);
-        if (refresher.needsRefresh(data)) {
-            Optional<TokenSnapshot> refreshed = refreshBeforeUse(uuid, data, used);
-            if (refreshed.isPresent()) {
-                used = refreshed.get();
-                token = used.accessToken();
-            }
-        }
-        HttpResponse<byte[]> response = http.sendRaw(prepare(request, token));
+        Current current = current(uuid);
+        HttpResponse<byte[]> response = http.sendRaw(prepare(request, current.value()));
         if (response.statusCode() != 401) {
             return response;
         }
-        if (!TokenState.canRefresh(data)) {
+        if (!TokenState.canRefresh(current.data())) {
             LOG.warn("Connection {}: request got 401 and the connection cannot be refreshed", uuid);
             throw new IntegrationException(IntegrationError.UNAUTHORIZED,
                     "The provider answered 401 Unauthorized for connection " + uuid, null, 401, null);
         }
         TokenSnapshot fresh;
         try {
-            fresh = refresher.refresh(uuid, used);
+            fresh = refresher.refresh(uuid, current.used());
         } catch (IntegrationException e) {
             LOG.warn("Connection {}: request got 401 and the token refresh failed: {}", uuid, e.getMessage());
             throw new IntegrationException(IntegrationError.TOKEN_REFRESH_FAILED,
                     "Token refresh failed after a 401 for connection " + uuid, e);
         }
         return http.sendRaw(prepare(request, fresh.accessToken()));
+    }
+
+    /** Reads the connection and refreshes its token first when it is stale (expired or within the skew). */
+    private Current current(UUID uuid) {
+        IntegrationData data = queries.getCredentials(uuid.toString());
+        TokenSnapshot used = TokenSnapshot.of(data);
+        String value = TokenState.bearerToken(data);
+        Instant expiry = used.accessToken() != null ? used.expiry().orElse(null) : null;
+        if (refresher.needsRefresh(data)) {
+            Optional<TokenSnapshot> refreshed = refreshBeforeUse(uuid, data, used);
+            if (refreshed.isPresent()) {
+                used = refreshed.get();
+                value = used.accessToken();
+                expiry = used.expiry().orElse(null);
+            }
+        }
+        return new Current(data, used, value, expiry);
+    }
+
+    /** PhoenixKit stores the provider's {@code token_type}; "bearer" in any case is written {@code Bearer}. */
+    private static String tokenType(IntegrationData data) {
+        Optional<String> stored = TokenState.text(data, "token_type");
+        if (TokenState.text(data, "access_token").isEmpty() || stored.isEmpty()
+                || "bearer".equalsIgnoreCase(stored.get())) {
+            return "Bearer";
+        }
+        return stored.get();
+    }
+
+    /** The connection as read, the token fields in use, the token to send and its expiry ({@code null}: unknown). */
+    private record Current(IntegrationData data, TokenSnapshot used, String value, Instant expiry) {
+        @Override
+        public String toString() {
+            return "Current[used=" + used + "]";
+        }
     }
 
     /** @return the refreshed token fields, or empty to go on with the still valid token after a failed refresh */

@@ -1,6 +1,7 @@
 package dev.phoenixkit.integrations.internal.flow;
 
 import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.internal.json.Timestamps;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,8 +11,9 @@ import java.util.Optional;
  *
  * @param accessToken the access token read, or {@code null} when there was none
  * @param obtainedAt  the {@code token_obtained_at} text read, or {@code null} when there was none
+ * @param expiresAt   the {@code expires_at} text read, or {@code null} when there was none
  */
-public record TokenSnapshot(String accessToken, String obtainedAt) {
+public record TokenSnapshot(String accessToken, String obtainedAt, String expiresAt) {
     /**
      * @param data a connection's data
      * @return the snapshot of its token fields
@@ -19,12 +21,18 @@ public record TokenSnapshot(String accessToken, String obtainedAt) {
     public static TokenSnapshot of(IntegrationData data) {
         Objects.requireNonNull(data, "data");
         return new TokenSnapshot(TokenState.text(data, "access_token").orElse(null),
-                TokenState.text(data, "token_obtained_at").orElse(null));
+                TokenState.text(data, "token_obtained_at").orElse(null),
+                TokenState.text(data, "expires_at").orElse(null));
     }
 
     /** @return the access token, if one was read */
     public Optional<String> token() {
         return Optional.ofNullable(accessToken);
+    }
+
+    /** @return the expiry read, if there was a parsable one */
+    public Optional<java.time.Instant> expiry() {
+        return Timestamps.parse(expiresAt);
     }
 
     /**
@@ -43,6 +51,6 @@ public record TokenSnapshot(String accessToken, String obtainedAt) {
     @Override
     public String toString() {
         return "TokenSnapshot[token=" + (accessToken == null ? "none" : "<redacted>") + ", obtainedAt=" + obtainedAt
-                + "]";
+                + ", expiresAt=" + expiresAt + "]";
     }
 }

@@ -11,14 +11,17 @@ import dev.phoenixkit.integrations.internal.json.JsonCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Moves every stored secret to the cipher's primary key, one short transaction per batch of rows (locked with
  * {@code FOR UPDATE} only while that batch is processed). Rows already current are skipped, so an interrupted run
- * is resumed simply by running again.
+ * is resumed simply by running again. A row holding a value that cannot be decrypted is reported and left exactly
+ * as stored (none of its values is rewritten), so a key missing from the keyring never costs a secret.
  *
  * <p>Thread-safe.
  */
@@ -45,6 +48,17 @@ public final class Reencryptor {
      * @return what was done
      */
     public ReencryptionReport run(int batchSize) {
+        return run(batchSize, progress -> { });
+    }
+
+    /**
+     * @param batchSize rows per transaction, at least 1
+     * @param progress  called after each committed batch with the totals so far (on the calling thread); an
+     *                  exception it throws stops the run after that batch, which a later run then resumes
+     * @return what was done
+     */
+    public ReencryptionReport run(int batchSize, Consumer<ReencryptionReport> progress) {
+        Objects.requireNonNull(progress, "progress");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
@@ -53,6 +67,7 @@ public final class Reencryptor {
         int rewritten = 0;
         int values = 0;
         int batches = 0;
+        int undecryptable = 0;
         List<UUID> failed = new ArrayList<>();
         while (true) {
             UUID cursor = after;
@@ -70,15 +85,22 @@ public final class Reencryptor {
             scanned += batch.size;
             rewritten += batch.rewritten;
             values += batch.values;
+            undecryptable += batch.undecryptable;
             failed.addAll(batch.failed);
-            if (batch.size < batchSize) {
+            boolean last = batch.size < batchSize;
+            if (!last) {
+                progress.accept(new ReencryptionReport(scanned, rewritten, values, failed, batches, undecryptable));
+            } else {
                 break;
             }
             after = batch.last;
         }
         LOG.info("Re-encryption finished: {} rows scanned, {} rewritten, {} values re-encrypted, {} rows with"
                 + " undecryptable values, {} batches", scanned, rewritten, values, failed.size(), batches);
-        return new ReencryptionReport(scanned, rewritten, values, failed, batches);
+        ReencryptionReport report = new ReencryptionReport(scanned, rewritten, values, failed, batches,
+                undecryptable);
+        progress.accept(report);
+        return report;
     }
 
     private void reencryptRow(SettingsDao dao, SettingsRow row, BatchResult result) {
@@ -89,20 +111,29 @@ public final class Reencryptor {
             return;
         }
         int changed = 0;
-        boolean rowFailed = false;
+        int unreadable = 0;
         for (String field : FieldCodec.ENCRYPTED_FIELDS) {
-            if (fields.get(field) instanceof String stored && cipher.needsReencryption(stored)) {
+            if (fields.get(field) instanceof String stored && SecretCipher.isCiphertext(stored)) {
                 try {
-                    fields.put(field, cipher.encrypt(cipher.decrypt(stored)));
-                    changed++;
+                    String plaintext = cipher.decrypt(stored);
+                    if (cipher.needsReencryption(stored)) {
+                        fields.put(field, cipher.encrypt(plaintext));
+                        changed++;
+                    }
                 } catch (IntegrationException e) {
-                    rowFailed = true;
+                    unreadable++;
                 }
+            } else if (fields.get(field) instanceof String stored && cipher.needsReencryption(stored)) {
+                fields.put(field, cipher.encrypt(stored));
+                changed++;
             }
         }
-        if (rowFailed) {
+        if (unreadable > 0) {
             result.failed.add(row.uuid());
-            LOG.warn("Re-encryption: row {} holds a secret no configured key decrypts; left as stored", row.uuid());
+            result.undecryptable += unreadable;
+            LOG.warn("Re-encryption: row {} holds {} secret(s) no configured key decrypts; the row is left as"
+                    + " stored", row.uuid(), unreadable);
+            return;
         }
         if (changed > 0) {
             dao.updateDataOnly(row.uuid(), JsonCodec.write(fields));
@@ -116,6 +147,7 @@ public final class Reencryptor {
         final int size;
         final List<UUID> failed = new ArrayList<>();
         UUID last = NIL;
+        int undecryptable;
         int rewritten;
         int values;
 

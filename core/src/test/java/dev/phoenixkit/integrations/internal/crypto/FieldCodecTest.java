@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Port of PhoenixKit's encryption_test.exs (docs/phoenixkit-reference.md#11-6). */
 class FieldCodecTest {
-    private final FieldCodec codec = new FieldCodec(SecretCipher.fromSecretKeyBase("codec-test-key-base"));
+    private final FieldCodec codec = new FieldCodec(SecretCipher.fromSecretKeyBase("codec-test-key-base-0123456789"));
 
     @Test
     void encodeWhenSecretsThenEncryptedAndOtherFieldsPlainAndDecodeRestores() {
@@ -47,7 +47,7 @@ class FieldCodecTest {
     }
 
     @Test
-    void encodeWhenAllSixSensitiveFieldsThenAllRoundTrip() {
+    void encodeWhenAllSevenSensitiveFieldsThenAllRoundTrip() {
         Map<String, Object> data = new LinkedHashMap<>();
         SecretCipher.SENSITIVE_FIELDS.forEach(field -> data.put(field, "value-of-" + field));
         Map<String, Object> stored = JsonCodec.parseObject(codec.encode(data, Map.of()));
@@ -56,14 +56,14 @@ class FieldCodecTest {
     }
 
     @Test
-    void sensitiveFieldsWhenListedThenThePhoenixKitSix() {
-        assertThat(SecretCipher.SENSITIVE_FIELDS).containsExactlyInAnyOrder("access_token", "refresh_token",
-                "client_secret", "api_key", "bot_token", "secret_key");
+    void sensitiveFieldsWhenListedThenThePhoenixKitSevenAndTheVerifier() {
+        assertThat(FieldCodec.ENCRYPTED_FIELDS).containsExactly("access_token", "refresh_token",
+                "client_secret", "api_key", "bot_token", "secret_key", "password", "oauth_code_verifier");
     }
 
     @Test
     void decodeWhenUndecryptableThenReportedNotReturnedAndKeptOnEncode() {
-        String foreign = SecretCipher.fromSecretKeyBase("another-key").encrypt("secret");
+        String foreign = SecretCipher.fromSecretKeyBase("another-key-base-0123456789").encrypt("secret");
         FieldCodec.Decoded decoded = codec.decode(JsonCodec.write(Map.of("api_key", foreign, "status", "configured")));
 
         assertThat(decoded.data().has("api_key")).isFalse();
