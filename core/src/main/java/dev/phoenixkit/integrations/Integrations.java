@@ -210,7 +210,7 @@ public final class Integrations implements AutoCloseable {
     // ---------------------------------------------------------------- validation and OAuth2 (HTTP-facing)
 
     /**
-     * Tests a connection's credentials against its provider (spec §2.5) and audits {@code integration.validated}.
+     * Tests a connection's credentials against its provider (docs/phoenixkit-reference.md#2-5) and audits {@code integration.validated}.
      * Does not store the outcome: pass it to {@link #recordValidation(UUID, ValidationResult)}. An OAuth2 token
      * that is expired or expires within the refresh skew is refreshed first (single-flight). API-key providers are
      * checked with their validation endpoint and header; OAuth2 providers through userinfo; other auth types are
@@ -238,7 +238,7 @@ public final class Integrations implements AutoCloseable {
     }
 
     /**
-     * Builds the provider's authorization URL as PhoenixKit does (spec §5.2), plus PKCE S256 unless the provider
+     * Builds the provider's authorization URL as PhoenixKit does (docs/phoenixkit-reference.md#5-2), plus PKCE S256 unless the provider
      * opts out: the PKCE verifier is stored (encrypted) on the connection, replacing an earlier one, and
      * {@link #exchangeCode(UUID, String, URI)} sends it, so only the most recently built URL can complete. The
      * caller keeps the {@code state}, as with PhoenixKit. Prefer {@link #beginAuthorization(UUID, URI)}, which also
@@ -328,7 +328,7 @@ public final class Integrations implements AutoCloseable {
     }
 
     /**
-     * Exchanges an authorization code (spec §2.4/§5.3), sending the PKCE verifier that
+     * Exchanges an authorization code (docs/phoenixkit-reference.md#2-4, #5-3), sending the PKCE verifier that
      * {@link #authorizationUrl(UUID, URI, String, String)} stored, if any (and then discarding it): stores the tokens ({@code expires_at} from
      * {@code expires_in}), status {@code connected}, {@code connected_at}, {@code scopes} and the account from
      * userinfo (Google {@code email}/{@code name}/{@code picture}; Microsoft Graph {@code mail} or
@@ -349,7 +349,7 @@ public final class Integrations implements AutoCloseable {
     }
 
     /**
-     * Refreshes the access token (spec §2.4/§5.4), single-flight: concurrent callers in this JVM join the one
+     * Refreshes the access token (docs/phoenixkit-reference.md#2-4, #5-4), single-flight: concurrent callers in this JVM join the one
      * refresh in flight and all get its outcome, success or failure; callers on other nodes sharing the database
      * queue behind it and get its token. A rotated refresh token is stored; otherwise the old one is kept. Success
      * from status {@code error} records a successful validation ({@code integration.auto_recovered}); failure

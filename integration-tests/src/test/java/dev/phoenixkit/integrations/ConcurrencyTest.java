@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Deliberate fix 8: row-locked read-modify-write and database-enforced name uniqueness. */
+/** docs/behaviour.md#fix-8: row-locked read-modify-write and database-enforced name uniqueness. */
 @PhoenixKitTest
 class ConcurrencyTest {
     private Integrations integrations;

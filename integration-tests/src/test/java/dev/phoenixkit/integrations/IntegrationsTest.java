@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Port of PhoenixKit's test/integration/integrations_test.exs (spec §11.1), the parts without HTTP. */
+/** Port of PhoenixKit's test/integration/integrations_test.exs (docs/phoenixkit-reference.md#11-1), the parts without HTTP. */
 @PhoenixKitTest
 class IntegrationsTest {
     private static final UUID GHOST = UUID.fromString("00000000-0000-7000-8000-000000000000");

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deliberate fix 9: runs a scenario touching every secret path (saves, reads, events, failures, undecryptable
+ * docs/behaviour.md#fix-9: runs a scenario touching every secret path (saves, reads, events, failures, undecryptable
  * values, SQL errors, re-encryption, toString) with all library logging at TRACE, and finds no secret value in any
  * log line, exception message, stack trace or {@code toString()}.
  */

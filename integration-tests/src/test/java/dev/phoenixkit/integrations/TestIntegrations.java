@@ -5,11 +5,10 @@ import dev.phoenixkit.integrations.provider.AuthType;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import dev.phoenixkit.testkit.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -37,7 +36,7 @@ final class TestIntegrations {
     }
 
     static Integrations create(DataSource dataSource) {
-        return create(dataSource, new MutableClock());
+        return create(dataSource, tickingClock());
     }
 
     static Integrations create(DataSource dataSource, Clock clock) {
@@ -47,7 +46,7 @@ final class TestIntegrations {
 
     static Integrations create(Jdbi jdbi) {
         return Integrations.builder().jdbi(jdbi).providers(registry())
-                .cipher(SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE)).clock(new MutableClock()).build();
+                .cipher(SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE)).clock(tickingClock()).build();
     }
 
     /** PhoenixKit's setup_conn/3 helper: add (re-using on ALREADY_EXISTS), then save_setup when attrs are given. */
@@ -67,28 +66,8 @@ final class TestIntegrations {
         return uuid;
     }
 
-    /** A clock that advances one millisecond per reading, so successive stamps differ; can also jump. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-05-01T10:00:00.123456Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            now = now.plusMillis(1);
-            return now;
-        }
-
-        synchronized void advance(Duration duration) {
-            now = now.plus(duration);
-        }
+    /** The testkit's clock advancing one millisecond per reading, so successive stamps differ; can also jump. */
+    static TestClock tickingClock() {
+        return TestClock.ticking(Instant.parse("2026-05-01T10:00:00.123456Z"), Duration.ofMillis(1));
     }
 }

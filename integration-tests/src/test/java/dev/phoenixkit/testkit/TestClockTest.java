@@ -26,6 +26,24 @@ class TestClockTest {
     }
 
     @Test
+    void tickingClockMovesOneStepPerReadingAndStillJumps() {
+        TestClock clock = TestClock.ticking(Instant.parse("2030-05-01T10:00:00Z"), Duration.ofMillis(1));
+
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2030-05-01T10:00:00Z"));
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2030-05-01T10:00:00.001Z"));
+        assertThat(clock.withZone(ZoneId.of("Europe/Paris")).instant())
+                .isEqualTo(Instant.parse("2030-05-01T10:00:00.002Z"));
+        clock.advance(Duration.ofHours(1));
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2030-05-01T11:00:00.003Z"));
+    }
+
+    @Test
+    void tickingClockRefusesANonPositiveStep() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestClock.ticking(Instant.EPOCH, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+    }
+
+    @Test
     void injectedIntegrationsRunsOnTheInjectedClockWhenTheTestAsksForOne(Integrations integrations,
             TestClock clock) {
         clock.advance(Duration.ofDays(3));

@@ -13,7 +13,7 @@ import dev.phoenixkit.migrations.support.Sql;
 import dev.phoenixkit.migrations.support.TestDatabases;
 
 /**
- * The end state of a fresh migration matches the reference (spec §1.1, §9.2) exactly.
+ * The end state of a fresh migration matches the reference (docs/phoenixkit-reference.md#1-1, #9-2) exactly.
  */
 class SchemaShapeTest {
 

@@ -15,7 +15,7 @@ import dev.phoenixkit.migrations.support.Sql;
 import dev.phoenixkit.migrations.support.TestDatabases;
 
 /**
- * Port of PhoenixKit's {@code test/phoenix_kit/migrations/v106_test.exs} (spec §11.7), run through the real
+ * Port of PhoenixKit's {@code test/phoenix_kit/migrations/v106_test.exs} (docs/phoenixkit-reference.md#11-7), run through the real
  * steps and the runner rather than copies of their SQL.
  */
 class V106MigrationTest {

@@ -12,7 +12,7 @@ import dev.phoenixkit.migrations.support.Sql;
 import dev.phoenixkit.migrations.support.TestDatabases;
 
 /**
- * Port of PhoenixKit's {@code test/phoenix_kit/migrations/v107_test.exs} (spec §11.8): migrate to 105, insert
+ * Port of PhoenixKit's {@code test/phoenix_kit/migrations/v107_test.exs} (docs/phoenixkit-reference.md#11-8): migrate to 105, insert
  * fixtures, migrate to 107 through the runner.
  */
 class V107MigrationTest {

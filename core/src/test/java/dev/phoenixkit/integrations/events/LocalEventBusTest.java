@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Port of events_test.exs (spec §11.3) plus listener isolation and the NOTIFY payload. */
+/** Port of events_test.exs (docs/phoenixkit-reference.md#11-3) plus listener isolation and the NOTIFY payload. */
 class LocalEventBusTest {
     private static final UUID ID = UUID.fromString("0191a3b2-1c2d-7e8f-9a0b-1c2d3e4f5a6b");
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Name rules, reference parsing and settings keys (spec §1.2, §11.2). */
+/** Name rules, reference parsing and settings keys (docs/phoenixkit-reference.md#1-2, #11-2). */
 class NamingTest {
     @Test
     void settingsKeyWhenBareOrNamedThenPhoenixKitKeys() {

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Port of module_registry_test.exs's run_all_legacy_migrations block (spec §11.9) plus timeouts and discovery. */
+/** Port of module_registry_test.exs's run_all_legacy_migrations block (docs/phoenixkit-reference.md#11-9) plus timeouts and discovery. */
 @PhoenixKitTest
 class ModuleRegistryTest {
     private Integrations integrations;

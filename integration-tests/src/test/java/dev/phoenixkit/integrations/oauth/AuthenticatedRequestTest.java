@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** {@code authenticatedRequest} through the facade (spec §2.4 plus deliberate fix 5), over loopback. */
+/** {@code authenticatedRequest} through the facade (docs/phoenixkit-reference.md#2-4 plus docs/behaviour.md#fix-5), over loopback. */
 @PhoenixKitTest
 class AuthenticatedRequestTest {
     private FacadeFixture fixture;
@@ -105,7 +105,7 @@ class AuthenticatedRequestTest {
     }
 
     @Test
-    @DisplayName("deliberate fix 5: an expired token is refreshed before the request, not after a 401")
+    @DisplayName("docs/behaviour.md#fix-5: an expired token is refreshed before the request, not after a 401")
     void authenticatedRequestWhenTokenExpiredThenRefreshedBeforeSending() {
         UUID uuid = fixture.connectedGoogle("default");
         fixture.clock.advance(Duration.ofHours(2));

@@ -274,7 +274,7 @@ class AuthorizationFlowTest {
     }
 
     @Test
-    @DisplayName("deliberate fix 1: a used state is rejected (replay), without a second token call")
+    @DisplayName("docs/behaviour.md#fix-1: a used state is rejected (replay), without a second token call")
     void completeAuthorizationWhenStateReplayedThenStateMismatch() {
         UUID uuid = fixture.oauthConnection("google", "default", Map.of());
         AuthorizationRedirect redirect = fixture.fake.authorize(
@@ -290,7 +290,7 @@ class AuthorizationFlowTest {
     }
 
     @Test
-    @DisplayName("deliberate fix 1: an expired state is rejected and cleared")
+    @DisplayName("docs/behaviour.md#fix-1: an expired state is rejected and cleared")
     void completeAuthorizationWhenStateExpiredThenStateMismatchAndNoTokenCall() {
         UUID uuid = fixture.oauthConnection("google", "default", Map.of());
         AuthorizationRedirect redirect = fixture.fake.authorize(
@@ -319,7 +319,7 @@ class AuthorizationFlowTest {
     }
 
     @Test
-    @DisplayName("deliberate fix 1: a forged state is rejected and does not cancel the pending authorization")
+    @DisplayName("docs/behaviour.md#fix-1: a forged state is rejected and does not cancel the pending authorization")
     void completeAuthorizationWhenStateForgedThenStateMismatchAndTheRealStateStillWorks() {
         UUID uuid = fixture.oauthConnection("google", "default", Map.of());
         AuthorizationRedirect redirect = fixture.fake.authorize(
@@ -396,7 +396,7 @@ class AuthorizationFlowTest {
     }
 
     @Test
-    @DisplayName("deliberate fix 4: Microsoft Graph mail/displayName become the account; userPrincipalName without mail")
+    @DisplayName("docs/behaviour.md#fix-4: Microsoft Graph mail/displayName become the account; userPrincipalName without mail")
     void microsoftFlowThenTheAccountComesFromGraphFields() {
         UUID withMail = fixture.oauthConnection("microsoft", "with-mail", Map.of());
         connect(withMail);
@@ -412,7 +412,7 @@ class AuthorizationFlowTest {
     }
 
     @Test
-    @DisplayName("deliberate fix 3: disconnect keeps tenant_id, so reconnecting uses the same tenant")
+    @DisplayName("docs/behaviour.md#fix-3: disconnect keeps tenant_id, so reconnecting uses the same tenant")
     void disconnectThenBeginAuthorizationStillUsesTheStoredTenant() {
         UUID uuid = fixture.oauthConnection("microsoft", "default", Map.of("tenant_id", "contoso"));
         connect(uuid);

@@ -20,7 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Spec §11.4 (authorization_url, generate_state, state) plus PKCE and the blank-tenant fix. */
+/** docs/phoenixkit-reference.md#11-4 (authorization_url, generate_state, state) plus PKCE and the blank-tenant fix. */
 class AuthorizationUrlTest {
     private static final OAuthConfig GOOGLE = Google.definition().oauthConfig().orElseThrow();
     private static final OAuthConfig MICROSOFT = Microsoft.definition().oauthConfig().orElseThrow();
@@ -116,7 +116,7 @@ class AuthorizationUrlTest {
     }
 
     @Test
-    @DisplayName("deliberate fix 3: a blank tenant_id counts as missing, so `common` applies (no `//`)")
+    @DisplayName("docs/behaviour.md#fix-3: a blank tenant_id counts as missing, so `common` applies (no `//`)")
     void buildWhenTenantBlankThenTheUrlDefaultIsUsed() {
         for (String blank : List.of("", "   ")) {
             Map<String, Object> data = Map.of("client_id", "c", "tenant_id", blank);
@@ -149,7 +149,7 @@ class AuthorizationUrlTest {
     }
 
     @Test
-    @DisplayName("deliberate fix 2: PKCE S256 challenge in the URL matches the verifier")
+    @DisplayName("docs/behaviour.md#fix-2: PKCE S256 challenge in the URL matches the verifier")
     void buildWhenPkceGivenThenChallengeAndMethodS256AreSent() {
         Pkce pkce = Pkce.generate();
 

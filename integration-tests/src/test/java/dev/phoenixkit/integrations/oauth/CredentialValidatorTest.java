@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Spec §2.5 do_validate and its HTTP mapping, over loopback. */
+/** docs/phoenixkit-reference.md#2-5 do_validate and its HTTP mapping, over loopback. */
 class CredentialValidatorTest {
     private static final String GOOD_KEY = "sk-good-key";
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Deliberate fix 9 for the OAuth2 paths: the authorization code, the PKCE verifier, the state, the client secret and
+ * docs/behaviour.md#fix-9 for the OAuth2 paths: the authorization code, the PKCE verifier, the state, the client secret and
  * the access and refresh tokens never appear in a log line (all loggers at TRACE), an exception's message, stack
  * trace or {@code toString()}, nor in the {@code toString()} of anything handed out, through successful flows and
  * failing ones: {@code invalid_grant}, and a token endpoint answering 500 with a body that echoes the request (the

@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deliberate fix 6: concurrent callers, in one JVM and on two "nodes", cause one call to the token endpoint.
+ * docs/behaviour.md#fix-6: concurrent callers, in one JVM and on two "nodes", cause one call to the token endpoint.
  *
  * <p>The storms are deterministic: the fake server holds the token call in flight until every caller is waiting for
  * it (joined the refresh in flight, queued on the database's advisory lock, or rejected with 401), and only then

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Spec §11.4 (exchange_code and refresh_access_token validation) plus the HTTP behaviour, over loopback. */
+/** docs/phoenixkit-reference.md#11-4 (exchange_code and refresh_access_token validation) plus the HTTP behaviour, over loopback. */
 class TokenEndpointTest {
     private final FakeProviderServer fake = FakeProviderServer.start(CLOCK).requirePkce(true);
     private final TokenEndpoint tokens = new TokenEndpoint(OAuthFixture.http(Duration.ofSeconds(15)), CLOCK);

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code refreshAccessToken} through the facade (spec §2.4/§5.4), over loopback and a real database. */
+/** {@code refreshAccessToken} through the facade (docs/phoenixkit-reference.md#2-4, #5-4), over loopback and a real database. */
 @PhoenixKitTest
 class TokenRefreshTest {
     /** Generous bound against hangs (the SLOW fault runs on the short-timeout facade). */
@@ -169,7 +169,7 @@ class TokenRefreshTest {
     }
 
     @Test
-    @DisplayName("spec §2.4: an API-key or unregistered provider fails UNKNOWN_PROVIDER first, without side effects")
+    @DisplayName("docs/phoenixkit-reference.md#2-4: an API-key or unregistered provider fails UNKNOWN_PROVIDER first, without side effects")
     void refreshAccessTokenWhenProviderIsNotOauthOrUnregisteredThenUnknownProviderAndNothingRecorded() {
         UUID apiKey = fixture.integrations.addConnection("openrouter", "default").uuid();
         fixture.integrations.saveSetup(apiKey, Map.of("api_key", "sk-key"));

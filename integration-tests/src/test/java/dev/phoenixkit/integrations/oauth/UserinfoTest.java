@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Spec §5.7/§11.4 fetch_userinfo, and the per-provider account mapping (deliberate fix 4). */
+/** docs/phoenixkit-reference.md#5-7, #11-4 fetch_userinfo, and the per-provider account mapping (docs/behaviour.md#fix-4). */
 class UserinfoTest {
     private final FakeProviderServer fake = FakeProviderServer.start();
     private final UserinfoEndpoint userinfo = new UserinfoEndpoint(OAuthFixture.http(Duration.ofSeconds(15)));
@@ -61,7 +61,7 @@ class UserinfoTest {
     }
 
     @Test
-    @DisplayName("deliberate fix 4: Microsoft Graph's mail and displayName become the account id and name")
+    @DisplayName("docs/behaviour.md#fix-4: Microsoft Graph's mail and displayName become the account id and name")
     void fetchWhenMicrosoftGraphThenMailAndDisplayNameMap() {
         OAuthConfig microsoft = OAuthFixture.oauth(fake, "microsoft");
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code validateConnection}/{@code validateCredentials} through the facade (spec §2.5, §11.1), over loopback. */
+/** {@code validateConnection}/{@code validateCredentials} through the facade (docs/phoenixkit-reference.md#2-5, #11-1), over loopback. */
 @PhoenixKitTest
 class ValidationTest {
     private static final String GOOD_KEY = "sk-or-v1-good";
@@ -143,7 +143,7 @@ class ValidationTest {
     }
 
     @Test
-    @DisplayName("deliberate fix 5: an expired OAuth token is refreshed before validation")
+    @DisplayName("docs/behaviour.md#fix-5: an expired OAuth token is refreshed before validation")
     void validateConnectionWhenOauthTokenExpiredThenRefreshesFirstAndValidates() {
         UUID uuid = fixture.connectedGoogle("default");
         String oldToken = fixture.data(uuid).accessToken().orElseThrow();
@@ -159,7 +159,7 @@ class ValidationTest {
     }
 
     @Test
-    @DisplayName("deliberate fix 5: a token within the refresh skew (60 s) is refreshed first too")
+    @DisplayName("docs/behaviour.md#fix-5: a token within the refresh skew (60 s) is refreshed first too")
     void validateConnectionWhenOauthTokenExpiresWithinTheSkewThenRefreshesFirst() {
         UUID uuid = fixture.connectedGoogle("default");
         fixture.clock.advance(Duration.ofSeconds(3600 - 30));

@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Port of phoenix_kit_ai's legacy_api_key_migration_test.exs and openrouter_client_test.exs (spec §11.11). */
+/** Port of phoenix_kit_ai's legacy_api_key_migration_test.exs and openrouter_client_test.exs (docs/phoenixkit-reference.md#11-11). */
 @PhoenixKitTest
 class ReferenceAiModuleTest {
     private Integrations integrations;

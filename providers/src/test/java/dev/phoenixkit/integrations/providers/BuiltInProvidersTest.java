@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Spec §11.5 (providers_test.exs), ported to the registry. */
+/** docs/phoenixkit-reference.md#11-5 (providers_test.exs), ported to the registry. */
 class BuiltInProvidersTest {
     private final ProviderRegistry registry = ProviderRegistry.loadDefault();
 

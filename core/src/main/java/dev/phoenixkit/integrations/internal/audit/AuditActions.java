@@ -1,6 +1,6 @@
 package dev.phoenixkit.integrations.internal.audit;
 
-/** PhoenixKit's Activity action names for integrations (spec §2.7). */
+/** PhoenixKit's Activity action names for integrations (docs/phoenixkit-reference.md#2-7). */
 public final class AuditActions {
     /** {@code addConnection}. */
     public static final String CONNECTION_ADDED = "integration.connection_added";

@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code accessToken} and {@code authenticatedRequest} (spec §2.4, docs/decisions/tokens-access.md): hands out, or
- * sends a caller's request with the connection's bearer token, refreshing
- * an expired or nearly expired OAuth2 token first (deliberate fix 5) and, on a 401, refreshing once and retrying
- * once. Thread-safe.
+ * {@code accessToken} and {@code authenticatedRequest} (docs/phoenixkit-reference.md#2-4,
+ * docs/decisions/tokens-access.md): hands out, or sends a caller's request with the connection's bearer token,
+ * refreshing an expired or nearly expired OAuth2 token first (docs/behaviour.md#fix-5) and, on a 401, refreshing once
+ * and retrying once. Thread-safe.
  */
 public final class AuthenticatedRequests {
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticatedRequests.class);

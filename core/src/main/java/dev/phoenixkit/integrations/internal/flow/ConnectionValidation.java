@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code validateConnection} and {@code validateCredentials} (spec §2.5), refreshing an expired or nearly expired
- * OAuth2 token first (deliberate fix 5). Neither ever throws; neither stores the result (callers use
+ * {@code validateConnection} and {@code validateCredentials} (docs/phoenixkit-reference.md#2-5), refreshing an expired or nearly expired
+ * OAuth2 token first (docs/behaviour.md#fix-5). Neither ever throws; neither stores the result (callers use
  * {@code recordValidation}). Thread-safe.
  */
 public final class ConnectionValidation {

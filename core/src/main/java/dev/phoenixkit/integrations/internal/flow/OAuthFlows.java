@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The OAuth2 authorization-code flow on connection rows: authorization URLs, the stored single-use state with its
- * PKCE verifier (deliberate fixes 1 and 2), and the code exchange (spec §2.4). Thread-safe.
+ * PKCE verifier (docs/behaviour.md#fix-1, #fix-2), and the code exchange (docs/phoenixkit-reference.md#2-4). Thread-safe.
  *
  * <p>The pending state lives in the row's data as {@code oauth_state} (PhoenixKit's field),
  * {@code oauth_state_expires_at} and {@code oauth_code_verifier}. The verifier is one of the field codec's encrypted
@@ -75,7 +75,7 @@ public final class OAuthFlows {
     }
 
     /**
-     * Spec §2.4 {@code authorization_url} plus PKCE S256 (deliberate fix 2). Unless the provider opts out of PKCE, a
+     * docs/phoenixkit-reference.md#2-4 {@code authorization_url} plus PKCE S256 (docs/behaviour.md#fix-2). Unless the provider opts out of PKCE, a
      * fresh verifier is stored (encrypted) on the row, replacing an earlier one, and
      * {@link #exchangeWithStoredVerifier} sends it; so only the most recently built URL can complete.
      *
@@ -103,7 +103,7 @@ public final class OAuthFlows {
     }
 
     /**
-     * Spec §2.4 {@code exchange_code} for a URL built by {@link #authorizationUrl}: sends the PKCE verifier stored
+     * docs/phoenixkit-reference.md#2-4 {@code exchange_code} for a URL built by {@link #authorizationUrl}: sends the PKCE verifier stored
      * with it, if any.
      *
      * @param uuid        the connection
@@ -253,7 +253,7 @@ public final class OAuthFlows {
     }
 
     /**
-     * Spec §2.4 {@code exchange_code}: exchanges the code, fetches userinfo (failures ignored), stores the tokens,
+     * docs/phoenixkit-reference.md#2-4 {@code exchange_code}: exchanges the code, fetches userinfo (failures ignored), stores the tokens,
      * status {@code connected}, {@code connected_at}, {@code scopes} and the account, then publishes
      * {@code Connected} and audits {@code integration.connected}.
      *

@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Refreshes OAuth2 access tokens, single-flight per connection (deliberate fix 6).
+ * Refreshes OAuth2 access tokens, single-flight per connection (docs/behaviour.md#fix-6).
  *
  * <p>In one JVM, one refresh per connection is in flight at a time: callers arriving while it runs join it and all
  * get its outcome, success or failure (one token call, one write). Across JVMs sharing the database, the refresh
@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * token is discarded ({@link IntegrationError#REFRESH_FAILED} without an HTTP status, message "... changed while its
  * token was being refreshed ..."), and a failure is rethrown without being recorded.
  *
- * <p>After the refresh (spec §2.4), in the same transaction: success from status {@code error} records a successful
+ * <p>After the refresh (docs/phoenixkit-reference.md#2-4), in the same transaction: success from status {@code error} records a successful
  * validation and an {@code integration.auto_recovered} entry; failure records the error status (credentials
  * untouched) and an {@code integration.token_refresh_failed} entry, and is then thrown. A connection whose provider
  * is unregistered or not OAuth2 fails with {@code UNKNOWN_PROVIDER} before anything else, without side effects.

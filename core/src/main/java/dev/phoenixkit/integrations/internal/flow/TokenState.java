@@ -44,7 +44,7 @@ final class TokenState {
         return isOauth(data) && data.getString(Fields.REFRESH_TOKEN).isPresent();
     }
 
-    /** Writes the common token fields of a grant (spec §5.3/§5.4). */
+    /** Writes the common token fields of a grant (docs/phoenixkit-reference.md#5-3, #5-4). */
     static void putGrant(Map<String, Object> fields, TokenGrant grant) {
         fields.put(Fields.ACCESS_TOKEN, grant.accessToken());
         fields.put(Fields.EXPIRES_AT, grant.expiry().map(Timestamps::format).orElse(null));

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The account a token belongs to, read from userinfo per provider (deliberate fix 4 for Microsoft Graph).
+ * The account a token belongs to, read from userinfo per provider (docs/behaviour.md#fix-4 for Microsoft Graph).
  * Immutable; fields are empty when the provider did not say.
  *
  * @param email   the account's e-mail (Graph: {@code mail}, else {@code userPrincipalName})

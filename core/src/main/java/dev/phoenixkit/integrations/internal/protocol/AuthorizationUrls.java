@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Builds authorization URLs as spec §5.2 describes, plus PKCE S256 (deliberate fix 2).
+ * Builds authorization URLs as docs/phoenixkit-reference.md#5-2 describes, plus PKCE S256 (docs/behaviour.md#fix-2).
  *
  * <p>Parameters: {@code client_id}, {@code redirect_uri}, {@code response_type=code}, {@code scope} (the extra
  * scopes when given and non-blank, which replace the defaults; else the provider's default scopes), then the

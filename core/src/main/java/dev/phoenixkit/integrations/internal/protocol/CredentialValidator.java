@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tests credentials against the provider (spec §2.5 {@code do_validate}); never throws. Stateless and thread-safe.
+ * Tests credentials against the provider (docs/phoenixkit-reference.md#2-5 {@code do_validate}); never throws. Stateless and thread-safe.
  *
  * <p>OAuth2: needs an {@code access_token} ("No access token"); with a userinfo URL, {@code GET}s it with the
  * bearer token, else accepts. API key and bot token: needs {@code api_key} or {@code bot_token} ("No credentials

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls a provider's token endpoint: the authorization-code exchange (spec §5.3) and the refresh (§5.4). Stateless
+ * Calls a provider's token endpoint: the authorization-code exchange (docs/phoenixkit-reference.md#5-3) and the refresh (docs/phoenixkit-reference.md#5-4). Stateless
  * and thread-safe.
  */
 public final class TokenEndpoint {

@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills {@code {placeholder}} segments of provider URLs (spec §5.5), with one deliberate change: a blank value in
- * the connection's data counts as missing, so the provider's default applies (deliberate fix 3). Values are
+ * Fills {@code {placeholder}} segments of provider URLs (docs/phoenixkit-reference.md#5-5), with one deliberate change: a blank value in
+ * the connection's data counts as missing, so the provider's default applies (docs/behaviour.md#fix-3). Values are
  * percent-encoded as path-segment text, so a stored value cannot add path segments or change the host.
  */
 public final class UrlTemplate {

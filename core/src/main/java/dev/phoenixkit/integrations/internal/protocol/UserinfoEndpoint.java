@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Fetches userinfo with a bearer token (spec §5.7). Stateless and thread-safe. */
+/** Fetches userinfo with a bearer token (docs/phoenixkit-reference.md#5-7). Stateless and thread-safe. */
 public final class UserinfoEndpoint {
     private final ProviderHttp http;
 

@@ -38,7 +38,7 @@ public final class ConnectionCommands {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionCommands.class);
     /** Fields {@code disconnect} keeps for every connection. */
     private static final List<String> KEPT_ON_DISCONNECT = List.of(Fields.PROVIDER, Fields.AUTH_TYPE, Fields.NAME);
-    /** Further fields {@code disconnect} keeps for OAuth2 connections (tenant_id: deliberate fix 3). */
+    /** Further fields {@code disconnect} keeps for OAuth2 connections (tenant_id: docs/behaviour.md#fix-3). */
     private static final List<String> KEPT_ON_OAUTH_DISCONNECT = List.of(Fields.CLIENT_ID, Fields.CLIENT_SECRET, Fields.TENANT_ID);
 
     private final ConnectionStore store;
@@ -83,7 +83,7 @@ public final class ConnectionCommands {
     }
 
     /**
-     * Shallow-merges attributes into a connection's data and applies the status rule (spec §2.6).
+     * Shallow-merges attributes into a connection's data and applies the status rule (docs/phoenixkit-reference.md#2-6).
      *
      * @param uuid  the row uuid
      * @param attrs PhoenixKit field names to JSON-compatible values

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * PhoenixKit's credential checks: {@code has_credentials?} (spec §2.2) and "runtime credentials present" for the
- * status rule (spec §2.6).
+ * PhoenixKit's credential checks: {@code has_credentials?} (docs/phoenixkit-reference.md#2-2) and "runtime credentials present" for the
+ * status rule (docs/phoenixkit-reference.md#2-6).
  *
  * <p>Thread-safe (stateless).
  */

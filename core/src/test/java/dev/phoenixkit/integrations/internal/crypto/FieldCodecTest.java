@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Port of PhoenixKit's encryption_test.exs (spec §11.6). */
+/** Port of PhoenixKit's encryption_test.exs (docs/phoenixkit-reference.md#11-6). */
 class FieldCodecTest {
     private final FieldCodec codec = new FieldCodec(SecretCipher.fromSecretKeyBase("codec-test-key-base-0123456789"));
 
