@@ -1,0 +1,2 @@
+/** Implementation of the Spring Boot integration; may change without notice. */
+package dev.phoenixkit.spring.internal;
