@@ -17,10 +17,13 @@ import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
 import dev.phoenixkit.integrations.internal.service.EncryptionInventory;
 import dev.phoenixkit.integrations.internal.service.Reencryptor;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
+import dev.phoenixkit.integrations.internal.store.CredentialCache;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
+import dev.phoenixkit.integrations.observe.IntegrationsObserver;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,17 +65,47 @@ public final class IntegrationsAssembly implements AutoCloseable {
      * @param crossNodeEvents whether the LISTEN/NOTIFY bridge is on
      * @param channel         the NOTIFY channel (checked by the caller)
      * @param authSettings    HTTP timeout, refresh skew, authorization TTL
+     * @param cache           the credential cache's size, staleness and whether it runs without cross-node events
+     * @param observer        told about provider calls, refreshes, validations, the cache and the bridge
      */
     public record Settings(Jdbi jdbi, DataSource dataSource, ProviderRegistry providers, SecretCipher cipher,
             Clock clock, HttpClient httpClient, String schema, boolean crossNodeEvents, String channel,
-            AuthSettings authSettings) {
+            AuthSettings authSettings, CacheSettings cache, IntegrationsObserver observer) {
         /** Checks the required parts. */
         public Settings {
+            Objects.requireNonNull(cache, "cache");
+            Objects.requireNonNull(observer, "observer");
             Objects.requireNonNull(cipher, "cipher");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(schema, "schema");
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(authSettings, "authSettings");
+        }
+    }
+
+    /**
+     * The credential cache's tuning.
+     *
+     * @param maxEntries              the most rows cached (0: no cache)
+     * @param maxStaleness            the longest a cached row is used after it was read
+     * @param withoutCrossNodeEvents  whether to cache when cross-node events are off (only this instance's writes
+     *                                and the staleness then keep it coherent)
+     */
+    public record CacheSettings(int maxEntries, Duration maxStaleness, boolean withoutCrossNodeEvents) {
+        /** 10,000 rows, 30 seconds, off without cross-node events. */
+        public static final CacheSettings DEFAULTS = new CacheSettings(10_000, Duration.ofSeconds(30), false);
+
+        /** Checks the ranges. */
+        public CacheSettings {
+            Objects.requireNonNull(maxStaleness, "maxStaleness");
+            if (maxEntries < 0) {
+                throw new IllegalArgumentException("credential cache maxEntries must not be negative, was "
+                        + maxEntries);
+            }
+            if (maxStaleness.isNegative() || maxStaleness.isZero()) {
+                throw new IllegalArgumentException("credential cache maxStaleness must be positive, was "
+                        + maxStaleness);
+            }
         }
     }
 
@@ -104,17 +137,24 @@ public final class IntegrationsAssembly implements AutoCloseable {
         FieldCodec codec = new FieldCodec(settings.cipher());
         NotifyAnnouncer announcer = settings.crossNodeEvents()
                 ? new NotifyAnnouncer(settings.channel(), instanceId) : null;
+        IntegrationsObserver observer = settings.observer();
+        CacheSettings cacheSettings = settings.cache();
+        boolean caching = cacheSettings.maxEntries() > 0
+                && (announcer != null || cacheSettings.withoutCrossNodeEvents());
+        CredentialCache cache = caching ? new CredentialCache(cacheSettings.maxEntries(),
+                cacheSettings.maxStaleness(), settings.clock(), observer, announcer == null) : null;
         ConnectionStore store = new ConnectionStore(database, codec, settings.clock(), auditLog, bus,
-                announcer != null ? announcer : EventAnnouncer.NONE);
+                announcer != null ? announcer : EventAnnouncer.NONE, cache);
         IntegrationsContext context = new IntegrationsContext(database, store, registry, settings.cipher(),
-                settings.clock(), LazyHttpClient.orDefault(settings.httpClient()), bus, auditLog, instanceId);
+                settings.clock(), LazyHttpClient.orDefault(settings.httpClient()), bus, auditLog, instanceId,
+                observer);
         ConnectionCommands commands = new ConnectionCommands(store, registry);
         ConnectionQueries queries = new ConnectionQueries(store, registry);
         ConnectionAuth auth = ConnectionAuth.create(context, commands, queries, settings.authSettings());
         Reencryptor reencryptor = new Reencryptor(store, settings.cipher());
         NotifyBridge bridge = announcer != null ? new NotifyBridge(database, announcer, bus,
-                uuid -> store.findByUuid(uuid).map(StoredConnection::publicData).orElse(IntegrationData.empty()))
-                : null;
+                uuid -> store.findByUuid(uuid).map(StoredConnection::publicData).orElse(IntegrationData.empty()),
+                bridgeHooks(cache, observer)) : null;
         IntegrationsAssembly assembly = new IntegrationsAssembly(context, commands, queries, auth, reencryptor,
                 new EncryptionInventory(store, settings.cipher()), bridge);
         if (bridge != null) {
@@ -123,6 +163,36 @@ public final class IntegrationsAssembly implements AutoCloseable {
                     settings.channel());
         }
         return assembly;
+    }
+
+    /** The bridge keeps the cache coherent: other nodes' writes drop rows; not listening suspends the cache. */
+    private static NotifyBridge.Hooks bridgeHooks(CredentialCache cache, IntegrationsObserver observer) {
+        return new NotifyBridge.Hooks() {
+            @Override
+            public void listening(Duration downtime) {
+                if (cache != null) {
+                    cache.resume();
+                }
+                if (downtime != null) {
+                    observer.bridgeReconnected(downtime);
+                }
+            }
+
+            @Override
+            public void notListening() {
+                if (cache != null) {
+                    cache.suspend();
+                }
+                observer.bridgeDisconnected();
+            }
+
+            @Override
+            public void written(UUID uuid) {
+                if (cache != null) {
+                    cache.invalidate(uuid);
+                }
+            }
+        };
     }
 
     /** @return the write side */
@@ -181,6 +251,7 @@ public final class IntegrationsAssembly implements AutoCloseable {
     @Override
     public String toString() {
         return "Integrations[schema=" + context.database().schema() + ", cipher=" + context.cipher()
-                + ", crossNodeEvents=" + (bridge != null) + "]";
+                + ", crossNodeEvents=" + (bridge != null) + ", credentialCache="
+                + context.store().cache().isPresent() + "]";
     }
 }

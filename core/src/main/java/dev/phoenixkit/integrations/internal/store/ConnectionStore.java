@@ -18,9 +18,12 @@ import dev.phoenixkit.integrations.internal.naming.ProviderRef;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -44,6 +47,7 @@ public final class ConnectionStore {
     private final LocalEventBus bus;
     private final EventAnnouncer announcer;
     private final TimeBasedEpochGenerator uuids = Generators.timeBasedEpochGenerator();
+    private final CredentialCache cache;
 
     /**
      * @param database  the database
@@ -55,6 +59,21 @@ public final class ConnectionStore {
      */
     public ConnectionStore(Database database, FieldCodec codec, Clock clock, AuditLog auditLog, LocalEventBus bus,
             EventAnnouncer announcer) {
+        this(database, codec, clock, auditLog, bus, announcer, null);
+    }
+
+    /**
+     * @param database  the database
+     * @param codec     encryption of sensitive fields
+     * @param clock     the clock
+     * @param auditLog  the audit writer
+     * @param bus       the local event bus
+     * @param announcer cross-node announcements ({@link EventAnnouncer#NONE} when the bridge is off)
+     * @param cache     the credential cache for {@link #findByUuidCached}, or {@code null} for none
+     */
+    public ConnectionStore(Database database, FieldCodec codec, Clock clock, AuditLog auditLog, LocalEventBus bus,
+            EventAnnouncer announcer, CredentialCache cache) {
+        this.cache = cache;
         this.database = Objects.requireNonNull(database, "database");
         this.reads = new SettingsReads(database);
         this.codec = Objects.requireNonNull(codec, "codec");
@@ -74,9 +93,52 @@ public final class ConnectionStore {
      */
     public <R> R inTransaction(Function<StoreTransaction, R> work) {
         List<IntegrationEvent> pending = new ArrayList<>();
-        R result = database.inTransaction(handle -> work.apply(new StoreTransaction(this, handle, pending)));
+        Set<UUID> written = new LinkedHashSet<>();
+        R result;
+        try {
+            result = database.inTransaction(handle -> {
+                R done = work.apply(new StoreTransaction(this, handle, pending, written));
+                announceWrites(handle, pending, written);
+                return done;
+            });
+        } finally {
+            // after the commit (or rollback): a load that read the old row meanwhile will not insert it
+            if (cache != null) {
+                written.forEach(cache::invalidate);
+            }
+        }
         pending.forEach(bus::publish);
         return result;
+    }
+
+    /** Rows written without an event for them are announced too, so other nodes' caches drop them. */
+    private void announceWrites(Handle handle, List<IntegrationEvent> events, Set<UUID> written) {
+        Set<UUID> announced = new HashSet<>();
+        events.forEach(event -> announced.add(event.uuid()));
+        for (UUID uuid : written) {
+            if (!announced.contains(uuid)) {
+                announcer.announceWrite(handle, uuid);
+            }
+        }
+    }
+
+    /**
+     * Like {@link #findByUuid}, through the credential cache when there is one (for the credential reads:
+     * {@code getCredentials}, {@code accessToken}, {@code authenticatedRequest}). Decrypts on every call.
+     *
+     * @param uuid a row uuid
+     * @return the integration row with that uuid
+     */
+    public Optional<StoredConnection> findByUuidCached(UUID uuid) {
+        if (cache == null) {
+            return findByUuid(uuid);
+        }
+        return cache.get(uuid, reads::findIntegrationByUuid).flatMap(this::decode);
+    }
+
+    /** @return the credential cache, if this instance has one */
+    public Optional<CredentialCache> cache() {
+        return Optional.ofNullable(cache);
     }
 
     /**
