@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -65,12 +66,16 @@ public final class IntegrationsAssembly implements AutoCloseable {
      * @param crossNodeEvents whether the LISTEN/NOTIFY bridge is on
      * @param channel         the NOTIFY channel (checked by the caller)
      * @param authSettings    HTTP timeout, refresh skew, authorization TTL
+     * @param hostTransactions connections that may belong to a transaction the host has open, for the facade's
+     *                        commands and reads, or {@code null} to run everything on the main source
+     * @param afterHostCommit runs event delivery after the host's commit (used with {@code hostTransactions})
      * @param cache           the credential cache's size, staleness and whether it runs without cross-node events
      * @param observer        told about provider calls, refreshes, validations, the cache and the bridge
      */
     public record Settings(Jdbi jdbi, DataSource dataSource, ProviderRegistry providers, SecretCipher cipher,
             Clock clock, HttpClient httpClient, String schema, boolean crossNodeEvents, String channel,
-            AuthSettings authSettings, CacheSettings cache, IntegrationsObserver observer) {
+            AuthSettings authSettings, DataSource hostTransactions, Consumer<Runnable> afterHostCommit,
+            CacheSettings cache, IntegrationsObserver observer) {
         /** Checks the required parts. */
         public Settings {
             Objects.requireNonNull(cache, "cache");
@@ -80,6 +85,7 @@ public final class IntegrationsAssembly implements AutoCloseable {
             Objects.requireNonNull(schema, "schema");
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(authSettings, "authSettings");
+            Objects.requireNonNull(afterHostCommit, "afterHostCommit");
         }
     }
 
@@ -144,13 +150,23 @@ public final class IntegrationsAssembly implements AutoCloseable {
         CredentialCache cache = caching ? new CredentialCache(cacheSettings.maxEntries(),
                 cacheSettings.maxStaleness(), settings.clock(), observer, announcer == null) : null;
         ConnectionStore store = new ConnectionStore(database, codec, settings.clock(), auditLog, bus,
-                announcer != null ? announcer : EventAnnouncer.NONE, cache);
+                announcer != null ? announcer : EventAnnouncer.NONE, Runnable::run, cache, true);
         IntegrationsContext context = new IntegrationsContext(database, store, registry, settings.cipher(),
                 settings.clock(), LazyHttpClient.orDefault(settings.httpClient()), bus, auditLog, instanceId,
                 observer);
         ConnectionCommands commands = new ConnectionCommands(store, registry);
         ConnectionQueries queries = new ConnectionQueries(store, registry);
+        // The flows (refresh, validation stamps, code exchange) record what a provider said: always on the main
+        // source, committing on their own. Only the facade's commands and reads join a host's transaction.
         ConnectionAuth auth = ConnectionAuth.create(context, commands, queries, settings.authSettings());
+        if (settings.hostTransactions() != null) {
+            Database hostDatabase = Database.over(settings.hostTransactions(), settings.schema());
+            ConnectionStore hostStore = new ConnectionStore(hostDatabase, codec, settings.clock(),
+                    new AuditLog(hostDatabase, settings.clock()), bus,
+                    announcer != null ? announcer : EventAnnouncer.NONE, settings.afterHostCommit(), cache, false);
+            commands = new ConnectionCommands(hostStore, registry);
+            queries = new ConnectionQueries(hostStore, registry);
+        }
         Reencryptor reencryptor = new Reencryptor(store, settings.cipher());
         NotifyBridge bridge = announcer != null ? new NotifyBridge(database, announcer, bus,
                 uuid -> store.findByUuid(uuid).map(StoredConnection::publicData).orElse(IntegrationData.empty()),

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -46,8 +47,10 @@ public final class ConnectionStore {
     private final AuditLog auditLog;
     private final LocalEventBus bus;
     private final EventAnnouncer announcer;
+    private final Consumer<Runnable> afterCommit;
     private final TimeBasedEpochGenerator uuids = Generators.timeBasedEpochGenerator();
     private final CredentialCache cache;
+    private final boolean readsThrough;
 
     /**
      * @param database  the database
@@ -59,21 +62,31 @@ public final class ConnectionStore {
      */
     public ConnectionStore(Database database, FieldCodec codec, Clock clock, AuditLog auditLog, LocalEventBus bus,
             EventAnnouncer announcer) {
-        this(database, codec, clock, auditLog, bus, announcer, null);
+        this(database, codec, clock, auditLog, bus, announcer, Runnable::run, null, false);
     }
 
     /**
-     * @param database  the database
-     * @param codec     encryption of sensitive fields
-     * @param clock     the clock
-     * @param auditLog  the audit writer
-     * @param bus       the local event bus
-     * @param announcer cross-node announcements ({@link EventAnnouncer#NONE} when the bridge is off)
-     * @param cache     the credential cache for {@link #findByUuidCached}, or {@code null} for none
+     * A store whose transactions may be part of a longer one the host runs (the connections of {@code database}
+     * may belong to a host transaction): its events are handed to {@code afterCommit}, which runs them once the
+     * host's transaction commits (or at once when there is none) and drops them on rollback.
+     *
+     * @param database     the database
+     * @param codec        encryption of sensitive fields
+     * @param clock        the clock
+     * @param auditLog     the audit writer
+     * @param bus          the local event bus
+     * @param announcer    cross-node announcements ({@link EventAnnouncer#NONE} when the bridge is off)
+     * @param afterCommit  runs the delivery of a transaction's events after the (host's) commit
+     * @param cache        the credential cache, or {@code null} for none: rows this store writes are dropped from
+     *                     it when the transaction ends and again after the (host's) commit
+     * @param readsThrough whether {@link #findByUuidCached} reads through {@code cache}; {@code false} for a store
+     *                     whose reads may see a host's uncommitted rows, which must never be cached
      */
     public ConnectionStore(Database database, FieldCodec codec, Clock clock, AuditLog auditLog, LocalEventBus bus,
-            EventAnnouncer announcer, CredentialCache cache) {
+            EventAnnouncer announcer, Consumer<Runnable> afterCommit, CredentialCache cache, boolean readsThrough) {
+        this.afterCommit = Objects.requireNonNull(afterCommit, "afterCommit");
         this.cache = cache;
+        this.readsThrough = cache != null && readsThrough;
         this.database = Objects.requireNonNull(database, "database");
         this.reads = new SettingsReads(database);
         this.codec = Objects.requireNonNull(codec, "codec");
@@ -103,12 +116,22 @@ public final class ConnectionStore {
             });
         } finally {
             // after the commit (or rollback): a load that read the old row meanwhile will not insert it
-            if (cache != null) {
-                written.forEach(cache::invalidate);
-            }
+            invalidate(written);
         }
-        pending.forEach(bus::publish);
+        if (cache != null && !written.isEmpty()) {
+            // inside a host's transaction the real commit comes later: drop the rows again then
+            afterCommit.accept(() -> invalidate(written));
+        }
+        if (!pending.isEmpty()) {
+            afterCommit.accept(() -> pending.forEach(bus::publish));
+        }
         return result;
+    }
+
+    private void invalidate(Set<UUID> written) {
+        if (cache != null) {
+            written.forEach(cache::invalidate);
+        }
     }
 
     /** Rows written without an event for them are announced too, so other nodes' caches drop them. */
@@ -130,7 +153,7 @@ public final class ConnectionStore {
      * @return the integration row with that uuid
      */
     public Optional<StoredConnection> findByUuidCached(UUID uuid) {
-        if (cache == null) {
+        if (!readsThrough) {
             return findByUuid(uuid);
         }
         return cache.get(uuid, reads::findIntegrationByUuid).flatMap(this::decode);
