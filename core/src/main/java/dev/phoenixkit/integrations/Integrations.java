@@ -3,6 +3,7 @@ package dev.phoenixkit.integrations;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
 import dev.phoenixkit.integrations.events.IntegrationEvents;
 import dev.phoenixkit.integrations.internal.IntegrationsAssembly;
+import dev.phoenixkit.integrations.observe.IntegrationsObserver;
 import dev.phoenixkit.integrations.internal.flow.AuthSettings;
 import dev.phoenixkit.integrations.internal.flow.ConnectionAuth;
 import dev.phoenixkit.integrations.internal.service.ConnectionCommands;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -666,10 +668,56 @@ public final class Integrations implements AutoCloseable {
         private Duration httpTimeout = AuthSettings.DEFAULTS.httpTimeout();
         private Duration refreshSkew = AuthSettings.DEFAULTS.refreshSkew();
         private Duration authorizationTtl = AuthSettings.DEFAULTS.authorizationTtl();
+        private IntegrationsAssembly.CacheSettings cache = IntegrationsAssembly.CacheSettings.DEFAULTS;
+        private final List<IntegrationsObserver> observers = new ArrayList<>();
         private DataSource hostTransactions;
         private Consumer<Runnable> afterHostCommit = Runnable::run;
 
         private Builder() {
+        }
+
+        /**
+         * Sizes the credential cache used by {@link Integrations#getCredentials(String)} (by uuid),
+         * {@link Integrations#accessToken(UUID)} and {@link Integrations#authenticatedRequest}: it keeps rows as
+         * stored (secrets encrypted, decrypted on each use), drops a row when this instance or (through the
+         * cross-node listener) another one writes it, and uses no row older than {@code maxStaleness}, which bounds
+         * how late writes that send no notification (PhoenixKit itself, SQL by hand) are seen. On only with
+         * cross-node events, unless {@link #credentialCacheWithoutCrossNodeEvents(boolean)}. Default 10,000 rows,
+         * 30 seconds.
+         *
+         * @param maxEntries   the most rows kept; 0 turns the cache off
+         * @param maxStaleness the longest a row is used after it was read; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxEntries} is negative or {@code maxStaleness} not positive
+         */
+        public Builder credentialCache(int maxEntries, Duration maxStaleness) {
+            this.cache = new IntegrationsAssembly.CacheSettings(maxEntries, maxStaleness,
+                    cache.withoutCrossNodeEvents());
+            return this;
+        }
+
+        /**
+         * Caches credentials even with cross-node events off (default {@code false}: the cache is then off). Only
+         * for a single instance, or when seeing other instances' writes up to the maximum staleness late is fine.
+         *
+         * @param enabled whether to cache without cross-node events
+         * @return this builder
+         */
+        public Builder credentialCacheWithoutCrossNodeEvents(boolean enabled) {
+            this.cache = new IntegrationsAssembly.CacheSettings(cache.maxEntries(), cache.maxStaleness(), enabled);
+            return this;
+        }
+
+        /**
+         * Adds an observer told about provider calls, token refreshes, validations, the credential cache and the
+         * cross-node listener (metrics, tracing; see {@code phoenixkit-micrometer}). May be called more than once.
+         *
+         * @param observer the observer
+         * @return this builder
+         */
+        public Builder observer(IntegrationsObserver observer) {
+            this.observers.add(Objects.requireNonNull(observer, "observer"));
+            return this;
         }
 
         /**
@@ -843,7 +891,8 @@ public final class Integrations implements AutoCloseable {
                     notifyChannel != null ? notifyChannel : defaultChannel(schema));
             return new Integrations(IntegrationsAssembly.assemble(new IntegrationsAssembly.Settings(jdbi,
                     dataSource, providers, cipher, clock, httpClient, schema, crossNodeEvents, channel,
-                    authSettings, hostTransactions, afterHostCommit)));
+                    authSettings, hostTransactions, afterHostCommit, cache,
+                    IntegrationsObserver.composite(observers))));
         }
 
         private static String defaultChannel(String schema) {

@@ -50,12 +50,15 @@ public final class Migrator {
     private final String schema;
     private final Duration lockTimeout;
     private final StepCatalog catalog;
+    private final MigrationListener listener;
 
-    private Migrator(DataSource dataSource, String schema, Duration lockTimeout, StepCatalog catalog) {
+    private Migrator(DataSource dataSource, String schema, Duration lockTimeout, StepCatalog catalog,
+            MigrationListener listener) {
         this.dataSource = dataSource;
         this.schema = schema;
         this.lockTimeout = lockTimeout;
         this.catalog = catalog;
+        this.listener = listener;
     }
 
     /**
@@ -66,7 +69,7 @@ public final class Migrator {
      */
     public static Migrator create(DataSource dataSource) {
         return new Migrator(Objects.requireNonNull(dataSource, "dataSource"), DEFAULT_SCHEMA, DEFAULT_LOCK_TIMEOUT,
-                StepCatalog.shipped());
+                StepCatalog.shipped(), MigrationListener.NONE);
     }
 
     /**
@@ -78,7 +81,8 @@ public final class Migrator {
      * @throws IllegalArgumentException when {@code schema} breaks the {@link PostgresIdentifier} rule
      */
     public Migrator schema(String schema) {
-        return new Migrator(dataSource, PostgresIdentifier.check("schema", schema), lockTimeout, catalog);
+        return new Migrator(dataSource, PostgresIdentifier.check("schema", schema), lockTimeout, catalog,
+                listener);
     }
 
     /**
@@ -94,7 +98,17 @@ public final class Migrator {
         if (lockTimeout.isNegative()) {
             throw new IllegalArgumentException("lockTimeout must not be negative, was " + lockTimeout);
         }
-        return new Migrator(dataSource, schema, lockTimeout, catalog);
+        return new Migrator(dataSource, schema, lockTimeout, catalog, listener);
+    }
+
+    /**
+     * A copy that tells {@code listener} about every step it runs (metrics, tracing).
+     *
+     * @param listener the listener; {@link MigrationListener#NONE} for none (the default)
+     * @return a modified copy
+     */
+    public Migrator listener(MigrationListener listener) {
+        return new Migrator(dataSource, schema, lockTimeout, catalog, Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -104,7 +118,8 @@ public final class Migrator {
      * @return a modified copy
      */
     Migrator withCatalog(StepCatalog catalog) {
-        return new Migrator(dataSource, schema, lockTimeout, Objects.requireNonNull(catalog, "catalog"));
+        return new Migrator(dataSource, schema, lockTimeout, Objects.requireNonNull(catalog, "catalog"),
+                listener);
     }
 
     /**
@@ -193,7 +208,7 @@ public final class Migrator {
     }
 
     private MigrationRunner runner() {
-        return new MigrationRunner(dataSource, schema, lockTimeout, catalog);
+        return new MigrationRunner(dataSource, schema, lockTimeout, catalog, listener);
     }
 
     @Override

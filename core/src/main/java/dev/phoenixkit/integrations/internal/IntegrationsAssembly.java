@@ -17,10 +17,13 @@ import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
 import dev.phoenixkit.integrations.internal.service.EncryptionInventory;
 import dev.phoenixkit.integrations.internal.service.Reencryptor;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
+import dev.phoenixkit.integrations.internal.store.CredentialCache;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
+import dev.phoenixkit.integrations.observe.IntegrationsObserver;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,18 +69,49 @@ public final class IntegrationsAssembly implements AutoCloseable {
      * @param hostTransactions connections that may belong to a transaction the host has open, for the facade's
      *                        commands and reads, or {@code null} to run everything on the main source
      * @param afterHostCommit runs event delivery after the host's commit (used with {@code hostTransactions})
+     * @param cache           the credential cache's size, staleness and whether it runs without cross-node events
+     * @param observer        told about provider calls, refreshes, validations, the cache and the bridge
      */
     public record Settings(Jdbi jdbi, DataSource dataSource, ProviderRegistry providers, SecretCipher cipher,
             Clock clock, HttpClient httpClient, String schema, boolean crossNodeEvents, String channel,
-            AuthSettings authSettings, DataSource hostTransactions, Consumer<Runnable> afterHostCommit) {
+            AuthSettings authSettings, DataSource hostTransactions, Consumer<Runnable> afterHostCommit,
+            CacheSettings cache, IntegrationsObserver observer) {
         /** Checks the required parts. */
         public Settings {
+            Objects.requireNonNull(cache, "cache");
+            Objects.requireNonNull(observer, "observer");
             Objects.requireNonNull(cipher, "cipher");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(schema, "schema");
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(authSettings, "authSettings");
             Objects.requireNonNull(afterHostCommit, "afterHostCommit");
+        }
+    }
+
+    /**
+     * The credential cache's tuning.
+     *
+     * @param maxEntries              the most rows cached (0: no cache)
+     * @param maxStaleness            the longest a cached row is used after it was read
+     * @param withoutCrossNodeEvents  whether to cache when cross-node events are off (only this instance's writes
+     *                                and the staleness then keep it coherent)
+     */
+    public record CacheSettings(int maxEntries, Duration maxStaleness, boolean withoutCrossNodeEvents) {
+        /** 10,000 rows, 30 seconds, off without cross-node events. */
+        public static final CacheSettings DEFAULTS = new CacheSettings(10_000, Duration.ofSeconds(30), false);
+
+        /** Checks the ranges. */
+        public CacheSettings {
+            Objects.requireNonNull(maxStaleness, "maxStaleness");
+            if (maxEntries < 0) {
+                throw new IllegalArgumentException("credential cache maxEntries must not be negative, was "
+                        + maxEntries);
+            }
+            if (maxStaleness.isNegative() || maxStaleness.isZero()) {
+                throw new IllegalArgumentException("credential cache maxStaleness must be positive, was "
+                        + maxStaleness);
+            }
         }
     }
 
@@ -109,10 +143,17 @@ public final class IntegrationsAssembly implements AutoCloseable {
         FieldCodec codec = new FieldCodec(settings.cipher());
         NotifyAnnouncer announcer = settings.crossNodeEvents()
                 ? new NotifyAnnouncer(settings.channel(), instanceId) : null;
+        IntegrationsObserver observer = settings.observer();
+        CacheSettings cacheSettings = settings.cache();
+        boolean caching = cacheSettings.maxEntries() > 0
+                && (announcer != null || cacheSettings.withoutCrossNodeEvents());
+        CredentialCache cache = caching ? new CredentialCache(cacheSettings.maxEntries(),
+                cacheSettings.maxStaleness(), settings.clock(), observer, announcer == null) : null;
         ConnectionStore store = new ConnectionStore(database, codec, settings.clock(), auditLog, bus,
-                announcer != null ? announcer : EventAnnouncer.NONE);
+                announcer != null ? announcer : EventAnnouncer.NONE, Runnable::run, cache, true);
         IntegrationsContext context = new IntegrationsContext(database, store, registry, settings.cipher(),
-                settings.clock(), LazyHttpClient.orDefault(settings.httpClient()), bus, auditLog, instanceId);
+                settings.clock(), LazyHttpClient.orDefault(settings.httpClient()), bus, auditLog, instanceId,
+                observer);
         ConnectionCommands commands = new ConnectionCommands(store, registry);
         ConnectionQueries queries = new ConnectionQueries(store, registry);
         // The flows (refresh, validation stamps, code exchange) record what a provider said: always on the main
@@ -122,14 +163,14 @@ public final class IntegrationsAssembly implements AutoCloseable {
             Database hostDatabase = Database.over(settings.hostTransactions(), settings.schema());
             ConnectionStore hostStore = new ConnectionStore(hostDatabase, codec, settings.clock(),
                     new AuditLog(hostDatabase, settings.clock()), bus,
-                    announcer != null ? announcer : EventAnnouncer.NONE, settings.afterHostCommit());
+                    announcer != null ? announcer : EventAnnouncer.NONE, settings.afterHostCommit(), cache, false);
             commands = new ConnectionCommands(hostStore, registry);
             queries = new ConnectionQueries(hostStore, registry);
         }
         Reencryptor reencryptor = new Reencryptor(store, settings.cipher());
         NotifyBridge bridge = announcer != null ? new NotifyBridge(database, announcer, bus,
-                uuid -> store.findByUuid(uuid).map(StoredConnection::publicData).orElse(IntegrationData.empty()))
-                : null;
+                uuid -> store.findByUuid(uuid).map(StoredConnection::publicData).orElse(IntegrationData.empty()),
+                bridgeHooks(cache, observer)) : null;
         IntegrationsAssembly assembly = new IntegrationsAssembly(context, commands, queries, auth, reencryptor,
                 new EncryptionInventory(store, settings.cipher()), bridge);
         if (bridge != null) {
@@ -138,6 +179,36 @@ public final class IntegrationsAssembly implements AutoCloseable {
                     settings.channel());
         }
         return assembly;
+    }
+
+    /** The bridge keeps the cache coherent: other nodes' writes drop rows; not listening suspends the cache. */
+    private static NotifyBridge.Hooks bridgeHooks(CredentialCache cache, IntegrationsObserver observer) {
+        return new NotifyBridge.Hooks() {
+            @Override
+            public void listening(Duration downtime) {
+                if (cache != null) {
+                    cache.resume();
+                }
+                if (downtime != null) {
+                    observer.bridgeReconnected(downtime);
+                }
+            }
+
+            @Override
+            public void notListening() {
+                if (cache != null) {
+                    cache.suspend();
+                }
+                observer.bridgeDisconnected();
+            }
+
+            @Override
+            public void written(UUID uuid) {
+                if (cache != null) {
+                    cache.invalidate(uuid);
+                }
+            }
+        };
     }
 
     /** @return the write side */
@@ -196,6 +267,7 @@ public final class IntegrationsAssembly implements AutoCloseable {
     @Override
     public String toString() {
         return "Integrations[schema=" + context.database().schema() + ", cipher=" + context.cipher()
-                + ", crossNodeEvents=" + (bridge != null) + "]";
+                + ", crossNodeEvents=" + (bridge != null) + ", credentialCache="
+                + context.store().cache().isPresent() + "]";
     }
 }

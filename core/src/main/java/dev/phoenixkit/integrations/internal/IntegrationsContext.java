@@ -5,6 +5,7 @@ import dev.phoenixkit.integrations.internal.audit.AuditLog;
 import dev.phoenixkit.integrations.internal.db.Database;
 import dev.phoenixkit.integrations.internal.events.LocalEventBus;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
+import dev.phoenixkit.integrations.observe.IntegrationsObserver;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -23,8 +24,9 @@ import java.util.function.Supplier;
  * @param bus        the local event bus
  * @param auditLog   the audit trail
  * @param instanceId this instance's id (origin of its cross-node notifications)
+ * @param observer   told about provider calls, refreshes, validations, the cache and the bridge (never throws)
  */
 public record IntegrationsContext(Database database, ConnectionStore store, ProviderRegistry providers,
         SecretCipher cipher, Clock clock, Supplier<HttpClient> httpClient, LocalEventBus bus, AuditLog auditLog,
-        String instanceId) {
+        String instanceId, IntegrationsObserver observer) {
 }

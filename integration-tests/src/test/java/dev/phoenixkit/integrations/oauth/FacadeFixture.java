@@ -31,6 +31,8 @@ final class FacadeFixture implements AutoCloseable {
 
     final TestClock clock = TestClock.startingAt(START);
     final FakeProviderServer fake = FakeProviderServer.start(clock);
+    /** Counts callers joining a refresh in flight, on every instance built here. */
+    final RefreshJoins joins = new RefreshJoins();
     final Integrations integrations;
     private final TestDatabase database;
     private final List<Integrations> built = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -74,6 +76,7 @@ final class FacadeFixture implements AutoCloseable {
                 .clock(clock)
                 .httpClient(OAuthFixture.client())
                 .httpTimeout(httpTimeout)
+                .observer(joins)
                 .build();
         built.add(instance);
         return instance;

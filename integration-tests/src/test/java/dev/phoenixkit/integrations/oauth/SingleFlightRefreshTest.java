@@ -48,14 +48,13 @@ class SingleFlightRefreshTest {
     @BeforeEach
     void setUp(TestDatabase database) {
         fixture = new FacadeFixture(database);
-        joins = RefreshJoins.capture();
+        joins = fixture.joins;
         pool = Executors.newCachedThreadPool();
     }
 
     @AfterEach
     void tearDown() {
         pool.shutdownNow();
-        joins.close();
         fixture.close();
     }
 

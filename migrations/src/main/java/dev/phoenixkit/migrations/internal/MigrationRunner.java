@@ -22,6 +22,7 @@ import dev.phoenixkit.migrations.MigrationDirection;
 import dev.phoenixkit.migrations.MigrationError;
 import dev.phoenixkit.migrations.MigrationException;
 import dev.phoenixkit.migrations.MigrationInfo;
+import dev.phoenixkit.migrations.MigrationListener;
 import dev.phoenixkit.migrations.MigrationReport;
 import dev.phoenixkit.migrations.MigrationTrack;
 import dev.phoenixkit.migrations.PendingStep;
@@ -49,13 +50,15 @@ public final class MigrationRunner {
      * @param schema      the unquoted schema name
      * @param lockTimeout how long to wait for the advisory lock
      * @param catalog     the steps
+     * @param listener    told about every step run
      */
-    public MigrationRunner(DataSource dataSource, String schema, Duration lockTimeout, StepCatalog catalog) {
+    public MigrationRunner(DataSource dataSource, String schema, Duration lockTimeout, StepCatalog catalog,
+            MigrationListener listener) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.context = new StepContext(schema, dataSource);
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.executor = new StepExecutor(context);
+        this.executor = new StepExecutor(context, listener);
     }
 
     /**

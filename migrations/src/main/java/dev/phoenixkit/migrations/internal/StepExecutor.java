@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.phoenixkit.migrations.AppliedStep;
+import dev.phoenixkit.migrations.MigrationListener;
 import dev.phoenixkit.migrations.MigrationDirection;
 import dev.phoenixkit.migrations.MigrationError;
 import dev.phoenixkit.migrations.MigrationException;
@@ -30,8 +31,11 @@ final class StepExecutor {
 
     private final StepContext context;
 
-    StepExecutor(StepContext context) {
+    private final MigrationListener listener;
+
+    StepExecutor(StepContext context, MigrationListener listener) {
         this.context = Objects.requireNonNull(context, "context");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     AppliedStep run(Connection connection, Step step, MigrationDirection direction, Integer markerAfter,
@@ -62,6 +66,8 @@ final class StepExecutor {
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(connection);
             recordFailure(connection, step, script, direction, started);
+            Duration failedAfter = Duration.ofNanos(System.nanoTime() - started);
+            tell(() -> listener.stepFailed(step.track(), step.version(), direction, failedAfter));
             throw stepFailure(step, running, direction, markerBefore, e);
         } finally {
             restoreAutoCommit(connection);
@@ -69,7 +75,18 @@ final class StepExecutor {
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         LOG.info("{} {} on schema {} in {} ms", direction == MigrationDirection.UP ? "Applied" : "Reverted",
                 step.label(), context.quotedSchema(), duration.toMillis());
-        return new AppliedStep(step.track(), step.version(), step.description(), direction, duration);
+        AppliedStep applied = new AppliedStep(step.track(), step.version(), step.description(), direction, duration);
+        tell(() -> listener.stepApplied(applied));
+        return applied;
+    }
+
+    /** A listener's failure is logged, never allowed to change the migration's outcome. */
+    private static void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A migration listener failed ({}); the migration goes on", e.getClass().getSimpleName());
+        }
     }
 
     /**

@@ -14,4 +14,14 @@ public interface EventAnnouncer {
      * @param event  the event
      */
     void announce(Handle handle, IntegrationEvent event);
+
+    /**
+     * Announces that a row was written without an event (a token refresh, re-encryption), so other nodes drop it
+     * from their credential caches. Nothing by default.
+     *
+     * @param handle the transaction's handle
+     * @param uuid   the row's uuid
+     */
+    default void announceWrite(Handle handle, java.util.UUID uuid) {
+    }
 }

@@ -47,6 +47,47 @@ public final class EventPayload {
         return JsonCodec.write(json);
     }
 
+    /** The type of a payload that only says a row was written (no event; receivers drop cached copies). */
+    static final String WRITTEN = "written";
+
+    /**
+     * @param uuid   the written row's uuid
+     * @param origin the sending instance's id
+     * @return the payload text of a write without an event
+     */
+    public static String encodeWrite(UUID uuid, String origin) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("v", 1);
+        json.put("origin", origin);
+        json.put("uuid", uuid.toString());
+        json.put("type", WRITTEN);
+        return JsonCodec.write(json);
+    }
+
+    /**
+     * @param payload the payload text
+     * @return the uuid of the row the payload is about, or empty if it is malformed
+     */
+    public static Optional<UUID> uuid(String payload) {
+        try {
+            return Optional.of(UUID.fromString((String) JsonCodec.parseObject(payload).get("uuid")));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param payload the payload text
+     * @return whether it only says a row was written (no event to deliver)
+     */
+    public static boolean isWriteOnly(String payload) {
+        try {
+            return WRITTEN.equals(JsonCodec.parseObject(payload).get("type"));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private static String type(IntegrationEvent event) {
         if (event instanceof IntegrationEvent.SetupSaved) {
             return "setup_saved";

@@ -3,6 +3,7 @@ package dev.phoenixkit.integrations.internal.events;
 import dev.phoenixkit.integrations.events.IntegrationEvent;
 import dev.phoenixkit.integrations.internal.db.NotifyDao;
 import java.util.Objects;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -26,5 +27,10 @@ public record NotifyAnnouncer(String channel, String instanceId) implements Even
     @Override
     public void announce(Handle handle, IntegrationEvent event) {
         handle.attach(NotifyDao.class).notify(channel, EventPayload.encode(event, instanceId));
+    }
+
+    @Override
+    public void announceWrite(Handle handle, UUID uuid) {
+        handle.attach(NotifyDao.class).notify(channel, EventPayload.encodeWrite(uuid, instanceId));
     }
 }

@@ -52,7 +52,36 @@ public final class NotifyBridge implements AutoCloseable {
     private final AtomicInteger backendPid = new AtomicInteger(-1);
     private final AtomicLong connects = new AtomicLong();
     private final Thread thread;
+    private final Hooks hooks;
     private volatile Connection connection;
+    private long lostAtNanos = -1;
+
+    /** What the bridge tells its owner besides events: when it listens and what other nodes wrote. */
+    public interface Hooks {
+        /** No hooks. */
+        Hooks NONE = new Hooks() {
+        };
+
+        /**
+         * The listening connection is established (again): notifications from now on arrive.
+         *
+         * @param downtime how long it was not listening, or {@code null} on the first connect
+         */
+        default void listening(Duration downtime) {
+        }
+
+        /** The listening connection failed: notifications sent until {@link #listening} are lost. */
+        default void notListening() {
+        }
+
+        /**
+         * Another node wrote a row (before its event, if any, is delivered).
+         *
+         * @param uuid the row's uuid
+         */
+        default void written(UUID uuid) {
+        }
+    }
 
     /**
      * @param database  where to get the listening connection from
@@ -62,6 +91,19 @@ public final class NotifyBridge implements AutoCloseable {
      */
     public NotifyBridge(Database database, NotifyAnnouncer announcer, LocalEventBus bus,
             Function<UUID, IntegrationData> reader) {
+        this(database, announcer, bus, reader, Hooks.NONE);
+    }
+
+    /**
+     * @param database  where to get the listening connection from
+     * @param announcer the sending half: its channel is listened to and its instance id marks own notifications
+     * @param bus       the local bus that receives remote events
+     * @param reader    re-reads a connection's data by uuid for events that carry data
+     * @param hooks     told when the bridge listens or stops listening, and about other nodes' writes
+     */
+    public NotifyBridge(Database database, NotifyAnnouncer announcer, LocalEventBus bus,
+            Function<UUID, IntegrationData> reader, Hooks hooks) {
+        this.hooks = Objects.requireNonNull(hooks, "hooks");
         this.database = Objects.requireNonNull(database, "database");
         this.channel = announcer.channel();
         this.instanceId = announcer.instanceId();
@@ -118,7 +160,12 @@ public final class NotifyBridge implements AutoCloseable {
                 }
                 LOG.warn("LISTEN connection on channel {} failed ({}); reconnecting in {} ms", channel,
                         e.getClass().getSimpleName(), backoffMillis);
+                boolean wasListening = connection != null;
                 disconnect();
+                if (wasListening) {
+                    lostAtNanos = System.nanoTime();
+                    hooks.notListening();
+                }
                 if (await(backoffMillis)) {
                     break;
                 }
@@ -140,6 +187,8 @@ public final class NotifyBridge implements AutoCloseable {
             connection = opened;
             backendPid.set(pid);
             connects.incrementAndGet();
+            hooks.listening(lostAtNanos < 0 ? null : Duration.ofNanos(System.nanoTime() - lostAtNanos));
+            lostAtNanos = -1;
             LOG.debug("Listening on channel {} (backend pid {})", channel, pid);
         } catch (RuntimeException | SQLException e) {
             database.closeRawConnection(opened);
@@ -150,6 +199,10 @@ public final class NotifyBridge implements AutoCloseable {
     private void dispatch(String payload) {
         Optional<String> origin = EventPayload.origin(payload);
         if (origin.isEmpty() || origin.get().equals(instanceId)) {
+            return;
+        }
+        EventPayload.uuid(payload).ifPresent(hooks::written);
+        if (EventPayload.isWriteOnly(payload)) {
             return;
         }
         Optional<IntegrationEvent> event = EventPayload.decode(payload, reader);

@@ -8,6 +8,7 @@ import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
 import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.protocol.BearerRequests;
+import dev.phoenixkit.integrations.observe.ProviderCallKind;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -86,7 +87,9 @@ public final class AuthenticatedRequests {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(request, "request");
         Current current = current(uuid);
-        HttpResponse<byte[]> response = http.sendRaw(prepare(request, current.value()));
+        String provider = current.data().provider().orElse(ProviderHttp.UNKNOWN_PROVIDER);
+        HttpResponse<byte[]> response = ProviderHttp.tagged(provider, ProviderCallKind.RESOURCE,
+                () -> http.sendRaw(prepare(request, current.value())));
         if (response.statusCode() != 401) {
             return response;
         }
@@ -103,7 +106,8 @@ public final class AuthenticatedRequests {
             throw new IntegrationException(IntegrationError.TOKEN_REFRESH_FAILED,
                     "Token refresh failed after a 401 for connection " + uuid, e);
         }
-        return http.sendRaw(prepare(request, fresh.accessToken()));
+        return ProviderHttp.tagged(provider, ProviderCallKind.RESOURCE,
+                () -> http.sendRaw(prepare(request, fresh.accessToken())));
     }
 
     /** Reads the connection and refreshes its token first when it is stale (expired or within the skew). */

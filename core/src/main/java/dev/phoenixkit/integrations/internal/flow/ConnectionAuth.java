@@ -30,14 +30,14 @@ public record ConnectionAuth(AuthSettings settings, OAuthFlows flows, TokenRefre
      */
     public static ConnectionAuth create(IntegrationsContext context, ConnectionCommands commands,
             ConnectionQueries queries, AuthSettings settings) {
-        ProviderHttp lazyHttp = new ProviderHttp(context.httpClient(), settings.httpTimeout());
+        ProviderHttp lazyHttp = new ProviderHttp(context.httpClient(), settings.httpTimeout(), context.observer());
         TokenEndpoint tokenEndpoint = new TokenEndpoint(lazyHttp, context.clock());
         TokenRefresher refresher = new TokenRefresher(context.store(), context.providers(), commands, tokenEndpoint,
-                context.clock(), settings.refreshSkew());
+                context.clock(), settings.refreshSkew(), context.observer());
         OAuthFlows flows = new OAuthFlows(context.store(), context.providers(), tokenEndpoint,
                 new UserinfoEndpoint(lazyHttp), settings.authorizationTtl());
         ConnectionValidation validation = new ConnectionValidation(context.store(), context.providers(),
-                new CredentialValidator(lazyHttp), refresher);
+                new CredentialValidator(lazyHttp), refresher, context.observer());
         AuthenticatedRequests requests = new AuthenticatedRequests(queries, refresher, lazyHttp, context.clock());
         return new ConnectionAuth(settings, flows, refresher, validation, requests);
     }

@@ -6,12 +6,17 @@ import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.ValidationResult;
 import dev.phoenixkit.integrations.internal.audit.AuditActions;
 import dev.phoenixkit.integrations.internal.service.CredentialRules;
+import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.json.JsonCodec;
 import dev.phoenixkit.integrations.internal.protocol.CredentialValidator;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
+import dev.phoenixkit.integrations.observe.IntegrationsObserver;
+import dev.phoenixkit.integrations.observe.Outcome;
+import dev.phoenixkit.integrations.observe.ProviderCallKind;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,15 +37,18 @@ public final class ConnectionValidation {
     private final ProviderRegistry providers;
     private final CredentialValidator validator;
     private final TokenRefresher refresher;
+    private final IntegrationsObserver observer;
 
     /**
      * @param store     row access
      * @param providers the provider registry
      * @param validator the HTTP check
      * @param refresher refreshes stale OAuth2 tokens first
+     * @param observer  told about every validation that reaches the provider check
      */
     public ConnectionValidation(ConnectionStore store, ProviderRegistry providers, CredentialValidator validator,
-            TokenRefresher refresher) {
+            TokenRefresher refresher, IntegrationsObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.store = Objects.requireNonNull(store, "store");
         this.providers = Objects.requireNonNull(providers, "providers");
         this.validator = Objects.requireNonNull(validator, "validator");
@@ -83,7 +91,7 @@ public final class ConnectionValidation {
         try {
             Map<String, Object> plain = new LinkedHashMap<>();
             attrs.forEach((key, value) -> plain.put(key, JsonCodec.toPlain(value)));
-            return validator.validate(provider.get(), plain);
+            return validate(provider.get(), plain);
         } catch (RuntimeException e) {
             LOG.warn("Validation of {} credentials failed unexpectedly: {}", providerKey, e.getClass().getSimpleName());
             return ValidationResult.error("Validation failed unexpectedly");
@@ -111,7 +119,17 @@ public final class ConnectionValidation {
             }
             data = store.findByUuid(uuid).map(StoredConnection::data).orElse(data);
         }
-        return validator.validate(provider.get(), data.asMap());
+        return validate(provider.get(), data.asMap());
+    }
+
+    /** The provider check, its HTTP calls tagged as validation calls and its outcome observed. */
+    private ValidationResult validate(ProviderDefinition provider, Map<String, ?> data) {
+        long started = System.nanoTime();
+        ValidationResult result = ProviderHttp.tagged(provider.key(), ProviderCallKind.VALIDATION,
+                () -> validator.validate(provider, data));
+        observer.validation(provider.key(), result.isOk() ? Outcome.SUCCESS : Outcome.FAILURE,
+                Duration.ofNanos(System.nanoTime() - started));
+        return result;
     }
 
     private void audit(UUID uuid, ValidationResult result) {

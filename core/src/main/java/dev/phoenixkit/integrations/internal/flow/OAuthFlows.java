@@ -19,7 +19,9 @@ import dev.phoenixkit.integrations.internal.protocol.Pkce;
 import dev.phoenixkit.integrations.internal.protocol.TokenEndpoint;
 import dev.phoenixkit.integrations.internal.protocol.TokenGrant;
 import dev.phoenixkit.integrations.internal.protocol.UserinfoEndpoint;
+import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
+import dev.phoenixkit.integrations.observe.ProviderCallKind;
 import dev.phoenixkit.integrations.internal.store.PendingAuthorizationFields;
 import dev.phoenixkit.integrations.internal.store.StoreTransaction;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
@@ -269,9 +271,10 @@ public final class OAuthFlows {
         Objects.requireNonNull(redirectUri, "redirectUri");
         StoredConnection row = find(uuid);
         OAuthConfig config = OAuthProviders.config(providers, row);
-        TokenGrant grant = tokenEndpoint.exchangeCode(config, row.data().asMap(), code, redirectUri.toString(),
-                codeVerifier);
-        Map<String, Object> userinfo = fetchUserinfoQuietly(uuid, config, grant.accessToken());
+        TokenGrant grant = ProviderHttp.tagged(row.provider(), ProviderCallKind.TOKEN, () -> tokenEndpoint
+                .exchangeCode(config, row.data().asMap(), code, redirectUri.toString(), codeVerifier));
+        Map<String, Object> userinfo = ProviderHttp.tagged(row.provider(), ProviderCallKind.USERINFO,
+                () -> fetchUserinfoQuietly(uuid, config, grant.accessToken()));
         return store.inTransaction(tx -> {
             StoredConnection locked = tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
             Map<String, Object> fields = new LinkedHashMap<>(locked.data().asMap());

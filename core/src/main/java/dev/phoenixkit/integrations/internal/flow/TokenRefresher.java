@@ -12,7 +12,11 @@ import dev.phoenixkit.integrations.internal.service.ConnectionCommands;
 import dev.phoenixkit.integrations.internal.json.Timestamps;
 import dev.phoenixkit.integrations.internal.protocol.TokenEndpoint;
 import dev.phoenixkit.integrations.internal.protocol.TokenGrant;
+import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
+import dev.phoenixkit.integrations.observe.IntegrationsObserver;
+import dev.phoenixkit.integrations.observe.ProviderCallKind;
+import dev.phoenixkit.integrations.observe.RefreshRole;
 import dev.phoenixkit.integrations.internal.store.StoreTransaction;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
@@ -64,6 +68,7 @@ public final class TokenRefresher {
     private final Clock clock;
     private final Duration skew;
     private final ConcurrentHashMap<UUID, CompletableFuture<TokenSnapshot>> inFlight = new ConcurrentHashMap<>();
+    private final IntegrationsObserver observer;
 
     /**
      * @param store         row access
@@ -72,9 +77,11 @@ public final class TokenRefresher {
      * @param tokenEndpoint the protocol client
      * @param clock         the clock
      * @param skew          how close to expiry a token counts as stale (capped at half the token's lifetime)
+     * @param observer      told when a caller leads or joins a refresh, and how it ended
      */
     public TokenRefresher(ConnectionStore store, ProviderRegistry providers, ConnectionCommands commands,
-            TokenEndpoint tokenEndpoint, Clock clock, Duration skew) {
+            TokenEndpoint tokenEndpoint, Clock clock, Duration skew, IntegrationsObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.store = Objects.requireNonNull(store, "store");
         this.providers = Objects.requireNonNull(providers, "providers");
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -128,7 +135,7 @@ public final class TokenRefresher {
         Objects.requireNonNull(uuid, "uuid");
         StoredConnection row = find(uuid);
         OAuthConfig config = OAuthProviders.config(providers, row);
-        return singleFlight(uuid, config, TokenSnapshot.of(row.data())).accessToken();
+        return singleFlight(uuid, row.provider(), config, TokenSnapshot.of(row.data())).accessToken();
     }
 
     /**
@@ -148,7 +155,7 @@ public final class TokenRefresher {
             LOG.debug("Connection {}: token already refreshed by another caller", uuid);
             return TokenSnapshot.of(row.data());
         }
-        return singleFlight(uuid, config, seen);
+        return singleFlight(uuid, row.provider(), config, seen);
     }
 
     /**
@@ -156,17 +163,29 @@ public final class TokenRefresher {
      * found stale (it was skipped because its own caller had read an older token) does not answer this caller,
      * who then refreshes itself.
      */
-    private TokenSnapshot singleFlight(UUID uuid, OAuthConfig config, TokenSnapshot seen) {
+    private TokenSnapshot singleFlight(UUID uuid, String provider, OAuthConfig config, TokenSnapshot seen) {
         while (true) {
             CompletableFuture<TokenSnapshot> mine = new CompletableFuture<>();
             CompletableFuture<TokenSnapshot> running = inFlight.putIfAbsent(uuid, mine);
-            if (running == null) {
-                return lead(uuid, config, seen, mine);
-            }
-            LOG.debug("Connection {}: joining the token refresh in flight", uuid);
-            TokenSnapshot joined = await(uuid, running);
-            if (!joined.equals(seen)) {
-                return joined;
+            RefreshRole role = running == null ? RefreshRole.LEADER : RefreshRole.JOINED;
+            observer.tokenRefreshStarted(provider, role);
+            long started = System.nanoTime();
+            dev.phoenixkit.integrations.observe.Outcome outcome = dev.phoenixkit.integrations.observe.Outcome.FAILURE;
+            try {
+                if (running == null) {
+                    TokenSnapshot led = ProviderHttp.tagged(provider, ProviderCallKind.TOKEN,
+                            () -> lead(uuid, config, seen, mine));
+                    outcome = dev.phoenixkit.integrations.observe.Outcome.SUCCESS;
+                    return led;
+                }
+                LOG.debug("Connection {}: joining the token refresh in flight", uuid);
+                TokenSnapshot joined = await(uuid, running);
+                outcome = dev.phoenixkit.integrations.observe.Outcome.SUCCESS;
+                if (!joined.equals(seen)) {
+                    return joined;
+                }
+            } finally {
+                observer.tokenRefresh(provider, role, outcome, Duration.ofNanos(System.nanoTime() - started));
             }
         }
     }

@@ -2,6 +2,9 @@ package dev.phoenixkit.integrations.internal.http;
 
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.observe.CallOutcome;
+import dev.phoenixkit.integrations.observe.IntegrationsObserver;
+import dev.phoenixkit.integrations.observe.ProviderCallKind;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,8 +30,13 @@ public final class ProviderHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderHttp.class);
 
+    /** The provider key reported for calls made outside {@link #tagged}. */
+    public static final String UNKNOWN_PROVIDER = "unknown";
+    private static final ThreadLocal<Tag> TAG = new ThreadLocal<>();
+
     private final Supplier<HttpClient> client;
     private final Duration timeout;
+    private final IntegrationsObserver observer;
 
     /**
      * @param client  the client to send with
@@ -43,6 +51,16 @@ public final class ProviderHttp {
      * @param timeout how long to wait for an answer
      */
     public ProviderHttp(Supplier<HttpClient> client, Duration timeout) {
+        this(client, timeout, IntegrationsObserver.NONE);
+    }
+
+    /**
+     * @param client   supplies the client to send with (asked on every call; may create it on first use)
+     * @param timeout  how long to wait for an answer
+     * @param observer told about every call (provider and kind from {@link #tagged}, outcome, duration)
+     */
+    public ProviderHttp(Supplier<HttpClient> client, Duration timeout, IntegrationsObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.client = Objects.requireNonNull(client, "client");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
@@ -105,15 +123,51 @@ public final class ProviderHttp {
      * @throws IntegrationException {@code TRANSPORT_FAILED} when the provider cannot be reached
      */
     public HttpResponse<byte[]> sendRaw(HttpRequest request) {
+        Tag tag = TAG.get();
+        String provider = tag != null ? tag.provider() : UNKNOWN_PROVIDER;
+        ProviderCallKind kind = tag != null ? tag.kind() : ProviderCallKind.RESOURCE;
+        long started = System.nanoTime();
+        CallOutcome outcome = CallOutcome.TRANSPORT_ERROR;
         try {
-            return client.get().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.get().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            outcome = CallOutcome.ofStatus(response.statusCode());
+            return response;
         } catch (IOException e) {
             throw transportFailure(request.uri(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IntegrationException(IntegrationError.TRANSPORT_FAILED,
                     "Interrupted while calling " + hostOf(request.uri()), e);
+        } finally {
+            observer.providerCall(provider, kind, outcome, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /**
+     * Runs work whose provider calls on this thread are reported as made for {@code provider} and {@code kind}
+     * (the protocol clients do not know the connection; the flows that call them do).
+     *
+     * @param provider the provider key
+     * @param kind     what the calls are for
+     * @param work     the work
+     * @param <T>      its result type
+     * @return its result
+     */
+    public static <T> T tagged(String provider, ProviderCallKind kind, Supplier<T> work) {
+        Tag previous = TAG.get();
+        TAG.set(new Tag(Objects.requireNonNull(provider, "provider"), Objects.requireNonNull(kind, "kind")));
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                TAG.remove();
+            } else {
+                TAG.set(previous);
+            }
+        }
+    }
+
+    private record Tag(String provider, ProviderCallKind kind) {
     }
 
     private ProviderResponse send(HttpRequest request) {

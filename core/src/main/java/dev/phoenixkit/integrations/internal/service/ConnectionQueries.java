@@ -84,7 +84,7 @@ public final class ConnectionQueries {
         }
         IntegrationData data;
         if (Names.isUuid(ref)) {
-            data = store.findByUuid(UUID.fromString(ref)).filter(ConnectionQueries::hasData)
+            data = store.findByUuidCached(UUID.fromString(ref)).filter(ConnectionQueries::hasData)
                     .map(StoredConnection::publicData)
                     .orElseThrow(() -> new IntegrationException(IntegrationError.DELETED,
                             "Connection " + ref + " does not exist (deleted?)"));

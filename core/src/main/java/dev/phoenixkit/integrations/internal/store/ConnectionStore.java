@@ -18,9 +18,12 @@ import dev.phoenixkit.integrations.internal.naming.ProviderRef;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -46,6 +49,8 @@ public final class ConnectionStore {
     private final EventAnnouncer announcer;
     private final Consumer<Runnable> afterCommit;
     private final TimeBasedEpochGenerator uuids = Generators.timeBasedEpochGenerator();
+    private final CredentialCache cache;
+    private final boolean readsThrough;
 
     /**
      * @param database  the database
@@ -57,7 +62,7 @@ public final class ConnectionStore {
      */
     public ConnectionStore(Database database, FieldCodec codec, Clock clock, AuditLog auditLog, LocalEventBus bus,
             EventAnnouncer announcer) {
-        this(database, codec, clock, auditLog, bus, announcer, Runnable::run);
+        this(database, codec, clock, auditLog, bus, announcer, Runnable::run, null, false);
     }
 
     /**
@@ -65,17 +70,23 @@ public final class ConnectionStore {
      * may belong to a host transaction): its events are handed to {@code afterCommit}, which runs them once the
      * host's transaction commits (or at once when there is none) and drops them on rollback.
      *
-     * @param database    the database
-     * @param codec       encryption of sensitive fields
-     * @param clock       the clock
-     * @param auditLog    the audit writer
-     * @param bus         the local event bus
-     * @param announcer   cross-node announcements ({@link EventAnnouncer#NONE} when the bridge is off)
-     * @param afterCommit runs the delivery of a transaction's events after the (host's) commit
+     * @param database     the database
+     * @param codec        encryption of sensitive fields
+     * @param clock        the clock
+     * @param auditLog     the audit writer
+     * @param bus          the local event bus
+     * @param announcer    cross-node announcements ({@link EventAnnouncer#NONE} when the bridge is off)
+     * @param afterCommit  runs the delivery of a transaction's events after the (host's) commit
+     * @param cache        the credential cache, or {@code null} for none: rows this store writes are dropped from
+     *                     it when the transaction ends and again after the (host's) commit
+     * @param readsThrough whether {@link #findByUuidCached} reads through {@code cache}; {@code false} for a store
+     *                     whose reads may see a host's uncommitted rows, which must never be cached
      */
     public ConnectionStore(Database database, FieldCodec codec, Clock clock, AuditLog auditLog, LocalEventBus bus,
-            EventAnnouncer announcer, Consumer<Runnable> afterCommit) {
+            EventAnnouncer announcer, Consumer<Runnable> afterCommit, CredentialCache cache, boolean readsThrough) {
         this.afterCommit = Objects.requireNonNull(afterCommit, "afterCommit");
+        this.cache = cache;
+        this.readsThrough = cache != null && readsThrough;
         this.database = Objects.requireNonNull(database, "database");
         this.reads = new SettingsReads(database);
         this.codec = Objects.requireNonNull(codec, "codec");
@@ -95,11 +106,62 @@ public final class ConnectionStore {
      */
     public <R> R inTransaction(Function<StoreTransaction, R> work) {
         List<IntegrationEvent> pending = new ArrayList<>();
-        R result = database.inTransaction(handle -> work.apply(new StoreTransaction(this, handle, pending)));
+        Set<UUID> written = new LinkedHashSet<>();
+        R result;
+        try {
+            result = database.inTransaction(handle -> {
+                R done = work.apply(new StoreTransaction(this, handle, pending, written));
+                announceWrites(handle, pending, written);
+                return done;
+            });
+        } finally {
+            // after the commit (or rollback): a load that read the old row meanwhile will not insert it
+            invalidate(written);
+        }
+        if (cache != null && !written.isEmpty()) {
+            // inside a host's transaction the real commit comes later: drop the rows again then
+            afterCommit.accept(() -> invalidate(written));
+        }
         if (!pending.isEmpty()) {
             afterCommit.accept(() -> pending.forEach(bus::publish));
         }
         return result;
+    }
+
+    private void invalidate(Set<UUID> written) {
+        if (cache != null) {
+            written.forEach(cache::invalidate);
+        }
+    }
+
+    /** Rows written without an event for them are announced too, so other nodes' caches drop them. */
+    private void announceWrites(Handle handle, List<IntegrationEvent> events, Set<UUID> written) {
+        Set<UUID> announced = new HashSet<>();
+        events.forEach(event -> announced.add(event.uuid()));
+        for (UUID uuid : written) {
+            if (!announced.contains(uuid)) {
+                announcer.announceWrite(handle, uuid);
+            }
+        }
+    }
+
+    /**
+     * Like {@link #findByUuid}, through the credential cache when there is one (for the credential reads:
+     * {@code getCredentials}, {@code accessToken}, {@code authenticatedRequest}). Decrypts on every call.
+     *
+     * @param uuid a row uuid
+     * @return the integration row with that uuid
+     */
+    public Optional<StoredConnection> findByUuidCached(UUID uuid) {
+        if (!readsThrough) {
+            return findByUuid(uuid);
+        }
+        return cache.get(uuid, reads::findIntegrationByUuid).flatMap(this::decode);
+    }
+
+    /** @return the credential cache, if this instance has one */
+    public Optional<CredentialCache> cache() {
+        return Optional.ofNullable(cache);
     }
 
     /**

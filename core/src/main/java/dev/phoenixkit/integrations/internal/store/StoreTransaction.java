@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -31,8 +32,10 @@ public final class StoreTransaction {
     private final SettingsDao settings;
     private final List<IntegrationEvent> pendingEvents;
     private final Instant now;
+    private final Set<UUID> written;
 
-    StoreTransaction(ConnectionStore store, Handle handle, List<IntegrationEvent> pendingEvents) {
+    StoreTransaction(ConnectionStore store, Handle handle, List<IntegrationEvent> pendingEvents, Set<UUID> written) {
+        this.written = written;
         this.store = store;
         this.handle = handle;
         this.settings = handle.attach(SettingsDao.class);
@@ -101,6 +104,7 @@ public final class StoreTransaction {
      * @param json the new {@code value_json} text
      */
     public void writeStoredData(UUID uuid, String json) {
+        written.add(uuid);
         settings.updateDataOnly(uuid, json);
     }
 
@@ -114,6 +118,7 @@ public final class StoreTransaction {
     public Optional<StoredConnection> insert(ProviderRef ref, Map<String, Object> fields) {
         UUID uuid = store.newUuid();
         String json = store.codec().encode(fields, Map.of());
+        written.add(uuid);
         if (settings.insertIfAbsent(uuid, ref.storageKey(), json, nowText()) == 0) {
             return Optional.empty();
         }
@@ -129,6 +134,7 @@ public final class StoreTransaction {
      */
     public StoredConnection write(StoredConnection current, Map<String, Object> fields) {
         String json = store.codec().encode(fields, current.undecryptable());
+        written.add(current.uuid());
         settings.updateData(current.uuid(), json, nowText());
         return reread(current.uuid());
     }
@@ -144,6 +150,7 @@ public final class StoreTransaction {
      */
     public StoredConnection rename(StoredConnection current, ProviderRef newRef, Map<String, Object> fields) {
         String json = store.codec().encode(fields, current.undecryptable());
+        written.add(current.uuid());
         try {
             settings.updateKeyAndData(current.uuid(), newRef.storageKey(), json, nowText());
         } catch (JdbiException e) {
@@ -164,6 +171,7 @@ public final class StoreTransaction {
      * @return the deleted row's provider and name, if a row was deleted
      */
     public Optional<ProviderRef> delete(UUID uuid) {
+        written.add(uuid);
         return settings.deleteIntegration(uuid).map(key -> ProviderRef.fromStorageKey(key)
                 .orElse(new ProviderRef("?", "?")));
     }
