@@ -703,8 +703,7 @@ class IntegrationsTest {
             assertError(() -> integrations.findUuidByProviderName("", "x"), IntegrationError.INVALID);
             assertError(() -> integrations.findUuidByProviderName("foo:"), IntegrationError.INVALID);
             assertError(() -> integrations.findUuidByProviderName(":"), IntegrationError.INVALID);
-            assertThatThrownBy(() -> integrations.findUuidByProviderName(null))
-                    .isInstanceOf(NullPointerException.class);
+            assertError(() -> integrations.findUuidByProviderName(null), IntegrationError.INVALID);
         }
     }
 
