@@ -11,6 +11,8 @@ public enum ProviderEndpoint {
     TOKEN,
     /** {@link OAuthConfig#userinfoUrl()}: the account behind a token. */
     USERINFO,
-    /** {@link ValidationSpec#url()}: the API-key validation call. */
-    VALIDATION
+    /** The URL of an HTTP {@link ValidationSpec}: the API-key validation call. */
+    VALIDATION,
+    /** {@link ProviderDefinition#baseUrl()}: the provider's API base. */
+    API_BASE
 }

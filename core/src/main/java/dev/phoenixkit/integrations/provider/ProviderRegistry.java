@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The providers an {@code Integrations} instance knows: the built-ins followed by every other
  * {@link ProviderSource}'s definitions. Immutable and thread-safe.
  *
- * <p>Order: built-in definitions first (google, microsoft, openrouter, mistral, deepseek when the
+ * <p>Order: built-in definitions first (PhoenixKit's fifteen, in its order, when the
  * {@code phoenixkit-providers} module is on the class path), then the others in registration order. A key is
  * defined once: two definitions with the same key make {@link Builder#build()} fail, unless the later one came
  * through {@link Builder#replace(ProviderDefinition)}, which takes the place of the earlier one (to bring one's own
@@ -32,10 +32,15 @@ public final class ProviderRegistry {
 
     private final Map<String, ProviderDefinition> byKey;
     private final List<ProviderDefinition> all;
+    private final Map<String, URI> baseUrlOverrides;
+    private final URI globalBaseUrl;
 
-    private ProviderRegistry(Map<String, ProviderDefinition> byKey) {
+    private ProviderRegistry(Map<String, ProviderDefinition> byKey, Map<String, URI> baseUrlOverrides,
+            URI globalBaseUrl) {
         this.byKey = Collections.unmodifiableMap(byKey);
         this.all = List.copyOf(byKey.values());
+        this.baseUrlOverrides = Map.copyOf(baseUrlOverrides);
+        this.globalBaseUrl = globalBaseUrl;
     }
 
     /**
@@ -70,6 +75,44 @@ public final class ProviderRegistry {
     /** @return every provider, built-ins first, without duplicate keys */
     public List<ProviderDefinition> all() {
         return all;
+    }
+
+    /**
+     * PhoenixKit's {@code with_capability/1}: lets a consumer find providers by what they can do.
+     *
+     * @param capability a capability name, for example {@code "ai_completions"}
+     * @return every provider declaring it, in {@link #all()} order
+     */
+    public List<ProviderDefinition> withCapability(String capability) {
+        Objects.requireNonNull(capability, "capability");
+        return all.stream().filter(provider -> provider.hasCapability(capability)).toList();
+    }
+
+    /**
+     * PhoenixKit's {@code for_scope/1}.
+     *
+     * @param scope a scope
+     * @return every provider whose connections may live in it, in {@link #all()} order
+     */
+    public List<ProviderDefinition> forScope(ProviderScope scope) {
+        Objects.requireNonNull(scope, "scope");
+        return all.stream().filter(provider -> provider.allows(scope)).toList();
+    }
+
+    /**
+     * Applies this registry's base-URL override for a provider to an absolute URL, the way its definitions' URLs
+     * were rebased. Validation strategies call it for the endpoints they build themselves (for example
+     * {@code https://api.telegram.org/bot…/getMe}), so tests can point them at a local fake server.
+     *
+     * @param providerKey the provider key
+     * @param url         an absolute http(s) URL
+     * @return the URL on the override's server, or {@code url} unchanged when none applies
+     */
+    public String resolveUrl(String providerKey, String url) {
+        Objects.requireNonNull(providerKey, "providerKey");
+        Objects.requireNonNull(url, "url");
+        URI base = baseUrlOverrides.getOrDefault(providerKey, globalBaseUrl);
+        return base == null ? url : Builder.rebaseUrl(url, base);
     }
 
     @Override
@@ -166,7 +209,8 @@ public final class ProviderRegistry {
         }
 
         /**
-         * Points every provider URL (authorization, token, userinfo, validation) at another server: the scheme,
+         * Points every provider URL (authorization, token, userinfo, validation, base URL, and the endpoints
+         * strategies resolve through {@link ProviderRegistry#resolveUrl(String, String)}) at another server: the scheme,
          * host and port of each URL are replaced by {@code baseUrl}, whose path (if any) is put in front of the
          * original path. For example, with {@code http://127.0.0.1:8080},
          * {@code https://api.mistral.ai/v1/models} becomes {@code http://127.0.0.1:8080/v1/models}.
@@ -253,7 +297,7 @@ public final class ProviderRegistry {
             if (!replaced.isEmpty()) {
                 LOG.info("Provider definitions replaced by the application: {}", replaced.keySet());
             }
-            return new ProviderRegistry(byKey);
+            return new ProviderRegistry(byKey, baseUrlOverrides, globalBaseUrl);
         }
 
         private ProviderDefinition override(ProviderDefinition definition) {
@@ -263,12 +307,14 @@ public final class ProviderRegistry {
             }
             ProviderDefinition.Builder builder = definition.toBuilder();
             Optional<OAuthConfig> oauth = definition.oauthConfig();
-            Optional<ValidationSpec> validation = definition.validation();
+            Optional<ValidationSpec.Http> validation = definition.validation()
+                    .filter(ValidationSpec.Http.class::isInstance).map(ValidationSpec.Http.class::cast);
             for (ProviderEndpoint endpoint : urls.keySet()) {
                 boolean present = switch (endpoint) {
                     case AUTHORIZATION, TOKEN -> oauth.isPresent();
                     case USERINFO -> oauth.flatMap(OAuthConfig::userinfoUrl).isPresent();
                     case VALIDATION -> validation.isPresent();
+                    case API_BASE -> definition.baseUrl().isPresent();
                 };
                 if (!present) {
                     throw new IllegalStateException("URL override for " + endpoint + " of provider '"
@@ -284,6 +330,7 @@ public final class ProviderRegistry {
             });
             validation.ifPresent(spec -> Optional.ofNullable(urls.get(ProviderEndpoint.VALIDATION))
                     .ifPresent(url -> builder.validation(spec.withUrl(url))));
+            Optional.ofNullable(urls.get(ProviderEndpoint.API_BASE)).ifPresent(builder::baseUrl);
             return builder.build();
         }
 
@@ -300,7 +347,12 @@ public final class ProviderRegistry {
                 oauth.userinfoUrl().ifPresent(url -> rebased.userinfoUrl(rebaseUrl(url, base)));
                 builder.oauth(rebased.build());
             });
-            definition.validation().ifPresent(spec -> builder.validation(spec.withUrl(rebaseUrl(spec.url(), base))));
+            definition.validation().ifPresent(spec -> {
+                if (spec instanceof ValidationSpec.Http http) {
+                    builder.validation(http.withUrl(rebaseUrl(http.url(), base)));
+                }
+            });
+            definition.baseUrl().ifPresent(url -> builder.baseUrl(rebaseUrl(url, base)));
             return builder.build();
         }
 

@@ -109,7 +109,8 @@ class ProviderRegistryTest {
         assertThat(config.tokenUrl()).isEqualTo("https://proxy.example.com/{tenant_id}/token");
         assertThat(config.authUrl()).isEqualTo("http://127.0.0.1:1/{tenant_id}/oauth2/authorize");
         assertThat(config.userinfoUrl()).contains("http://127.0.0.1:1/v1.0/me");
-        assertThat(registry.get("deepseek").flatMap(ProviderDefinition::validation).map(ValidationSpec::url))
+        assertThat(registry.get("deepseek").flatMap(ProviderDefinition::validation)
+                .map(spec -> ((ValidationSpec.Http) spec).url()))
                 .contains("http://127.0.0.1:2/check");
     }
 
@@ -134,7 +135,7 @@ class ProviderRegistryTest {
                 .overrideBaseUrl(URI.create("http://127.0.0.1:4321/"))
                 .build();
 
-        assertThat(registry.get("mistral").orElseThrow().validation().orElseThrow().url())
+        assertThat(registry.get("mistral").orElseThrow().validation().map(ValidationSpec.Http.class::cast).orElseThrow().url())
                 .isEqualTo("http://127.0.0.1:4321/v1/models");
         OAuthConfig oauth = registry.get("microsoft").orElseThrow().oauthConfig().orElseThrow();
         assertThat(oauth.authUrl()).isEqualTo("http://127.0.0.1:4321/{tenant_id}/oauth2/authorize");
@@ -152,9 +153,9 @@ class ProviderRegistryTest {
                 .overrideBaseUrl("deepseek", URI.create("http://127.0.0.1:2/deepseek"))
                 .build();
 
-        assertThat(registry.get("mistral").orElseThrow().validation().orElseThrow().url())
+        assertThat(registry.get("mistral").orElseThrow().validation().map(ValidationSpec.Http.class::cast).orElseThrow().url())
                 .isEqualTo("http://127.0.0.1:1/v1/models");
-        assertThat(registry.get("deepseek").orElseThrow().validation().orElseThrow().url())
+        assertThat(registry.get("deepseek").orElseThrow().validation().map(ValidationSpec.Http.class::cast).orElseThrow().url())
                 .isEqualTo("http://127.0.0.1:2/deepseek/v1/models");
     }
 
