@@ -1,6 +1,7 @@
 package dev.phoenixkit.integrations;
 
 import dev.phoenixkit.integrations.crypto.SecretCipher;
+import dev.phoenixkit.integrations.internal.StoredData;
 import dev.phoenixkit.integrations.internal.json.FieldText;
 import dev.phoenixkit.integrations.internal.json.JsonCodec;
 import dev.phoenixkit.integrations.internal.json.Timestamps;
@@ -34,6 +35,10 @@ public final class IntegrationData {
             Fields.VALIDATION_STATUS, Fields.CONNECTED_AT, Fields.LAST_VALIDATED_AT, Fields.EXPIRES_AT, Fields.TOKEN_OBTAINED_AT,
             Fields.TOKEN_TYPE, Fields.SCOPES);
 
+    static {
+        StoredData.install(IntegrationData::of);
+    }
+
     private final Map<String, Object> fields;
     private final Set<String> undecryptableFields;
 
@@ -58,14 +63,8 @@ public final class IntegrationData {
         return of(fields, Set.of());
     }
 
-    /**
-     * Wraps a copy of a map and names the stored secrets that could not be decrypted (for storage code).
-     *
-     * @param fields              field name to value; copied
-     * @param undecryptableFields names of fields whose stored ciphertext could not be decrypted; copied
-     * @return the data
-     */
-    public static IntegrationData of(Map<String, ?> fields, Set<String> undecryptableFields) {
+    /** Storage code (internal) builds data with undecryptable fields through {@code internal.StoredData}. */
+    private static IntegrationData of(Map<String, ?> fields, Set<String> undecryptableFields) {
         Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(undecryptableFields, "undecryptableFields");
         Map<String, Object> plain = new LinkedHashMap<>();

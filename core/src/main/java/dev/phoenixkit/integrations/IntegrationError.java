@@ -39,9 +39,13 @@ public enum IntegrationError {
     TOKEN_EXCHANGE_FAILED,
     /** The userinfo endpoint answered with an error status. */
     USERINFO_FAILED,
-    /** An authenticated request got a 401 and the refresh that followed failed. */
+    /**
+     * An authenticated request got a 401, or its token had expired, and the refresh that followed failed;
+     * {@link IntegrationException#httpStatus()} and {@link IntegrationException#oauthError()} have the refused
+     * refresh's answer (empty for a transport failure), the cause is the refresh failure.
+     */
     TOKEN_REFRESH_FAILED,
-    /** An authenticated request got a 401 and the connection cannot be refreshed. */
+    /** An authenticated request got a 401 and the connection cannot be refreshed; the status is 401. */
     UNAUTHORIZED,
     /** An OAuth2 callback's {@code state} is missing, foreign, already used or expired. */
     STATE_MISMATCH,
@@ -56,7 +60,14 @@ public enum IntegrationError {
     DECRYPTION_FAILED,
     /** The provider could not be reached (connection refused, timeout, malformed response). */
     TRANSPORT_FAILED,
-    /** The database rejected or failed an operation (connection lost, schema missing, ...); the message has the
+    /** The database rejected or failed an operation (connection lost, constraint, ...); the message has the
      * SQLState, never bound values. */
-    STORAGE_FAILED
+    STORAGE_FAILED,
+    /**
+     * The PhoenixKit tables are not in the configured schema (SQLState {@code 42P01} undefined table or
+     * {@code 3F000} no such schema): the database was never migrated, or {@code Integrations.Builder.schema} names
+     * another schema than the one migrated. The message says how to migrate ({@code Migrator} or the CLI's
+     * {@code migrate}).
+     */
+    SCHEMA_NOT_MIGRATED
 }

@@ -426,8 +426,8 @@ public final class Integrations implements AutoCloseable {
      *
      * @param ref uuid text, {@code "provider"} (means {@code provider:default}) or {@code "provider:name"}
      * @return the decrypted data
-     * @throws IntegrationException {@code NOT_CONFIGURED} on a miss; {@code INVALID_PROVIDER_KEY} for {@code ""},
-     *                              {@code ":"} or {@code "provider:"}
+     * @throws IntegrationException {@code NOT_CONFIGURED} on a miss; {@code INVALID_PROVIDER_KEY} for {@code null},
+     *                              {@code ""}, {@code ":"} or {@code "provider:"}
      */
     public IntegrationData getIntegration(String ref) {
         return queries.getIntegration(ref);
@@ -436,7 +436,8 @@ public final class Integrations implements AutoCloseable {
     /**
      * @param uuid the connection
      * @return the connection, with provider and name parsed from the key column
-     * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection
+     * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection; {@code INVALID_UUID} for
+     *                              {@code null}
      */
     public Connection getIntegrationByUuid(UUID uuid) {
         return queries.getIntegrationByUuid(uuid);
@@ -449,7 +450,8 @@ public final class Integrations implements AutoCloseable {
      * @param ref uuid text, {@code "provider"} or {@code "provider:name"}
      * @return the decrypted data
      * @throws IntegrationException {@code DELETED} for uuid text naming no row; {@code NOT_CONFIGURED} for a
-     *                              {@code provider[:name]} miss or a connection without credentials;
+     *                              {@code provider[:name]} miss, {@code null} or {@code ""}, or a connection
+     *                              without credentials;
      *                              {@code INVALID_PROVIDER_KEY} for a malformed reference;
      *                              {@code DECRYPTION_FAILED} if a stored secret cannot be decrypted
      */
@@ -459,7 +461,7 @@ public final class Integrations implements AutoCloseable {
 
     /**
      * @param ref uuid text, {@code "provider"} or {@code "provider:name"}
-     * @return whether {@link #getCredentials(String)} would succeed; never throws for any non-null text
+     * @return whether {@link #getCredentials(String)} would succeed; never throws, {@code false} for {@code null}
      */
     public boolean isConnected(String ref) {
         return queries.isConnected(ref);
@@ -471,7 +473,7 @@ public final class Integrations implements AutoCloseable {
      *
      * @param ref {@code "provider"} or {@code "provider:name"}
      * @return the connection's uuid
-     * @throws IntegrationException {@code NOT_FOUND}; {@code INVALID} for {@code ""}, {@code ":"},
+     * @throws IntegrationException {@code NOT_FOUND}; {@code INVALID} for {@code null}, {@code ""}, {@code ":"},
      *                              {@code "provider:"}
      */
     public UUID findUuidByProviderName(String ref) {
@@ -482,7 +484,7 @@ public final class Integrations implements AutoCloseable {
      * @param provider the provider key
      * @param name     the connection name
      * @return the connection's uuid
-     * @throws IntegrationException {@code NOT_FOUND}; {@code INVALID} if either part is empty
+     * @throws IntegrationException {@code NOT_FOUND}; {@code INVALID} if either part is {@code null} or empty
      */
     public UUID findUuidByProviderName(String provider, String name) {
         return queries.findUuidByProviderName(provider, name);
@@ -491,7 +493,7 @@ public final class Integrations implements AutoCloseable {
     /**
      * @param ref uuid text (returned if such a connection exists), {@code "provider"} or {@code "provider:name"}
      * @return the connection's uuid
-     * @throws IntegrationException {@code NOT_FOUND}; {@code INVALID} for a malformed reference
+     * @throws IntegrationException {@code NOT_FOUND}; {@code INVALID} for {@code null} or a malformed reference
      */
     public UUID resolveToUuid(String ref) {
         return queries.resolveToUuid(ref);

@@ -1,5 +1,6 @@
 package dev.phoenixkit.integrations;
 
+import dev.phoenixkit.integrations.internal.StoredData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class IntegrationDataTest {
         fields.put("credentials", Map.of("password", "pw-secret"));
         fields.put("status", "configured");
         fields.put("provider", "openrouter");
-        String text = IntegrationData.of(fields, Set.of("bot_token")).toString();
+        String text = StoredData.of(fields, Set.of("bot_token")).toString();
         assertThat(text).contains("status=configured", "provider=openrouter", "api_key=<redacted>",
                 "bot_token=<undecryptable>")
                 .doesNotContain("sk-secret-1", "ya29.secret", "cs-secret", "state-secret", "pw-secret");

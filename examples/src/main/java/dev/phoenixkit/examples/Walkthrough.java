@@ -30,6 +30,12 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The README's walk-through: everything the library does, end to end, on an embedded PostgreSQL that needs
  * nothing installed. Run it with {@code mvn -B -q -Pwalkthrough -DskipTests package}.
+ *
+ * <p>Stages: 1 migrates an empty database; 2 to 4 are the basics (connections, an API-key provider, an OAuth2
+ * provider); 5 is a feature module moving its legacy data onto connections. Stages 2 to 5 each run on a fresh
+ * database cloned from the testkit's <em>template database</em>: {@link PostgresServer} migrates one database once
+ * and marks it as a template, and {@code CREATE DATABASE … TEMPLATE …} copies it in tens of milliseconds (the same
+ * mechanism gives every {@code @PhoenixKitTest} its own database).
  */
 public final class Walkthrough {
 
@@ -52,9 +58,9 @@ public final class Walkthrough {
         }
         try (FakeProviderServer fake = FakeProviderServer.start()) {
             fake.addApiKey(GOOD_KEY);
-            try (TestDatabase database = server.createDatabase()) {
-                legacyMigration(database, fake);
-            }
+            System.out.println();
+            System.out.println("Stages 2 to 5 each get a fresh database, cloned (CREATE DATABASE ... TEMPLATE ...) from"
+                    + " the testkit's template database: one database PostgresServer migrated once, like stage 1 did.");
             try (TestDatabase database = server.createDatabase()) {
                 connections(database, fake);
             }
@@ -63,6 +69,9 @@ public final class Walkthrough {
             }
             try (TestDatabase database = server.createDatabase()) {
                 oauthProvider(database, fake);
+            }
+            try (TestDatabase database = server.createDatabase()) {
+                legacyMigration(database, fake);
             }
         }
         System.out.println();
@@ -113,7 +122,7 @@ public final class Walkthrough {
     }
 
     private static void legacyMigration(TestDatabase database, FakeProviderServer fake) {
-        section("2. A module's legacy data moves onto uuid references (ReferenceAiModule.migrateLegacy)");
+        section("5. A module's legacy data moves onto uuid references (ReferenceAiModule.migrateLegacy)");
         Jdbi jdbi = database.jdbi();
         jdbi.useHandle(handle -> {
             for (String[] endpoint : new String[][] {{"Claude Haiku", "openrouter", "sk-or-v1-legacy-a"},
@@ -149,7 +158,7 @@ public final class Walkthrough {
     }
 
     private static void connections(TestDatabase database, FakeProviderServer fake) {
-        section("3. Connections: add, configure, rename (the uuid stays), resolve by uuid and by provider:name");
+        section("2. Connections: add, configure, rename (the uuid stays), resolve by uuid and by provider:name");
         try (Integrations integrations = integrations(database, fake)) {
             integrations.events().subscribe(event -> System.out.println("  [event] " + event));
             Connection added = integrations.addConnection("openrouter", "primary");
@@ -174,11 +183,16 @@ public final class Walkthrough {
                 System.out.println("getCredentials(\"openrouter:primary\") -> " + e.error() + ": " + e.getMessage());
             }
             System.out.println("toString() never shows secrets: " + integrations.getCredentials(uuid.toString()));
+            integrations.addConnection("openrouter", "backup");
+            System.out.println("listConnections(\"openrouter\"):");
+            integrations.listConnections("openrouter").forEach(connection -> System.out.println("  "
+                    + connection.provider() + ":" + connection.name() + " " + connection.uuid() + " "
+                    + connection.data().status().orElseThrow()));
         }
     }
 
     private static void apiKeyProvider(TestDatabase database, FakeProviderServer fake) {
-        section("4. An API-key provider (Mistral) validated against the fake server over loopback HTTP");
+        section("3. An API-key provider (Mistral) validated against the fake server over loopback HTTP");
         try (Integrations integrations = integrations(database, fake)) {
             UUID uuid = integrations.addConnection("mistral", "default").uuid();
             integrations.saveSetup(uuid, Map.of("api_key", "wrong-key"));
@@ -198,7 +212,7 @@ public final class Walkthrough {
     }
 
     private static void oauthProvider(TestDatabase database, FakeProviderServer fake) {
-        section("5. An OAuth2 provider (Google): connect with state + PKCE, use, expire, refresh");
+        section("4. An OAuth2 provider (Google): connect with state + PKCE, use, expire, refresh");
         try (Integrations integrations = integrations(database, fake)) {
             UUID uuid = integrations.addConnection("google", "work").uuid();
             integrations.saveSetup(uuid, Map.of("client_id", FakeProviderServer.CLIENT_ID,

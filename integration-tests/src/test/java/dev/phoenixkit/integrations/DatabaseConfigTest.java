@@ -35,7 +35,7 @@ class DatabaseConfigTest {
         assertThatThrownBy(() -> database.withHandle(handle ->
                 handle.attach(SettingsDao.class).listByKeyPattern(BOUND_SECRET)))
                 .isInstanceOfSatisfying(IntegrationException.class, e -> {
-                    assertThat(e.error()).isEqualTo(IntegrationError.STORAGE_FAILED);
+                    assertThat(e.error()).isEqualTo(IntegrationError.SCHEMA_NOT_MIGRATED);
                     assertThat(e.getMessage()).contains("42P01").doesNotContain(BOUND_SECRET)
                             .doesNotContain("SELECT");
                     assertThat(e.getCause().getMessage()).doesNotContain(BOUND_SECRET);
@@ -43,20 +43,39 @@ class DatabaseConfigTest {
     }
 
     @Test
-    void hotReadWhenDatabaseFailsThenStorageFailedNamesOnlyTheSqlState(DataSource dataSource) {
+    void hotReadWhenSchemaMissingThenSchemaNotMigratedWithTheRemedyAndOnlyTheSqlState(DataSource dataSource) {
         Integrations wrongSchema = Integrations.builder().dataSource(dataSource).schema("missing_schema")
                 .providers(TestIntegrations.registry())
                 .cipher(dev.phoenixkit.integrations.crypto.SecretCipher.none()).build();
 
         assertThatThrownBy(() -> wrongSchema.getCredentials("openrouter:" + BOUND_SECRET.replace('_', '-')))
                 .isInstanceOfSatisfying(IntegrationException.class, e -> {
-                    assertThat(e.error()).isEqualTo(IntegrationError.STORAGE_FAILED);
-                    assertThat(e.getMessage()).contains("42P01").doesNotContain("sk-bound").doesNotContain("SELECT");
+                    assertThat(e.error()).isEqualTo(IntegrationError.SCHEMA_NOT_MIGRATED);
+                    assertThat(e.getMessage()).contains("42P01").contains("missing in schema \"missing_schema\"")
+                            .contains("Migrator.create(dataSource).schema(\"missing_schema\").migrate()")
+                            .doesNotContain("sk-bound").doesNotContain("SELECT");
                     assertThat(e.getCause().getMessage()).doesNotContain("sk-bound");
                 });
         assertThatThrownBy(() -> wrongSchema.getCredentials("01890000-0000-7000-8000-000000000001"))
                 .isInstanceOfSatisfying(IntegrationException.class,
-                        e -> assertThat(e.error()).isEqualTo(IntegrationError.STORAGE_FAILED));
+                        e -> assertThat(e.error()).isEqualTo(IntegrationError.SCHEMA_NOT_MIGRATED));
+        assertThatThrownBy(() -> wrongSchema.addConnection("openrouter", "default"))
+                .isInstanceOfSatisfying(IntegrationException.class,
+                        e -> assertThat(e.error()).isEqualTo(IntegrationError.SCHEMA_NOT_MIGRATED));
+    }
+
+    @Test
+    void callsWhenDatabaseNeverMigratedThenSchemaNotMigrated(DataSource dataSource, Jdbi jdbi) {
+        jdbi.useHandle(handle -> handle.execute("CREATE SCHEMA bare"));
+        Integrations unmigrated = Integrations.builder().dataSource(dataSource).schema("bare")
+                .providers(TestIntegrations.registry())
+                .cipher(dev.phoenixkit.integrations.crypto.SecretCipher.none()).build();
+
+        assertThatThrownBy(() -> unmigrated.listConnections("openrouter"))
+                .isInstanceOfSatisfying(IntegrationException.class, e -> {
+                    assertThat(e.error()).isEqualTo(IntegrationError.SCHEMA_NOT_MIGRATED);
+                    assertThat(e.getMessage()).contains("phoenixkit-cli migrate --schema bare");
+                });
     }
 
     @Test

@@ -263,9 +263,19 @@ class IntegrationsTest {
         }
 
         @Test
-        void getIntegrationByUuidWhenNullThenNullPointer() {
-            assertThatThrownBy(() -> integrations.getIntegrationByUuid(null)).isInstanceOf(NullPointerException.class)
-                    .hasMessage("uuid");
+        void getIntegrationByUuidWhenNullThenInvalidUuid() {
+            assertError(() -> integrations.getIntegrationByUuid(null), IntegrationError.INVALID_UUID);
+        }
+
+        @Test
+        void readShimsWhenNullThenTheirTypedErrorLikePhoenixKitForNil() {
+            assertError(() -> integrations.resolveToUuid(null), IntegrationError.INVALID);
+            assertError(() -> integrations.findUuidByProviderName(null), IntegrationError.INVALID);
+            assertError(() -> integrations.findUuidByProviderName(null, "default"), IntegrationError.INVALID);
+            assertError(() -> integrations.findUuidByProviderName("openrouter", null), IntegrationError.INVALID);
+            assertError(() -> integrations.getIntegration(null), IntegrationError.INVALID_PROVIDER_KEY);
+            assertError(() -> integrations.getCredentials(null), IntegrationError.NOT_CONFIGURED);
+            assertThat(integrations.isConnected(null)).isFalse();
         }
 
         @Test
@@ -693,8 +703,7 @@ class IntegrationsTest {
             assertError(() -> integrations.findUuidByProviderName("", "x"), IntegrationError.INVALID);
             assertError(() -> integrations.findUuidByProviderName("foo:"), IntegrationError.INVALID);
             assertError(() -> integrations.findUuidByProviderName(":"), IntegrationError.INVALID);
-            assertThatThrownBy(() -> integrations.findUuidByProviderName(null))
-                    .isInstanceOf(NullPointerException.class);
+            assertError(() -> integrations.findUuidByProviderName(null), IntegrationError.INVALID);
         }
     }
 

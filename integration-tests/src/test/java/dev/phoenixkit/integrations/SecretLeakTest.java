@@ -12,6 +12,7 @@ import dev.phoenixkit.integrations.crypto.SecretCipher;
 import dev.phoenixkit.integrations.internal.db.Database;
 import dev.phoenixkit.integrations.internal.db.SettingsDao;
 import dev.phoenixkit.testkit.PhoenixKitTest;
+import dev.phoenixkit.testkit.reference.AiEndpoint;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -138,6 +139,9 @@ class SecretLeakTest {
         }
         expectFailure(() -> database.withHandle(handle -> handle.attach(SettingsDao.class)
                 .insertIfAbsent(UUID.randomUUID(), SECRETS.get(1), "{}", "not-a-timestamp")));
+
+        // The reference module authors copy: its endpoint row holds a legacy key column.
+        observed.add(new AiEndpoint(UUID.randomUUID(), "chat", "openrouter", SECRETS.get(0), openrouter).toString());
 
         integrations.disconnect(google);
         integrations.removeConnection(telegram);

@@ -123,20 +123,20 @@ public final class Migrator {
     }
 
     /**
-     * The configured schema.
+     * The configured schema (the accessor to {@link #schema(String)}'s copy, named like a record component).
      *
      * @return the unquoted schema name
      */
-    public String schemaName() {
+    public String schema() {
         return schema;
     }
 
     /**
-     * The configured lock timeout.
+     * The configured lock timeout (the accessor to {@link #lockTimeout(Duration)}'s copy).
      *
      * @return the lock timeout
      */
-    public Duration lockTimeoutValue() {
+    public Duration lockTimeout() {
         return lockTimeout;
     }
 

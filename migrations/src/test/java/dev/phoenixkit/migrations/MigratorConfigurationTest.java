@@ -14,8 +14,8 @@ class MigratorConfigurationTest {
 
     @Test
     void createWhenDefaultsThenPublicSchemaAndSixtySecondLockTimeout() {
-        assertThat(migrator.schemaName()).isEqualTo("public");
-        assertThat(migrator.lockTimeoutValue()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(migrator.schema()).isEqualTo("public");
+        assertThat(migrator.lockTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(Migrator.LATEST).isEqualTo(107);
     }
 
@@ -24,10 +24,10 @@ class MigratorConfigurationTest {
         Migrator tenant = migrator.schema("tenant").lockTimeout(Duration.ofSeconds(5));
 
         assertThat(tenant).isNotSameAs(migrator);
-        assertThat(tenant.schemaName()).isEqualTo("tenant");
-        assertThat(tenant.lockTimeoutValue()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(migrator.schemaName()).isEqualTo("public");
-        assertThat(migrator.lockTimeoutValue()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(tenant.schema()).isEqualTo("tenant");
+        assertThat(tenant.lockTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(migrator.schema()).isEqualTo("public");
+        assertThat(migrator.lockTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(tenant.toString()).contains("tenant").contains("PT5S");
     }
 

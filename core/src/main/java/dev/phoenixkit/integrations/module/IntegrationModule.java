@@ -1,7 +1,6 @@
 package dev.phoenixkit.integrations.module;
 
 import dev.phoenixkit.integrations.Integrations;
-import dev.phoenixkit.integrations.provider.ProviderDefinition;
 import java.util.List;
 
 /**
@@ -10,19 +9,18 @@ import java.util.List;
  * <p>Register modules with a {@link ModuleRegistry}, explicitly or through {@link java.util.ServiceLoader} (a
  * {@code META-INF/services/dev.phoenixkit.integrations.module.IntegrationModule} entry and a public no-argument
  * constructor). Implementations must be thread-safe.
+ *
+ * <p>A module that brings its own providers (PhoenixKit's {@code integration_providers/0}) implements
+ * {@link dev.phoenixkit.integrations.provider.ProviderSource} as well and lists itself in
+ * {@code META-INF/services/dev.phoenixkit.integrations.provider.ProviderSource}: the provider registry is built
+ * before the {@code Integrations} instance that modules receive, so providers come from the one provider SPI
+ * ({@code docs/decisions/module-providers.md}).
  */
 public interface IntegrationModule {
     /**
      * @return the module's unique key, for example {@code "ai"}; non-blank
      */
     String key();
-
-    /**
-     * @return providers this module contributes (default none)
-     */
-    default List<ProviderDefinition> integrationProviders() {
-        return List.of();
-    }
 
     /**
      * @return provider keys this module needs a connection of (default none)

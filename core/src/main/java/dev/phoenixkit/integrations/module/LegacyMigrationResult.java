@@ -30,7 +30,7 @@ public sealed interface LegacyMigrationResult {
      * @return a failed outcome
      */
     static LegacyMigrationResult error(String reason) {
-        return new Failed(reason, Optional.empty());
+        return new Failed(reason, null);
     }
 
     /** @return whether the migration succeeded */
@@ -51,16 +51,44 @@ public sealed interface LegacyMigrationResult {
     }
 
     /**
-     * The module reported an error, threw, or returned {@code null}.
-     *
-     * @param reason what went wrong
-     * @param cause  the exception it threw, if it threw
+     * The module reported an error, threw, or returned {@code null}. A value type (equality by reason and cause).
      */
-    record Failed(String reason, Optional<Throwable> cause) implements LegacyMigrationResult {
-        /** Validates that no component is {@code null}. */
-        public Failed {
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(cause, "cause");
+    final class Failed implements LegacyMigrationResult {
+        private final String reason;
+        private final Throwable cause;
+
+        /**
+         * @param reason what went wrong, without secrets
+         * @param cause  the exception the module threw, or {@code null} if it did not throw
+         */
+        public Failed(String reason, Throwable cause) {
+            this.reason = Objects.requireNonNull(reason, "reason");
+            this.cause = cause;
+        }
+
+        /** @return what went wrong */
+        public String reason() {
+            return reason;
+        }
+
+        /** @return the exception the module threw, if it threw */
+        public Optional<Throwable> cause() {
+            return Optional.ofNullable(cause);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Failed that && reason.equals(that.reason) && Objects.equals(cause, that.cause);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(reason, cause);
+        }
+
+        @Override
+        public String toString() {
+            return "Failed[reason=" + reason + (cause != null ? ", cause=" + cause.getClass().getName() : "") + "]";
         }
     }
 

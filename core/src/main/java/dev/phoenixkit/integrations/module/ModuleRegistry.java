@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * throws, returns {@code null} or hangs is reported and logged, and the others still run. Call it once at start-up,
  * after migrating the schema.
  *
- * <p>Thread-safe.
+ * <p>Immutable once built (the set of modules is fixed by the {@link Builder}) and thread-safe.
  */
 public final class ModuleRegistry {
     /** Default time one module's {@code migrateLegacy} may take: 5 minutes. */
@@ -40,11 +40,13 @@ public final class ModuleRegistry {
 
     private final Integrations integrations;
     private final Duration migrationTimeout;
-    private final Map<String, IntegrationModule> modules = new LinkedHashMap<>();
+    private final Map<String, IntegrationModule> modules;
 
-    private ModuleRegistry(Integrations integrations, Duration migrationTimeout) {
+    private ModuleRegistry(Integrations integrations, Duration migrationTimeout,
+            Map<String, IntegrationModule> modules) {
         this.integrations = integrations;
         this.migrationTimeout = migrationTimeout;
+        this.modules = Collections.unmodifiableMap(new LinkedHashMap<>(modules));
     }
 
     /**
@@ -55,40 +57,8 @@ public final class ModuleRegistry {
         return new Builder(Objects.requireNonNull(integrations, "integrations"));
     }
 
-    /**
-     * Registers a module. Registering the same instance again does nothing.
-     *
-     * @param module the module
-     * @throws IllegalArgumentException if its key is blank, or another module already has the key
-     */
-    public synchronized void register(IntegrationModule module) {
-        Objects.requireNonNull(module, "module");
-        String key = module.key();
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("module key must not be blank: " + module.getClass().getName());
-        }
-        IntegrationModule existing = modules.get(key);
-        if (existing == module) {
-            return;
-        }
-        if (existing != null) {
-            throw new IllegalArgumentException("a module with key '" + key + "' is already registered ("
-                    + existing.getClass().getName() + ")");
-        }
-        modules.put(key, module);
-    }
-
-    /**
-     * Removes a module; unknown keys are ignored.
-     *
-     * @param key the module key
-     */
-    public synchronized void unregister(String key) {
-        modules.remove(Objects.requireNonNull(key, "key"));
-    }
-
     /** @return the registered modules in registration order */
-    public synchronized List<IntegrationModule> all() {
+    public List<IntegrationModule> all() {
         return List.copyOf(modules.values());
     }
 
@@ -96,7 +66,7 @@ public final class ModuleRegistry {
      * @param key a module key
      * @return the module with that key
      */
-    public synchronized Optional<IntegrationModule> get(String key) {
+    public Optional<IntegrationModule> get(String key) {
         return Optional.ofNullable(modules.get(Objects.requireNonNull(key, "key")));
     }
 
@@ -141,15 +111,15 @@ public final class ModuleRegistry {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             LOG.warn("Legacy migration of module {} threw {}", key, cause.getClass().getName(), cause);
-            return new LegacyMigrationResult.Failed("threw " + cause.getClass().getName(), Optional.of(cause));
+            return new LegacyMigrationResult.Failed("threw " + cause.getClass().getName(), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            return new LegacyMigrationResult.Failed("interrupted while waiting", Optional.empty());
+            return new LegacyMigrationResult.Failed("interrupted while waiting", null);
         }
         if (result == null) {
             LOG.warn("Legacy migration of module {} returned null", key);
-            return new LegacyMigrationResult.Failed("returned null", Optional.empty());
+            return new LegacyMigrationResult.Failed("returned null", null);
         }
         if (result instanceof LegacyMigrationResult.Failed failed) {
             LOG.warn("Legacy migration of module {} failed: {}", key, failed.reason());
@@ -162,7 +132,7 @@ public final class ModuleRegistry {
      */
     public static final class Builder {
         private final Integrations integrations;
-        private final List<IntegrationModule> modules = new ArrayList<>();
+        private final List<Candidate> modules = new ArrayList<>();
         private Duration migrationTimeout = DEFAULT_MIGRATION_TIMEOUT;
 
         private Builder(Integrations integrations) {
@@ -170,8 +140,9 @@ public final class ModuleRegistry {
         }
 
         /**
-         * Adds every module {@link ServiceLoader} finds with the thread's context class loader. A module that fails
-         * to load, or whose key clashes with one already added, is logged and skipped.
+         * Adds every module {@link ServiceLoader} finds with the thread's context class loader. A discovered module
+         * that fails to load, has a blank key, or whose key another discovered module has already, is logged and
+         * skipped.
          *
          * @return this builder
          */
@@ -192,7 +163,7 @@ public final class ModuleRegistry {
                     if (!iterator.hasNext()) {
                         break;
                     }
-                    modules.add(iterator.next());
+                    modules.add(new Candidate(iterator.next(), true));
                 } catch (ServiceConfigurationError e) {
                     LOG.warn("Skipping an integration module that failed to load: {}", e.getMessage());
                 }
@@ -201,11 +172,13 @@ public final class ModuleRegistry {
         }
 
         /**
+         * Registers a module explicitly. Registering the same instance again does nothing.
+         *
          * @param module a module to register
          * @return this builder
          */
         public Builder register(IntegrationModule module) {
-            modules.add(Objects.requireNonNull(module, "module"));
+            modules.add(new Candidate(Objects.requireNonNull(module, "module"), false));
             return this;
         }
 
@@ -219,22 +192,49 @@ public final class ModuleRegistry {
         }
 
         /**
-         * @return the registry; modules with a blank, failing or duplicate key are logged and skipped
-         * @throws IllegalArgumentException if the timeout is not positive
+         * @return the registry, fixed from now on
+         * @throws IllegalArgumentException if the timeout is not positive, an explicitly registered module has a
+         *                                  blank key, or its key clashes with another module's (a clash between
+         *                                  two discovered modules is logged and the later one skipped)
          */
         public ModuleRegistry build() {
             if (migrationTimeout.isZero() || migrationTimeout.isNegative()) {
                 throw new IllegalArgumentException("migrationTimeout must be positive, was " + migrationTimeout);
             }
-            ModuleRegistry registry = new ModuleRegistry(integrations, migrationTimeout);
-            for (IntegrationModule module : modules) {
-                try {
-                    registry.register(module);
-                } catch (RuntimeException e) {
-                    LOG.warn("Skipping integration module {}: {}", module.getClass().getName(), e.getMessage());
+            Map<String, Candidate> byKey = new LinkedHashMap<>();
+            for (Candidate candidate : modules) {
+                IntegrationModule module = candidate.module();
+                String key = module.key();
+                if (key == null || key.isBlank()) {
+                    reject(candidate, "module key must not be blank: " + module.getClass().getName());
+                    continue;
+                }
+                Candidate existing = byKey.get(key);
+                if (existing == null) {
+                    byKey.put(key, candidate);
+                } else if (existing.module() != module) {
+                    String message = "a module with key '" + key + "' is already registered ("
+                            + existing.module().getClass().getName() + ")";
+                    if (!existing.discovered()) {
+                        throw new IllegalArgumentException(message);
+                    }
+                    reject(candidate, message);
                 }
             }
-            return registry;
+            Map<String, IntegrationModule> fixed = new LinkedHashMap<>();
+            byKey.forEach((key, candidate) -> fixed.put(key, candidate.module()));
+            return new ModuleRegistry(integrations, migrationTimeout, fixed);
+        }
+
+        private static void reject(Candidate candidate, String message) {
+            if (!candidate.discovered()) {
+                throw new IllegalArgumentException(message);
+            }
+            LOG.warn("Skipping discovered integration module {}: {}", candidate.module().getClass().getName(),
+                    message);
+        }
+
+        private record Candidate(IntegrationModule module, boolean discovered) {
         }
     }
 }

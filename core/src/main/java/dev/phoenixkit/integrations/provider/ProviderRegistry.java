@@ -17,13 +17,15 @@ import org.slf4j.LoggerFactory;
  * The providers an {@code Integrations} instance knows: the built-ins followed by every other
  * {@link ProviderSource}'s definitions. Immutable and thread-safe.
  *
- * <p>Order: built-in definitions first (PhoenixKit's fifteen, in its order, when the {@code phoenixkit-providers}
- * module is on the class path), then the others in registration order. When two
- * definitions share a key, the first one in that order wins (so a built-in always beats a contributed one) and the
- * clash is logged as a warning.
+ * <p>Order: built-in definitions first (PhoenixKit's fifteen, in its order, when the
+ * {@code phoenixkit-providers} module is on the class path), then the others in registration order. A key is
+ * defined once: two definitions with the same key make {@link Builder#build()} fail, unless the later one came
+ * through {@link Builder#replace(ProviderDefinition)}, which takes the place of the earlier one (to bring one's own
+ * {@code google}, for example).
  *
- * <p>Every provider URL can be pointed elsewhere with {@link Builder#overrideBaseUrl(URI)}, which is how tests
- * talk to a local fake server.
+ * <p>Every provider URL can be pointed elsewhere with {@link Builder#overrideBaseUrl(URI)} (which is how tests
+ * talk to a local fake server), and each endpoint's URL on its own with
+ * {@link Builder#overrideUrl(String, ProviderEndpoint, String)}.
  */
 public final class ProviderRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
@@ -124,20 +126,36 @@ public final class ProviderRegistry {
     public static final class Builder {
         private final List<ProviderDefinition> builtIns = new ArrayList<>();
         private final List<ProviderDefinition> contributed = new ArrayList<>();
+        private final List<ProviderDefinition> replacements = new ArrayList<>();
         private final Map<String, URI> baseUrlOverrides = new LinkedHashMap<>();
+        private final Map<String, Map<ProviderEndpoint, String>> urlOverrides = new LinkedHashMap<>();
         private URI globalBaseUrl;
 
         private Builder() {
         }
 
         /**
-         * Adds one (non-built-in) definition.
+         * Adds one (non-built-in) definition. Its key must be new: {@link #build()} fails when another definition
+         * has it (use {@link #replace(ProviderDefinition)} to replace one).
          *
          * @param definition the provider
          * @return this builder
          */
         public Builder add(ProviderDefinition definition) {
             contributed.add(Objects.requireNonNull(definition, "definition"));
+            return this;
+        }
+
+        /**
+         * Replaces the definition with the same key (a built-in or another source's), keeping its place in the
+         * order; when no definition has the key, adds it like {@link #add(ProviderDefinition)}. The explicit way to
+         * bring one's own {@code google}. Two replacements of one key make {@link #build()} fail.
+         *
+         * @param definition the provider
+         * @return this builder
+         */
+        public Builder replace(ProviderDefinition definition) {
+            replacements.add(Objects.requireNonNull(definition, "definition"));
             return this;
         }
 
@@ -221,20 +239,99 @@ public final class ProviderRegistry {
             return this;
         }
 
-        /** @return the registry */
+        /**
+         * Replaces the whole URL of one endpoint of one provider (say a token endpoint behind a proxy, or a
+         * regional authorization host). It wins over {@link #overrideBaseUrl(URI)} and
+         * {@link #overrideBaseUrl(String, URI)} for that endpoint. The URL may hold the provider's
+         * {@code {placeholder}}s (for example Microsoft's {@code {tenant_id}}).
+         *
+         * @param providerKey the provider key, for example {@code "google"}
+         * @param endpoint    which URL
+         * @param url         an absolute http(s) URL
+         * @return this builder
+         * @throws IllegalArgumentException when {@code url} is not an absolute http(s) URL
+         */
+        public Builder overrideUrl(String providerKey, ProviderEndpoint endpoint, String url) {
+            Objects.requireNonNull(providerKey, "providerKey");
+            Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(url, "url");
+            if (!(url.startsWith("http://") || url.startsWith("https://")) || url.indexOf('/', 8) == 8) {
+                throw new IllegalArgumentException("url must be an absolute http(s) URL, was '" + url + "'");
+            }
+            urlOverrides.computeIfAbsent(providerKey, key -> new LinkedHashMap<>()).put(endpoint, url);
+            return this;
+        }
+
+        /**
+         * @return the registry
+         * @throws IllegalStateException when two definitions share a key and neither came through
+         *                               {@link #replace(ProviderDefinition)} (or two replacements do), or a URL
+         *                               override names a provider or endpoint the registry does not have
+         */
         public ProviderRegistry build() {
             Map<String, ProviderDefinition> byKey = new LinkedHashMap<>();
             List<ProviderDefinition> ordered = new ArrayList<>(builtIns);
             ordered.addAll(contributed);
             for (ProviderDefinition definition : ordered) {
-                if (byKey.containsKey(definition.key())) {
-                    LOG.warn("Provider key '{}' is defined more than once; keeping the first (built-ins win)",
-                            definition.key());
-                    continue;
+                ProviderDefinition existing = byKey.putIfAbsent(definition.key(), definition);
+                if (existing != null && !existing.equals(definition)) {
+                    throw new IllegalStateException("Provider key '" + definition.key() + "' is defined twice ("
+                            + existing.name() + " and " + definition.name() + "): use ProviderRegistry.Builder"
+                            + ".replace(definition) to replace a provider");
                 }
-                byKey.put(definition.key(), rebase(definition));
+            }
+            Map<String, ProviderDefinition> replaced = new LinkedHashMap<>();
+            for (ProviderDefinition replacement : replacements) {
+                if (replaced.put(replacement.key(), replacement) != null) {
+                    throw new IllegalStateException("Provider key '" + replacement.key() + "' is replaced twice");
+                }
+                byKey.put(replacement.key(), replacement);
+            }
+            urlOverrides.keySet().forEach(key -> {
+                if (!byKey.containsKey(key)) {
+                    throw new IllegalStateException("URL override for provider '" + key
+                            + "', which is not registered");
+                }
+            });
+            byKey.replaceAll((key, definition) -> override(rebase(definition)));
+            if (!replaced.isEmpty()) {
+                LOG.info("Provider definitions replaced by the application: {}", replaced.keySet());
             }
             return new ProviderRegistry(byKey, baseUrlOverrides, globalBaseUrl);
+        }
+
+        private ProviderDefinition override(ProviderDefinition definition) {
+            Map<ProviderEndpoint, String> urls = urlOverrides.get(definition.key());
+            if (urls == null) {
+                return definition;
+            }
+            ProviderDefinition.Builder builder = definition.toBuilder();
+            Optional<OAuthConfig> oauth = definition.oauthConfig();
+            Optional<ValidationSpec.Http> validation = definition.validation()
+                    .filter(ValidationSpec.Http.class::isInstance).map(ValidationSpec.Http.class::cast);
+            for (ProviderEndpoint endpoint : urls.keySet()) {
+                boolean present = switch (endpoint) {
+                    case AUTHORIZATION, TOKEN -> oauth.isPresent();
+                    case USERINFO -> oauth.flatMap(OAuthConfig::userinfoUrl).isPresent();
+                    case VALIDATION -> validation.isPresent();
+                    case API_BASE -> definition.baseUrl().isPresent();
+                };
+                if (!present) {
+                    throw new IllegalStateException("URL override for " + endpoint + " of provider '"
+                            + definition.key() + "', which has no such endpoint");
+                }
+            }
+            oauth.ifPresent(config -> {
+                OAuthConfig.Builder changed = config.toBuilder();
+                Optional.ofNullable(urls.get(ProviderEndpoint.AUTHORIZATION)).ifPresent(changed::authUrl);
+                Optional.ofNullable(urls.get(ProviderEndpoint.TOKEN)).ifPresent(changed::tokenUrl);
+                Optional.ofNullable(urls.get(ProviderEndpoint.USERINFO)).ifPresent(changed::userinfoUrl);
+                builder.oauth(changed.build());
+            });
+            validation.ifPresent(spec -> Optional.ofNullable(urls.get(ProviderEndpoint.VALIDATION))
+                    .ifPresent(url -> builder.validation(spec.withUrl(url))));
+            Optional.ofNullable(urls.get(ProviderEndpoint.API_BASE)).ifPresent(builder::baseUrl);
+            return builder.build();
         }
 
         private ProviderDefinition rebase(ProviderDefinition definition) {

@@ -60,26 +60,71 @@ class ProviderRegistryTest {
     }
 
     @Test
-    void allWhenBuiltInsAddedAfterOthersThenBuiltInsComeFirstAndWinKeyClashes() {
-        ProviderRegistry registry = ProviderRegistry.builder()
+    void buildWhenAnAddedDefinitionClashesWithABuiltInThenFailsNamingReplace() {
+        ProviderRegistry.Builder builder = ProviderRegistry.builder()
                 .add(apiKey("google", "Impostor"))
-                .add(apiKey("custom", "Custom"))
-                .addAll(builtIns(oauth("google"), apiKey("mistral", "Mistral")))
-                .build();
+                .addAll(builtIns(oauth("google"), apiKey("mistral", "Mistral")));
 
-        assertThat(registry.all()).extracting(ProviderDefinition::key).containsExactly("google", "mistral", "custom");
-        assertThat(registry.get("google")).map(ProviderDefinition::name).contains("OAuth google");
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'google' is defined twice").hasMessageContaining("replace(definition)");
     }
 
     @Test
-    void allWhenTwoContributedDefinitionsShareAKeyThenTheFirstWins() {
-        ProviderRegistry registry = ProviderRegistry.builder()
+    void buildWhenTwoContributedDefinitionsShareAKeyThenFails() {
+        ProviderRegistry.Builder builder = ProviderRegistry.builder()
                 .add(apiKey("custom", "First"))
-                .addAll(() -> List.of(apiKey("custom", "Second")))
+                .addAll(() -> List.of(apiKey("custom", "Second")));
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'custom' is defined twice");
+    }
+
+    @Test
+    void replaceWhenKeyIsABuiltInThenTakesItsPlaceAndBuiltInsStillComeFirst() {
+        ProviderRegistry registry = ProviderRegistry.builder()
+                .add(apiKey("custom", "Custom"))
+                .replace(apiKey("google", "Own Google"))
+                .addAll(builtIns(oauth("google"), apiKey("mistral", "Mistral")))
+                .replace(apiKey("brand-new", "New"))
                 .build();
 
-        assertThat(registry.all()).hasSize(1);
-        assertThat(registry.get("custom")).map(ProviderDefinition::name).contains("First");
+        assertThat(registry.all()).extracting(ProviderDefinition::key)
+                .containsExactly("google", "mistral", "custom", "brand-new");
+        assertThat(registry.get("google")).map(ProviderDefinition::name).contains("Own Google");
+        assertThatThrownBy(() -> ProviderRegistry.builder().replace(apiKey("x", "A")).replace(apiKey("x", "B"))
+                .build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("replaced twice");
+    }
+
+    @Test
+    void overrideUrlWhenOneEndpointThenOnlyThatUrlChangesAndItWinsOverTheBaseUrl() {
+        ProviderRegistry registry = ProviderRegistry.builder()
+                .add(oauth("microsoft"))
+                .add(apiKey("deepseek", "DeepSeek"))
+                .overrideBaseUrl(URI.create("http://127.0.0.1:1"))
+                .overrideUrl("microsoft", ProviderEndpoint.TOKEN, "https://proxy.example.com/{tenant_id}/token")
+                .overrideUrl("deepseek", ProviderEndpoint.VALIDATION, "http://127.0.0.1:2/check")
+                .build();
+
+        OAuthConfig config = registry.get("microsoft").flatMap(ProviderDefinition::oauthConfig).orElseThrow();
+        assertThat(config.tokenUrl()).isEqualTo("https://proxy.example.com/{tenant_id}/token");
+        assertThat(config.authUrl()).isEqualTo("http://127.0.0.1:1/{tenant_id}/oauth2/authorize");
+        assertThat(config.userinfoUrl()).contains("http://127.0.0.1:1/v1.0/me");
+        assertThat(registry.get("deepseek").flatMap(ProviderDefinition::validation)
+                .map(spec -> ((ValidationSpec.Http) spec).url()))
+                .contains("http://127.0.0.1:2/check");
+    }
+
+    @Test
+    void overrideUrlWhenProviderOrEndpointMissingOrUrlNotHttpThenRejected() {
+        assertThatThrownBy(() -> ProviderRegistry.builder().add(apiKey("deepseek", "DeepSeek"))
+                .overrideUrl("nope", ProviderEndpoint.TOKEN, "https://x.example.com/t").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'nope', which is not registered");
+        assertThatThrownBy(() -> ProviderRegistry.builder().add(apiKey("deepseek", "DeepSeek"))
+                .overrideUrl("deepseek", ProviderEndpoint.TOKEN, "https://x.example.com/t").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no such endpoint");
+        assertThatThrownBy(() -> ProviderRegistry.builder()
+                .overrideUrl("deepseek", ProviderEndpoint.VALIDATION, "ftp://x.example.com/t"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -94,27 +94,31 @@ class ModuleRegistryTest {
     }
 
     @Test
-    void registerWhenSameInstanceTwiceThenIdempotentAndUnregisterUnknownIsSafe() {
+    void registerWhenSameInstanceTwiceThenIdempotent() {
         IntegrationModule module = () -> "ai";
-        ModuleRegistry registry = ModuleRegistry.builder(integrations).build();
-        registry.register(module);
-        registry.register(module);
-        registry.unregister("unknown");
+        ModuleRegistry registry = ModuleRegistry.builder(integrations).register(module).register(module).build();
         assertThat(registry.all()).containsExactly(module);
-        registry.unregister("ai");
-        assertThat(registry.all()).isEmpty();
-        assertThat(registry.runAllLegacyMigrations()).isEmpty();
+        assertThat(registry.get("ai")).containsSame(module);
+        assertThat(registry.get("unknown")).isEmpty();
     }
 
     @Test
-    void registerWhenKeyClashesOrBlankThenRejectedByRegisterSkippedByBuilder() {
-        ModuleRegistry registry = ModuleRegistry.builder(integrations)
-                .register(() -> "ai").register(() -> "ai").register(() -> " ").build();
-        assertThat(registry.all()).hasSize(1);
-        assertThatThrownBy(() -> registry.register(() -> "ai")).isInstanceOf(IllegalArgumentException.class)
+    void buildWhenExplicitKeyClashesOrIsBlankThenRejected() {
+        assertThatThrownBy(() -> ModuleRegistry.builder(integrations).register(() -> "ai").register(() -> "ai")
+                .build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'ai' is already registered");
-        assertThatThrownBy(() -> registry.register(() -> "")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("blank");
+        assertThatThrownBy(() -> ModuleRegistry.builder(integrations).register(() -> " ").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
+        assertThatThrownBy(() -> ModuleRegistry.builder(integrations).discover().register(() -> "discovered")
+                .build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'discovered' is already registered");
+    }
+
+    @Test
+    void allWhenBuiltThenFixed() {
+        ModuleRegistry registry = ModuleRegistry.builder(integrations).register(() -> "ai").build();
+        assertThatThrownBy(() -> registry.all().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(registry.all()).hasSize(1);
     }
 
     @Test
@@ -126,7 +130,6 @@ class ModuleRegistryTest {
     @Test
     void moduleDefaultsWhenNotOverriddenThenEmptyAndOk() {
         IntegrationModule module = () -> "plain";
-        assertThat(module.integrationProviders()).isEmpty();
         assertThat(module.requiredIntegrations()).isEqualTo(List.of());
         assertThat(module.migrateLegacy(integrations).isOk()).isTrue();
     }

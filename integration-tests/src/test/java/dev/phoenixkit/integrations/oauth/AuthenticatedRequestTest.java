@@ -159,6 +159,8 @@ class AuthenticatedRequestTest {
                 resource().GET().build()));
 
         assertThat(e.error()).isEqualTo(IntegrationError.TOKEN_REFRESH_FAILED);
+        assertThat(e.httpStatus()).hasValue(400);
+        assertThat(e.oauthError()).contains("invalid_grant");
         assertThat(e.getCause()).isInstanceOfSatisfying(IntegrationException.class,
                 cause -> assertThat(cause.oauthError()).contains("invalid_grant"));
         assertThat(fixture.fake.requests(FakeEndpoint.RESOURCE)).isEmpty();
@@ -171,8 +173,12 @@ class AuthenticatedRequestTest {
         UUID uuid = fixture.connectedGoogle("default");
         fixture.fake.expireAccessTokens().revokeRefreshTokens();
 
-        assertThat(failure(() -> fixture.integrations.authenticatedRequest(uuid, resource().GET().build())).error())
-                .isEqualTo(IntegrationError.TOKEN_REFRESH_FAILED);
+        IntegrationException e = failure(() -> fixture.integrations.authenticatedRequest(uuid,
+                resource().GET().build()));
+
+        assertThat(e.error()).isEqualTo(IntegrationError.TOKEN_REFRESH_FAILED);
+        assertThat(e.httpStatus()).isPresent();
+        assertThat(e.httpStatus()).isEqualTo(((IntegrationException) e.getCause()).httpStatus());
         assertThat(fixture.data(uuid).status()).contains(ConnectionStatus.ERROR);
     }
 

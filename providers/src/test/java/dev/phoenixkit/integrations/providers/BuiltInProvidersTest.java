@@ -1,6 +1,7 @@
 package dev.phoenixkit.integrations.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.phoenixkit.integrations.provider.AuthType;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
@@ -74,15 +75,17 @@ class BuiltInProvidersTest {
     }
 
     @Test
-    void builtInsWinAKeyClashWithAContributedProvider() {
-        ProviderDefinition impostor = ProviderDefinition.builder("google").name("Not Google")
+    void ownGoogleWhenAddedThenBuildFailsAndWhenReplacedThenItTakesTheBuiltInsPlace() {
+        ProviderDefinition own = ProviderDefinition.builder("google").name("Not Google")
                 .authType(AuthType.API_KEY).build();
         ProviderDefinition extra = ProviderDefinition.builder("telegram").name("Telegram")
                 .authType(AuthType.BOT_TOKEN).build();
 
-        ProviderRegistry merged = ProviderRegistry.builder().add(impostor).add(extra).loadServices().build();
+        assertThatThrownBy(() -> ProviderRegistry.builder().add(own).loadServices().build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'google' is defined twice");
 
-        assertThat(merged.get("google")).map(ProviderDefinition::name).contains("Google");
+        ProviderRegistry merged = ProviderRegistry.builder().replace(own).add(extra).loadServices().build();
+        assertThat(merged.get("google")).map(ProviderDefinition::name).contains("Not Google");
         assertThat(merged.all()).extracting(ProviderDefinition::key)
                 .containsExactly("google", "microsoft", "openrouter", "mistral", "deepseek", "telegram");
     }

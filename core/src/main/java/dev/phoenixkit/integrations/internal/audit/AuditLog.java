@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
@@ -71,9 +70,8 @@ public final class AuditLog {
     }
 
     private static AuditEntry toEntry(AuditRow row) {
-        return new AuditEntry(row.id(), row.action(), Optional.ofNullable(row.integrationUuid()),
-                Optional.ofNullable(row.provider()), Optional.ofNullable(row.name()),
-                Optional.ofNullable(row.actorUuid()), "auto".equals(row.mode()) ? AuditMode.AUTO : AuditMode.MANUAL,
+        return new AuditEntry(row.id(), row.action(), row.integrationUuid(), row.provider(), row.name(),
+                row.actorUuid(), "auto".equals(row.mode()) ? AuditMode.AUTO : AuditMode.MANUAL,
                 JsonCodec.parseObject(row.metadata()), row.occurredAt());
     }
 }

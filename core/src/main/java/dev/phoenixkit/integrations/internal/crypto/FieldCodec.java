@@ -1,5 +1,6 @@
 package dev.phoenixkit.integrations.internal.crypto;
 
+import dev.phoenixkit.integrations.internal.StoredData;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
@@ -59,7 +60,7 @@ public final class FieldCodec {
                 }
             }
         }
-        return new Decoded(IntegrationData.of(fields, undecryptable.keySet()), Map.copyOf(undecryptable));
+        return new Decoded(StoredData.of(fields, undecryptable.keySet()), Map.copyOf(undecryptable));
     }
 
     /**

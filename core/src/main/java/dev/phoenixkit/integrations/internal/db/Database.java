@@ -34,6 +34,9 @@ public final class Database {
     /** Name of the unique index on the settings key. */
     public static final String KEY_UNIQUE_INDEX = "phoenix_kit_settings_key_uidx";
 
+    private static final String UNDEFINED_TABLE = "42P01";
+    private static final String INVALID_SCHEMA_NAME = "3F000";
+
     private final Jdbi jdbi;
     private final ConnectionFactory connections;
     private final String schema;
@@ -133,7 +136,7 @@ public final class Database {
         try {
             return jdbi.inTransaction(callback);
         } catch (JdbiException e) {
-            throw storageFailure(e);
+            throw failure(e);
         }
     }
 
@@ -153,7 +156,7 @@ public final class Database {
         try {
             return jdbi.withExtension(type, callback);
         } catch (JdbiException e) {
-            throw storageFailure(e);
+            throw failure(e);
         }
     }
 
@@ -169,7 +172,7 @@ public final class Database {
         try {
             return jdbi.withHandle(callback);
         } catch (JdbiException e) {
-            throw storageFailure(e);
+            throw failure(e);
         }
     }
 
@@ -203,7 +206,7 @@ public final class Database {
             connection = connections.openConnection();
             return work.run(connection);
         } catch (SQLException e) {
-            throw storageFailure(e);
+            throw failure(e);
         } finally {
             if (connection != null) {
                 closeRawConnection(connection);
@@ -228,10 +231,18 @@ public final class Database {
 
     /**
      * @param failure a JDBI or JDBC failure
-     * @return the failure as {@code STORAGE_FAILED}, naming the SQLState but no SQL or values
+     * @return {@code SCHEMA_NOT_MIGRATED} with the remedy for a missing table or schema, otherwise
+     *         {@code STORAGE_FAILED}; either names the SQLState but no SQL or values
      */
-    public static IntegrationException storageFailure(Exception failure) {
+    public IntegrationException failure(Exception failure) {
         String sqlState = sqlState(failure).orElse("none");
+        if (UNDEFINED_TABLE.equals(sqlState) || INVALID_SCHEMA_NAME.equals(sqlState)) {
+            return new IntegrationException(IntegrationError.SCHEMA_NOT_MIGRATED, "The PhoenixKit tables are"
+                    + " missing in schema \"" + schema + "\" (SQLState " + sqlState + "): migrate it first with"
+                    + " Migrator.create(dataSource).schema(\"" + schema + "\").migrate() from phoenixkit-migrations,"
+                    + " or 'phoenixkit-cli migrate --schema " + schema + "', or point Integrations.builder()"
+                    + ".schema(...) at the schema you migrated", sanitizedCause(failure));
+        }
         return new IntegrationException(IntegrationError.STORAGE_FAILED,
                 "Database operation failed (SQLState " + sqlState + ", " + failure.getClass().getSimpleName() + ")",
                 sanitizedCause(failure));

@@ -95,15 +95,15 @@ public final class AuthenticatedRequests {
         }
         if (!TokenState.canRefresh(current.data())) {
             LOG.warn("Connection {}: request got 401 and the connection cannot be refreshed", uuid);
-            throw new IntegrationException(IntegrationError.UNAUTHORIZED,
-                    "The provider answered 401 Unauthorized for connection " + uuid, null, 401, null);
+            throw IntegrationException.fromProviderAnswer(IntegrationError.UNAUTHORIZED,
+                    "The provider answered 401 Unauthorized for connection " + uuid, 401, null);
         }
         TokenSnapshot fresh;
         try {
             fresh = refresher.refresh(uuid, current.used());
         } catch (IntegrationException e) {
             LOG.warn("Connection {}: request got 401 and the token refresh failed: {}", uuid, e.getMessage());
-            throw new IntegrationException(IntegrationError.TOKEN_REFRESH_FAILED,
+            throw IntegrationException.causedBy(IntegrationError.TOKEN_REFRESH_FAILED,
                     "Token refresh failed after a 401 for connection " + uuid, e);
         }
         return ProviderHttp.tagged(provider, ProviderCallKind.RESOURCE,
@@ -151,7 +151,7 @@ public final class AuthenticatedRequests {
             return Optional.of(refresher.refresh(uuid, seen));
         } catch (IntegrationException e) {
             if (TokenState.isExpired(data, clock.instant())) {
-                throw new IntegrationException(IntegrationError.TOKEN_REFRESH_FAILED,
+                throw IntegrationException.causedBy(IntegrationError.TOKEN_REFRESH_FAILED,
                         "The access token of connection " + uuid + " expired and its refresh failed", e);
             }
             LOG.warn("Connection {}: early refresh failed, using the still valid token: {}", uuid, e.getMessage());

@@ -215,8 +215,7 @@ public final class TokenRefresher {
             Throwable cause = e.getCause();
             if (cause instanceof IntegrationException failure) {
                 // A fresh exception per caller (stack traces are per thread), same code, message, status and error.
-                throw new IntegrationException(failure.error(), failure.getMessage(), failure,
-                        failure.httpStatus().orElse(-1), failure.oauthError().orElse(null));
+                throw IntegrationException.causedBy(failure.error(), failure.getMessage(), failure);
             }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;

@@ -69,8 +69,8 @@ public final class TokenEndpoint {
             String oauthError = response.oauthError(secretsOf(form, client)).orElse(null);
             LOG.warn("Token exchange failed at {} (HTTP {}, {})", hostOf(config, data), response.status(),
                     oauthError == null ? "no error code" : oauthError);
-            return new IntegrationException(IntegrationError.TOKEN_EXCHANGE_FAILED,
-                    "Token exchange failed (HTTP " + response.status() + ")", null, response.status(), oauthError);
+            return IntegrationException.fromProviderAnswer(IntegrationError.TOKEN_EXCHANGE_FAILED,
+                    "Token exchange failed (HTTP " + response.status() + ")", response.status(), oauthError);
         });
     }
 
@@ -96,8 +96,8 @@ public final class TokenEndpoint {
             String oauthError = response.oauthError(secretsOf(form, client)).orElse(null);
             LOG.warn("Token refresh failed at {} (HTTP {}, {})", hostOf(config, data), response.status(),
                     oauthError == null ? "no error code" : oauthError);
-            return new IntegrationException(IntegrationError.REFRESH_FAILED,
-                    "Token refresh failed (HTTP " + response.status() + ")", null, response.status(), oauthError);
+            return IntegrationException.fromProviderAnswer(IntegrationError.REFRESH_FAILED,
+                    "Token refresh failed (HTTP " + response.status() + ")", response.status(), oauthError);
         });
     }
 

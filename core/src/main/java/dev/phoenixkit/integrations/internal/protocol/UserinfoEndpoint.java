@@ -35,8 +35,8 @@ public final class UserinfoEndpoint {
         }
         ProviderResponse response = http.get(URI.create(url.get()), "Authorization", "Bearer " + accessToken);
         Optional<Map<String, Object>> json = response.status() == 200 ? response.jsonObject() : Optional.empty();
-        return json.orElseThrow(() -> new IntegrationException(IntegrationError.USERINFO_FAILED,
-                "Userinfo request failed (HTTP " + response.status() + ")", null, response.status(),
+        return json.orElseThrow(() -> IntegrationException.fromProviderAnswer(IntegrationError.USERINFO_FAILED,
+                "Userinfo request failed (HTTP " + response.status() + ")", response.status(),
                 response.oauthError(List.of(accessToken)).orElse(null)));
     }
 }

@@ -53,9 +53,9 @@ public final class ConnectionQueries {
      * @return the connection's data, credentials or not
      */
     public IntegrationData getIntegration(String ref) {
-        Objects.requireNonNull(ref, "ref");
-        if (ref.isEmpty()) {
-            throw new IntegrationException(IntegrationError.INVALID_PROVIDER_KEY, "Connection reference is empty");
+        if (ref == null || ref.isEmpty()) {
+            throw new IntegrationException(IntegrationError.INVALID_PROVIDER_KEY,
+                    "Connection reference is " + (ref == null ? "null" : "empty"));
         }
         Optional<StoredConnection> row = Names.isUuid(ref) ? store.findByUuid(UUID.fromString(ref))
                 : store.findByKey(ProviderRef.parse(ref, IntegrationError.INVALID_PROVIDER_KEY).storageKey());
@@ -68,7 +68,9 @@ public final class ConnectionQueries {
      * @return the connection with provider and name from the key column
      */
     public Connection getIntegrationByUuid(UUID uuid) {
-        Objects.requireNonNull(uuid, "uuid");
+        if (uuid == null) {
+            throw new IntegrationException(IntegrationError.INVALID_UUID, "Connection uuid is null");
+        }
         return store.findByUuid(uuid).map(StoredConnection::toConnection)
                 .orElseThrow(() -> notConfigured(uuid.toString()));
     }
@@ -78,8 +80,7 @@ public final class ConnectionQueries {
      * @return the data, if the connection has usable credentials
      */
     public IntegrationData getCredentials(String ref) {
-        Objects.requireNonNull(ref, "ref");
-        if (ref.isEmpty()) {
+        if (ref == null || ref.isEmpty()) {
             throw notConfigured(ref);
         }
         IntegrationData data;
@@ -110,7 +111,6 @@ public final class ConnectionQueries {
      * @return whether {@link #getCredentials(String)} succeeds
      */
     public boolean isConnected(String ref) {
-        Objects.requireNonNull(ref, "ref");
         try {
             getCredentials(ref);
             return true;
@@ -124,7 +124,9 @@ public final class ConnectionQueries {
      * @return the uuid of that connection (a legacy bare-key row counts as "default")
      */
     public UUID findUuidByProviderName(String ref) {
-        Objects.requireNonNull(ref, "ref");
+        if (ref == null) {
+            throw invalid(null);
+        }
         ProviderRef parsed = ProviderRef.tryParse(ref).orElseThrow(() -> invalid(ref));
         return findUuidByProviderName(parsed.provider(), parsed.name());
     }
@@ -135,9 +137,7 @@ public final class ConnectionQueries {
      * @return the uuid of that connection (a legacy bare-key row counts as "default")
      */
     public UUID findUuidByProviderName(String provider, String name) {
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(name, "name");
-        if (provider.isEmpty() || name.isEmpty() || provider.indexOf(':') >= 0) {
+        if (provider == null || name == null || provider.isEmpty() || name.isEmpty() || provider.indexOf(':') >= 0) {
             throw invalid(provider + ":" + name);
         }
         ProviderRef ref = new ProviderRef(provider, name);
@@ -154,8 +154,7 @@ public final class ConnectionQueries {
      * @return the uuid of an existing integration row
      */
     public UUID resolveToUuid(String ref) {
-        Objects.requireNonNull(ref, "ref");
-        if (ref.isEmpty()) {
+        if (ref == null || ref.isEmpty()) {
             throw invalid(ref);
         }
         if (Names.isUuid(ref)) {
@@ -240,11 +239,12 @@ public final class ConnectionQueries {
     }
 
     private static IntegrationException notConfigured(String ref) {
-        return new IntegrationException(IntegrationError.NOT_CONFIGURED, "Connection '" + ref + "' is not configured");
+        return new IntegrationException(IntegrationError.NOT_CONFIGURED,
+                ref == null ? "Connection reference is null" : "Connection '" + ref + "' is not configured");
     }
 
     private static IntegrationException invalid(String ref) {
-        return new IntegrationException(IntegrationError.INVALID,
-                "Connection reference '" + ref + "' is malformed: expected 'provider' or 'provider:name'");
+        return new IntegrationException(IntegrationError.INVALID, ref == null ? "Connection reference is null"
+                : "Connection reference '" + ref + "' is malformed: expected 'provider' or 'provider:name'");
     }
 }

@@ -1,5 +1,6 @@
 package dev.phoenixkit.integrations.internal.store;
 
+import dev.phoenixkit.integrations.internal.StoredData;
 import dev.phoenixkit.integrations.IntegrationData;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,6 +49,6 @@ public final class PendingAuthorizationFields {
         }
         Set<String> undecryptable = new HashSet<>(data.undecryptableFields());
         undecryptable.remove(CODE_VERIFIER);
-        return IntegrationData.of(fields, undecryptable);
+        return StoredData.of(fields, undecryptable);
     }
 }
