@@ -114,11 +114,15 @@ public class PhoenixKitAutoConfiguration {
     @ConditionalOnMissingBean
     public ModuleRegistry phoenixKitModuleRegistry(Integrations integrations,
             ObjectProvider<IntegrationModule> modules) {
-        ModuleRegistry registry = ModuleRegistry.builder(integrations).discover().build();
-        modules.orderedStream().forEach(module -> {
-            registry.unregister(module.key());
-            registry.register(module);
-        });
-        return registry;
+        java.util.List<IntegrationModule> beans = modules.orderedStream().toList();
+        java.util.Set<String> beanKeys = new java.util.HashSet<>();
+        beans.forEach(module -> beanKeys.add(module.key()));
+        ModuleRegistry.Builder builder = ModuleRegistry.builder(integrations);
+        // the registry refuses an explicit module whose key a discovered one has: a bean replaces it here
+        ModuleRegistry.builder(integrations).discover().build().all().stream()
+                .filter(discovered -> !beanKeys.contains(discovered.key()))
+                .forEach(builder::register);
+        beans.forEach(builder::register);
+        return builder.build();
     }
 }
