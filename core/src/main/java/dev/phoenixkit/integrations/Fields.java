@@ -66,6 +66,10 @@ public final class Fields {
     public static final String EXTERNAL_ACCOUNT_NAME = "external_account_name";
     /** A map of account details ({@code connected_email}, {@code name}, {@code picture}). */
     public static final String METADATA = "metadata";
+    /** PhoenixKit's owner type of a personal connection ({@code "user"}, ...); plaintext, write-once. */
+    public static final String OWNER_TYPE = "owner_type";
+    /** PhoenixKit's owner uuid of a personal connection; absent on system rows; plaintext, write-once. */
+    public static final String OWNER_UUID = "owner_uuid";
 
     private Fields() {
     }

@@ -106,8 +106,10 @@ public final class Integrations implements AutoCloseable {
      * Saves setup: shallow-merges {@code attrs} into the stored data (attributes cannot delete fields), rewrites
      * {@code provider}/{@code name} from the key and {@code auth_type} from the registry, then applies the status
      * rule: {@code connected}/{@code error} stay; otherwise {@code configured} when the auth type's runtime
-     * credential is present, else {@code disconnected}. Secrets are encrypted; stored secrets that cannot be
-     * decrypted are kept unless {@code attrs} replaces them.
+     * credential is present, else {@code disconnected}. Secrets are encrypted; a secret {@code attrs} does not change
+     * keeps its stored ciphertext byte for byte, one stored as plaintext (by PhoenixKit before it had a key) is
+     * encrypted, and stored secrets that cannot be decrypted are kept unless {@code attrs} replaces them. Fields the
+     * library does not know (PhoenixKit's {@code aws_region}, {@code chat_ids}, ...) are kept as stored.
      *
      * @param uuid  the connection
      * @param attrs PhoenixKit field names ({@code api_key}, {@code client_id}, ...) to JSON-compatible values
@@ -132,10 +134,12 @@ public final class Integrations implements AutoCloseable {
 
     /**
      * Drops tokens, account details, timestamps and validation state; keeps {@code provider}, {@code auth_type},
-     * {@code name} and, for OAuth2, {@code client_id}, {@code client_secret} and {@code tenant_id}. Status becomes
-     * {@code disconnected}. An unknown uuid does nothing.
+     * {@code name}, PhoenixKit's {@code owner_type}/{@code owner_uuid} and, for OAuth2, {@code client_id},
+     * {@code client_secret} and {@code tenant_id}. Status becomes {@code disconnected}. A stored secret the
+     * configured key cannot decrypt is removed too unless it is one of the kept fields, as in PhoenixKit.
      *
      * @param uuid the connection
+     * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection (nothing is written)
      */
     public void disconnect(UUID uuid) {
         commands.disconnect(uuid, null);
@@ -152,9 +156,11 @@ public final class Integrations implements AutoCloseable {
     }
 
     /**
-     * Deletes a connection (any name, "default" included). An unknown uuid does nothing.
+     * Deletes a connection (any name, "default" included).
      *
      * @param uuid the connection
+     * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection (also when another node
+     *                              removed it first)
      */
     public void removeConnection(UUID uuid) {
         commands.removeConnection(uuid, null);
@@ -198,12 +204,13 @@ public final class Integrations implements AutoCloseable {
 
     /**
      * Stores a validation outcome: status {@code connected} or {@code error}, {@code validation_status}
-     * ({@code "ok"}, the success note, or {@code "error: <message>"}) and {@code last_validated_at} always, {@code connected_at} on
-     * success. Publishes {@code Validated} only when the status or validation status changed. An unknown uuid does
-     * nothing.
+     * ({@code "ok"}, the success note, or {@code "error: <message>"}) and {@code last_validated_at} always,
+     * {@code connected_at} on success. Publishes {@code Validated} only when the status or validation status
+     * changed. Stored secrets keep their ciphertext byte for byte.
      *
      * @param uuid   the connection
      * @param result the outcome
+     * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection (nothing is written)
      */
     public void recordValidation(UUID uuid, ValidationResult result) {
         commands.recordValidation(uuid, result);

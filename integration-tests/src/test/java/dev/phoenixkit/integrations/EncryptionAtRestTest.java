@@ -109,7 +109,6 @@ class EncryptionAtRestTest {
         assertThat(saved.status()).contains(ConnectionStatus.CONFIGURED);
         integrations.renameConnection(uuid, "renamed");
         integrations.recordValidation(uuid, ValidationResult.error("Invalid credentials"));
-        integrations.disconnect(uuid);
         assertThat(stored(uuid, "api_key")).isEqualTo(foreign);
 
         integrations.saveSetup(uuid, Map.of("api_key", "sk-replacement"));

@@ -239,8 +239,9 @@ class IntegrationsTest {
         }
 
         @Test
-        void disconnectWhenGhostUuidThenNothingAndNoEvent() {
-            integrations.disconnect(GHOST);
+        void disconnectWhenGhostUuidThenNotConfiguredAndNoEvent() {
+            assertThatThrownBy(() -> integrations.disconnect(GHOST)).isInstanceOfSatisfying(IntegrationException.class,
+                    e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
             assertThat(events).isEmpty();
         }
     }
@@ -443,15 +444,17 @@ class IntegrationsTest {
         }
 
         @Test
-        void removeConnectionWhenGhostThenNothing() {
-            integrations.removeConnection(GHOST);
+        void removeConnectionWhenGhostThenNotConfiguredAndNoEvent() {
+            assertThatThrownBy(() -> integrations.removeConnection(GHOST)).isInstanceOfSatisfying(IntegrationException.class,
+                    e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
             assertThat(events).isEmpty();
         }
 
         @Test
-        void removeConnectionWhenUuidOfNonIntegrationRowThenRowKept() {
+        void removeConnectionWhenUuidOfNonIntegrationRowThenNotConfiguredAndRowKept() {
             UUID other = seed("site_settings", "{\"a\":1}");
-            integrations.removeConnection(other);
+            assertThatThrownBy(() -> integrations.removeConnection(other)).isInstanceOfSatisfying(IntegrationException.class,
+                    e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
             assertThat(storedKey(other)).isEqualTo("site_settings");
         }
     }
@@ -836,8 +839,9 @@ class IntegrationsTest {
         }
 
         @Test
-        void recordValidationWhenGhostThenNothing() {
-            integrations.recordValidation(GHOST, ValidationResult.ok());
+        void recordValidationWhenGhostThenNotConfiguredAndNoEvent() {
+            assertThatThrownBy(() -> integrations.recordValidation(GHOST, ValidationResult.ok())).isInstanceOfSatisfying(IntegrationException.class,
+                    e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
             assertThat(events).isEmpty();
         }
     }

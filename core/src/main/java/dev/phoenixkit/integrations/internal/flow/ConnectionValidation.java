@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,6 +110,14 @@ public final class ConnectionValidation {
             return ValidationResult.error("Unknown provider");
         }
         IntegrationData data = row.get().data();
+        Set<String> unreadable = row.get().publicData().undecryptableFields();
+        if (!unreadable.isEmpty()) {
+            // Never "Not configured" for a secret that is there but unreadable here (docs/behaviour.md#fix-10).
+            LOG.warn("Connection {}: not validated, stored secrets {} cannot be decrypted with the configured key",
+                    uuid, unreadable);
+            return ValidationResult.error("Stored secrets cannot be decrypted with the configured key: "
+                    + new TreeSet<>(unreadable));
+        }
         if (!CredentialRules.hasCredentials(data.asMap())) {
             return ValidationResult.error("Not configured");
         }

@@ -115,6 +115,7 @@ public final class OAuthFlows {
      */
     public IntegrationData exchangeWithStoredVerifier(UUID uuid, String code, URI redirectUri) {
         StoredConnection row = find(uuid);
+        row.requireReadable(CODE_VERIFIER);
         String verifier = row.data().get(CODE_VERIFIER) instanceof String text ? text : null;
         return exchange(uuid, code, redirectUri, verifier);
     }
@@ -210,6 +211,9 @@ public final class OAuthFlows {
         if (!OAuthStates.matches(data.get(STATE) instanceof String text ? text : null, state)) {
             return Pending.REJECTED;
         }
+        // Before consuming: an unreadable verifier or client secret must not become an exchange without them (a
+        // PKCE downgrade, or CLIENT_CREDENTIALS_NOT_CONFIGURED after the state was spent). docs/behaviour.md#fix-10
+        row.requireReadable(CODE_VERIFIER, Fields.CLIENT_SECRET);
         Map<String, Object> fields = new LinkedHashMap<>(data.asMap());
         PendingAuthorizationFields.ALL.forEach(fields::remove);
         tx.write(row, fields);
@@ -271,6 +275,7 @@ public final class OAuthFlows {
         Objects.requireNonNull(redirectUri, "redirectUri");
         StoredConnection row = find(uuid);
         OAuthConfig config = OAuthProviders.config(providers, row);
+        row.requireReadable(Fields.CLIENT_SECRET);
         TokenGrant grant = ProviderHttp.tagged(row.provider(), ProviderCallKind.TOKEN, () -> tokenEndpoint
                 .exchangeCode(config, row.data().asMap(), code, redirectUri.toString(), codeVerifier));
         Map<String, Object> userinfo = ProviderHttp.tagged(row.provider(), ProviderCallKind.USERINFO,

@@ -127,14 +127,15 @@ public final class TokenRefresher {
      *
      * @param uuid the connection
      * @return the new access token (or the one a peer obtained meanwhile)
-     * @throws IntegrationException {@code NOT_CONFIGURED}, {@code UNKNOWN_PROVIDER} (both without side effects);
-     *                              {@code NO_REFRESH_TOKEN}, {@code CLIENT_CREDENTIALS_NOT_CONFIGURED},
+     * @throws IntegrationException {@code NOT_CONFIGURED}, {@code UNKNOWN_PROVIDER}, {@code DECRYPTION_FAILED} (all
+     *                              without side effects); {@code NO_REFRESH_TOKEN}, {@code CLIENT_CREDENTIALS_NOT_CONFIGURED},
      *                              {@code REFRESH_FAILED}, {@code TRANSPORT_FAILED} (recorded as status error)
      */
     public String refresh(UUID uuid) {
         Objects.requireNonNull(uuid, "uuid");
         StoredConnection row = find(uuid);
         OAuthConfig config = OAuthProviders.config(providers, row);
+        requireReadable(row);
         return singleFlight(uuid, row.provider(), config, TokenSnapshot.of(row.data())).accessToken();
     }
 
@@ -151,6 +152,7 @@ public final class TokenRefresher {
         Objects.requireNonNull(seen, "seen");
         StoredConnection row = find(uuid);
         OAuthConfig config = OAuthProviders.config(providers, row);
+        requireReadable(row);
         if (seen.replacedIn(row.data())) {
             LOG.debug("Connection {}: token already refreshed by another caller", uuid);
             return TokenSnapshot.of(row.data());
@@ -230,6 +232,7 @@ public final class TokenRefresher {
     private Outcome refreshUnderLock(StoreTransaction tx, UUID uuid, OAuthConfig config, TokenSnapshot seen) {
         tx.handle().attach(RefreshLockDao.class).lock(advisoryKey(uuid));
         StoredConnection current = tx.find(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
+        requireReadable(current);
         if (seen.replacedIn(current.data())) {
             LOG.debug("Connection {}: token already refreshed by another caller", uuid);
             return Outcome.succeeded(TokenSnapshot.of(current.data()));
@@ -277,6 +280,14 @@ public final class TokenRefresher {
         LOG.warn("Connection {}: token refresh failed: {}", locked.uuid(), reason);
         StoredConnection saved = commands.recordValidation(tx, locked, ValidationResult.error(reason));
         tx.audit(AuditActions.TOKEN_REFRESH_FAILED, saved, null, AuditMode.AUTO, Map.of("reason", reason));
+    }
+
+    /**
+     * A refresh token or client secret this node cannot decrypt is not missing (docs/behaviour.md#fix-10): no token
+     * call, no {@code error} status, nothing written; {@code DECRYPTION_FAILED} instead of {@code NO_REFRESH_TOKEN}.
+     */
+    private static void requireReadable(StoredConnection row) {
+        row.requireReadable(Fields.REFRESH_TOKEN, Fields.CLIENT_SECRET);
     }
 
     private StoredConnection find(UUID uuid) {

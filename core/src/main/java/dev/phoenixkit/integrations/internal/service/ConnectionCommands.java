@@ -19,14 +19,13 @@ import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.provider.AuthType;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The uuid-strict write side of the facade: add, save setup, disconnect, remove, rename, record validation. Every
@@ -35,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe.
  */
 public final class ConnectionCommands {
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectionCommands.class);
     /** Fields {@code disconnect} keeps for every connection. */
-    private static final List<String> KEPT_ON_DISCONNECT = List.of(Fields.PROVIDER, Fields.AUTH_TYPE, Fields.NAME);
+    private static final List<String> KEPT_ON_DISCONNECT = List.of(Fields.PROVIDER, Fields.AUTH_TYPE, Fields.NAME,
+            Fields.OWNER_TYPE, Fields.OWNER_UUID);
     /** Further fields {@code disconnect} keeps for OAuth2 connections (tenant_id: docs/behaviour.md#fix-3). */
     private static final List<String> KEPT_ON_OAUTH_DISCONNECT = List.of(Fields.CLIENT_ID, Fields.CLIENT_SECRET, Fields.TENANT_ID);
 
@@ -117,28 +116,27 @@ public final class ConnectionCommands {
     }
 
     /**
-     * Drops credentials and state, keeping identity (and, for OAuth2, the app's client id, secret and tenant).
-     * An unknown uuid does nothing.
+     * Drops credentials and state, keeping identity and owner (and, for OAuth2, the app's client id, secret and
+     * tenant). Its keep-list also decides which undecryptable secrets survive (only a kept {@code client_secret}),
+     * as in PhoenixKit; kept secrets keep their stored bytes.
      *
      * @param uuid  the row uuid
      * @param actor who asked, or {@code null}
+     * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection (nothing is written)
      */
     public void disconnect(UUID uuid, UUID actor) {
         Objects.requireNonNull(uuid, "uuid");
         store.inTransaction(tx -> {
-            Optional<StoredConnection> locked = tx.lock(uuid);
-            if (locked.isEmpty()) {
-                return null;
-            }
-            StoredConnection row = locked.get();
+            StoredConnection row = tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
             IntegrationData data = row.data();
-            Map<String, Object> kept = new LinkedHashMap<>();
-            KEPT_ON_DISCONNECT.stream().filter(data::has).forEach(field -> kept.put(field, data.get(field)));
+            List<String> keep = new ArrayList<>(KEPT_ON_DISCONNECT);
             if (AuthType.OAUTH2.wireValue().equals(data.get(Fields.AUTH_TYPE))) {
-                KEPT_ON_OAUTH_DISCONNECT.stream().filter(data::has).forEach(field -> kept.put(field, data.get(field)));
+                keep.addAll(KEPT_ON_OAUTH_DISCONNECT);
             }
+            Map<String, Object> kept = new LinkedHashMap<>();
+            keep.stream().filter(data::has).forEach(field -> kept.put(field, data.get(field)));
             kept.put(Fields.STATUS, ConnectionStatus.DISCONNECTED.wireValue());
-            StoredConnection saved = tx.write(row, kept);
+            StoredConnection saved = tx.write(row, kept, row.secrets().carryingOnly(keep));
             tx.audit(AuditActions.DISCONNECTED, saved, actor, AuditMode.MANUAL, Map.of());
             tx.publish(new IntegrationEvent.Disconnected(uuid, saved.provider(), saved.name()));
             return null;
@@ -146,19 +144,18 @@ public final class ConnectionCommands {
     }
 
     /**
-     * Deletes a connection. An unknown uuid does nothing.
+     * Deletes a connection.
      *
      * @param uuid  the row uuid
      * @param actor who asked, or {@code null}
+     * @throws IntegrationException {@code NOT_CONFIGURED} if no row was deleted (there is no such connection)
      */
     public void removeConnection(UUID uuid, UUID actor) {
         Objects.requireNonNull(uuid, "uuid");
         store.inTransaction(tx -> {
-            tx.delete(uuid).ifPresent(ref -> {
-                tx.audit(AuditActions.CONNECTION_REMOVED, uuid, ref, actor, AuditMode.MANUAL,
-                        Map.of("name", ref.name()));
-                tx.publish(new IntegrationEvent.ConnectionRemoved(uuid, ref.provider(), ref.name()));
-            });
+            ProviderRef ref = tx.delete(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
+            tx.audit(AuditActions.CONNECTION_REMOVED, uuid, ref, actor, AuditMode.MANUAL, Map.of("name", ref.name()));
+            tx.publish(new IntegrationEvent.ConnectionRemoved(uuid, ref.provider(), ref.name()));
             return null;
         });
     }
@@ -195,21 +192,17 @@ public final class ConnectionCommands {
     /**
      * Stores a validation outcome: status, {@code validation_status} and {@code last_validated_at} always (and
      * {@code connected_at} on success); publishes {@code Validated} only when status or validation status changed.
-     * An unknown uuid does nothing.
      *
      * @param uuid   the row uuid
      * @param result the outcome
+     * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection (nothing is written)
      */
     public void recordValidation(UUID uuid, ValidationResult result) {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(result, "result");
         store.inTransaction(tx -> {
-            Optional<StoredConnection> locked = tx.lock(uuid);
-            if (locked.isEmpty()) {
-                LOG.debug("recordValidation: no connection {}", uuid);
-                return null;
-            }
-            recordValidation(tx, locked.get(), result);
+            StoredConnection row = tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
+            recordValidation(tx, row, result);
             return null;
         });
     }

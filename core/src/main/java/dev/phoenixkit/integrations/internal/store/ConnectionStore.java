@@ -268,7 +268,7 @@ public final class ConnectionStore {
                     row.uuid(), decoded.undecryptable().keySet());
         }
         return Optional.of(new StoredConnection(row.uuid(), row.key(), ref.get(), decoded.data(),
-                decoded.undecryptable()));
+                decoded.secrets()));
     }
 
     /**

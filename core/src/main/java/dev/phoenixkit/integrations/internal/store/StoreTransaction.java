@@ -5,6 +5,7 @@ import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.events.IntegrationEvent;
+import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
 import dev.phoenixkit.integrations.internal.db.Database;
 import dev.phoenixkit.integrations.internal.db.SettingsDao;
 import dev.phoenixkit.integrations.internal.db.SettingsRow;
@@ -105,7 +106,7 @@ public final class StoreTransaction {
      */
     public void writeStoredData(UUID uuid, String json) {
         written.add(uuid);
-        settings.updateDataOnly(uuid, json);
+        requireOneRow(settings.updateDataOnly(uuid, json), uuid);
     }
 
     /**
@@ -117,25 +118,44 @@ public final class StoreTransaction {
      */
     public Optional<StoredConnection> insert(ProviderRef ref, Map<String, Object> fields) {
         UUID uuid = store.newUuid();
-        String json = store.codec().encode(fields, Map.of());
+        String json = store.codec().encode(fields, FieldCodec.StoredSecrets.NONE);
         written.add(uuid);
         if (settings.insertIfAbsent(uuid, ref.storageKey(), json, nowText()) == 0) {
             return Optional.empty();
         }
-        return Optional.of(new StoredConnection(uuid, ref.storageKey(), ref, IntegrationData.of(fields), Map.of()));
+        return Optional.of(new StoredConnection(uuid, ref.storageKey(), ref, IntegrationData.of(fields),
+                FieldCodec.StoredSecrets.NONE));
     }
 
     /**
-     * Replaces a row's data. Undecryptable stored secrets are kept unless {@code fields} sets them.
+     * Replaces a row's data under the write-path rule (docs/behaviour.md#write-path): secrets {@code fields} does
+     * not change keep their stored ciphertext byte for byte, plaintext secrets are encrypted, and undecryptable
+     * stored secrets are kept unless {@code fields} sets them.
      *
      * @param current the row as read (ideally via {@link #lock(UUID)})
      * @param fields  the complete new plaintext data
      * @return the row as written
+     * @throws IntegrationException {@code NOT_CONFIGURED} if the row is gone (no row was updated)
      */
     public StoredConnection write(StoredConnection current, Map<String, Object> fields) {
-        String json = store.codec().encode(fields, current.undecryptable());
+        return write(current, fields, current.secrets());
+    }
+
+    /**
+     * {@link #write(StoredConnection, Map)} carrying forward only the given stored secrets (for {@code disconnect},
+     * whose keep-list decides which undecryptable ciphertexts survive).
+     *
+     * @param current the row as read
+     * @param fields  the complete new plaintext data
+     * @param carried the stored ciphertexts to carry forward ({@link FieldCodec.StoredSecrets#carryingOnly})
+     * @return the row as written
+     * @throws IntegrationException {@code NOT_CONFIGURED} if the row is gone (no row was updated)
+     */
+    public StoredConnection write(StoredConnection current, Map<String, Object> fields,
+            FieldCodec.StoredSecrets carried) {
+        String json = store.codec().encode(fields, carried);
         written.add(current.uuid());
-        settings.updateData(current.uuid(), json, nowText());
+        requireOneRow(settings.updateData(current.uuid(), json, nowText()), current.uuid());
         return reread(current.uuid());
     }
 
@@ -149,10 +169,11 @@ public final class StoreTransaction {
      * @throws IntegrationException {@code ALREADY_EXISTS} if the new key is taken (the transaction is then aborted)
      */
     public StoredConnection rename(StoredConnection current, ProviderRef newRef, Map<String, Object> fields) {
-        String json = store.codec().encode(fields, current.undecryptable());
+        String json = store.codec().encode(fields, current.secrets());
         written.add(current.uuid());
         try {
-            settings.updateKeyAndData(current.uuid(), newRef.storageKey(), json, nowText());
+            requireOneRow(settings.updateKeyAndData(current.uuid(), newRef.storageKey(), json, nowText()),
+                    current.uuid());
         } catch (JdbiException e) {
             if (Database.isUniqueViolation(e, Database.KEY_UNIQUE_INDEX)) {
                 throw new IntegrationException(IntegrationError.ALREADY_EXISTS,
@@ -213,6 +234,13 @@ public final class StoreTransaction {
     public void publish(IntegrationEvent event) {
         pendingEvents.add(event);
         store.announce(handle, event);
+    }
+
+    /** No write may return normally without writing (docs/behaviour.md#write-path): an update of no row is a miss. */
+    private static void requireOneRow(int updated, UUID uuid) {
+        if (updated != 1) {
+            throw ConnectionStore.notConfigured(uuid);
+        }
     }
 
     private StoredConnection reread(UUID uuid) {

@@ -2,7 +2,12 @@ package dev.phoenixkit.integrations.internal.store;
 
 import dev.phoenixkit.integrations.Connection;
 import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.IntegrationError;
+import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
 import dev.phoenixkit.integrations.internal.naming.ProviderRef;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,10 +18,34 @@ import java.util.UUID;
  * @param key           the storage key column
  * @param ref           provider and name parsed from {@code key}
  * @param data          the decrypted data, complete (for the library's own use; hand out {@link #publicData()})
- * @param undecryptable stored ciphertexts that could not be decrypted (kept on every write)
+ * @param secrets       the stored ciphertexts of the sensitive fields, readable or not: every write carries forward
+ *                      the bytes of those it does not change (docs/behaviour.md#write-path)
  */
 public record StoredConnection(UUID uuid, String key, ProviderRef ref, IntegrationData data,
-        Map<String, String> undecryptable) {
+        FieldCodec.StoredSecrets secrets) {
+    /** @return field name to the stored ciphertext that could not be decrypted (kept on every write) */
+    public Map<String, String> undecryptable() {
+        return secrets.undecryptable();
+    }
+
+    /**
+     * The one check a flow makes before it uses secrets (docs/behaviour.md#fix-10): a secret that cannot be
+     * decrypted is never treated as missing.
+     *
+     * @param fields the sensitive fields the caller is about to use
+     * @throws IntegrationException {@code DECRYPTION_FAILED}, naming the fields (never a value), if any of them is
+     *                              stored as ciphertext the configured cipher cannot decrypt
+     */
+    public void requireReadable(String... fields) {
+        List<String> unreadable = Arrays.stream(fields).filter(secrets.undecryptable()::containsKey).toList();
+        if (!unreadable.isEmpty()) {
+            throw new IntegrationException(IntegrationError.DECRYPTION_FAILED, "Connection " + uuid + " holds "
+                    + unreadable + " as ciphertext the configured key cannot decrypt (another key wrote it, or it is"
+                    + " corrupt); nothing was sent or changed. Configure the key that wrote it, or run the key"
+                    + " rotation with it.");
+        }
+    }
+
     /** @return the provider key from the key column */
     public String provider() {
         return ref.provider();
