@@ -66,6 +66,10 @@ public final class Fields {
     public static final String EXTERNAL_ACCOUNT_NAME = "external_account_name";
     /** A map of account details ({@code connected_email}, {@code name}, {@code picture}). */
     public static final String METADATA = "metadata";
+    /** The owner's kind ({@code "user"}, {@code "team"}, …) of an owned connection; plaintext, set once. */
+    public static final String OWNER_TYPE = "owner_type";
+    /** The owning entity's uuid of an owned connection; absent on system connections; plaintext, set once. */
+    public static final String OWNER_UUID = "owner_uuid";
 
     private Fields() {
     }

@@ -113,7 +113,7 @@ public final class IntegrationsAssembly implements AutoCloseable {
         ConnectionAuth auth = ConnectionAuth.create(context, commands, queries, settings.authSettings());
         Reencryptor reencryptor = new Reencryptor(store, settings.cipher());
         NotifyBridge bridge = announcer != null ? new NotifyBridge(database, announcer, bus,
-                uuid -> store.findByUuid(uuid).map(StoredConnection::publicData).orElse(IntegrationData.empty()))
+                uuid -> store.findByUuidAnyOwner(uuid).map(StoredConnection::publicData).orElse(IntegrationData.empty()))
                 : null;
         IntegrationsAssembly assembly = new IntegrationsAssembly(context, commands, queries, auth, reencryptor,
                 new EncryptionInventory(store, settings.cipher()), bridge);
