@@ -666,6 +666,8 @@ public final class Integrations implements AutoCloseable {
         private Duration httpTimeout = AuthSettings.DEFAULTS.httpTimeout();
         private Duration refreshSkew = AuthSettings.DEFAULTS.refreshSkew();
         private Duration authorizationTtl = AuthSettings.DEFAULTS.authorizationTtl();
+        private DataSource hostTransactions;
+        private Consumer<Runnable> afterHostCommit = Runnable::run;
 
         private Builder() {
         }
@@ -719,6 +721,28 @@ public final class Integrations implements AutoCloseable {
          */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /**
+         * Lets the host's own transactions decide for the writes it asks for. The facade's commands
+         * ({@code addConnection}, {@code saveSetup}, {@code renameConnection}, {@code removeConnection},
+         * {@code disconnect}, {@code recordValidation}, {@code recordAuditEntry}) and its reads take their connection
+         * from {@code transactionAware}, which may hand out the connection of a transaction the host has open (for
+         * example Spring's {@code TransactionAwareDataSourceProxy}): such a write commits or rolls back with the
+         * host's transaction, and its events are passed to {@code afterCommit}, which must run them after that
+         * commit (or at once when there is no transaction) and drop them on rollback. What the library records about
+         * a provider (token refresh, validation stamps, the code exchange), re-encryption and the LISTEN session keep
+         * using the main source ({@link #dataSource} or {@link #jdbi}) and commit on their own. Off by default.
+         *
+         * @param transactionAware connections that may belong to an open host transaction (a connection in
+         *                         auto-commit mode means there is none; the library then runs its own)
+         * @param afterCommit      runs the delivery of a write's events after the host's commit
+         * @return this builder
+         */
+        public Builder hostTransactions(DataSource transactionAware, Consumer<Runnable> afterCommit) {
+            this.hostTransactions = Objects.requireNonNull(transactionAware, "transactionAware");
+            this.afterHostCommit = Objects.requireNonNull(afterCommit, "afterCommit");
             return this;
         }
 
@@ -819,7 +843,7 @@ public final class Integrations implements AutoCloseable {
                     notifyChannel != null ? notifyChannel : defaultChannel(schema));
             return new Integrations(IntegrationsAssembly.assemble(new IntegrationsAssembly.Settings(jdbi,
                     dataSource, providers, cipher, clock, httpClient, schema, crossNodeEvents, channel,
-                    authSettings)));
+                    authSettings, hostTransactions, afterHostCommit)));
         }
 
         private static String defaultChannel(String schema) {

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -62,10 +63,13 @@ public final class IntegrationsAssembly implements AutoCloseable {
      * @param crossNodeEvents whether the LISTEN/NOTIFY bridge is on
      * @param channel         the NOTIFY channel (checked by the caller)
      * @param authSettings    HTTP timeout, refresh skew, authorization TTL
+     * @param hostTransactions connections that may belong to a transaction the host has open, for the facade's
+     *                        commands and reads, or {@code null} to run everything on the main source
+     * @param afterHostCommit runs event delivery after the host's commit (used with {@code hostTransactions})
      */
     public record Settings(Jdbi jdbi, DataSource dataSource, ProviderRegistry providers, SecretCipher cipher,
             Clock clock, HttpClient httpClient, String schema, boolean crossNodeEvents, String channel,
-            AuthSettings authSettings) {
+            AuthSettings authSettings, DataSource hostTransactions, Consumer<Runnable> afterHostCommit) {
         /** Checks the required parts. */
         public Settings {
             Objects.requireNonNull(cipher, "cipher");
@@ -73,6 +77,7 @@ public final class IntegrationsAssembly implements AutoCloseable {
             Objects.requireNonNull(schema, "schema");
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(authSettings, "authSettings");
+            Objects.requireNonNull(afterHostCommit, "afterHostCommit");
         }
     }
 
@@ -110,7 +115,17 @@ public final class IntegrationsAssembly implements AutoCloseable {
                 settings.clock(), LazyHttpClient.orDefault(settings.httpClient()), bus, auditLog, instanceId);
         ConnectionCommands commands = new ConnectionCommands(store, registry);
         ConnectionQueries queries = new ConnectionQueries(store, registry);
+        // The flows (refresh, validation stamps, code exchange) record what a provider said: always on the main
+        // source, committing on their own. Only the facade's commands and reads join a host's transaction.
         ConnectionAuth auth = ConnectionAuth.create(context, commands, queries, settings.authSettings());
+        if (settings.hostTransactions() != null) {
+            Database hostDatabase = Database.over(settings.hostTransactions(), settings.schema());
+            ConnectionStore hostStore = new ConnectionStore(hostDatabase, codec, settings.clock(),
+                    new AuditLog(hostDatabase, settings.clock()), bus,
+                    announcer != null ? announcer : EventAnnouncer.NONE, settings.afterHostCommit());
+            commands = new ConnectionCommands(hostStore, registry);
+            queries = new ConnectionQueries(hostStore, registry);
+        }
         Reencryptor reencryptor = new Reencryptor(store, settings.cipher());
         NotifyBridge bridge = announcer != null ? new NotifyBridge(database, announcer, bus,
                 uuid -> store.findByUuidAnyOwner(uuid).map(StoredConnection::publicData).orElse(IntegrationData.empty()))

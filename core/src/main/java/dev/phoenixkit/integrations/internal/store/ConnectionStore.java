@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ public final class ConnectionStore {
     private final AuditLog auditLog;
     private final LocalEventBus bus;
     private final EventAnnouncer announcer;
+    private final Consumer<Runnable> afterCommit;
     private final TimeBasedEpochGenerator uuids = Generators.timeBasedEpochGenerator();
 
     /**
@@ -59,6 +61,25 @@ public final class ConnectionStore {
      */
     public ConnectionStore(Database database, FieldCodec codec, Clock clock, AuditLog auditLog, LocalEventBus bus,
             EventAnnouncer announcer) {
+        this(database, codec, clock, auditLog, bus, announcer, Runnable::run);
+    }
+
+    /**
+     * A store whose transactions may be part of a longer one the host runs (the connections of {@code database}
+     * may belong to a host transaction): its events are handed to {@code afterCommit}, which runs them once the
+     * host's transaction commits (or at once when there is none) and drops them on rollback.
+     *
+     * @param database    the database
+     * @param codec       encryption of sensitive fields
+     * @param clock       the clock
+     * @param auditLog    the audit writer
+     * @param bus         the local event bus
+     * @param announcer   cross-node announcements ({@link EventAnnouncer#NONE} when the bridge is off)
+     * @param afterCommit runs the delivery of a transaction's events after the (host's) commit
+     */
+    public ConnectionStore(Database database, FieldCodec codec, Clock clock, AuditLog auditLog, LocalEventBus bus,
+            EventAnnouncer announcer, Consumer<Runnable> afterCommit) {
+        this.afterCommit = Objects.requireNonNull(afterCommit, "afterCommit");
         this.database = Objects.requireNonNull(database, "database");
         this.reads = new SettingsReads(database);
         this.codec = Objects.requireNonNull(codec, "codec");
@@ -79,7 +100,9 @@ public final class ConnectionStore {
     public <R> R inTransaction(Function<StoreTransaction, R> work) {
         List<IntegrationEvent> pending = new ArrayList<>();
         R result = database.inTransaction(handle -> work.apply(new StoreTransaction(this, handle, pending)));
-        pending.forEach(bus::publish);
+        if (!pending.isEmpty()) {
+            afterCommit.accept(() -> pending.forEach(bus::publish));
+        }
         return result;
     }
 
