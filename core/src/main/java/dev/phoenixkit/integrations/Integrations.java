@@ -66,6 +66,26 @@ public final class Integrations implements AutoCloseable {
         this.auth = assembly.auth();
     }
 
+    /**
+     * The connections of one owner (PhoenixKit's personal integrations). This facade is the system's view: its
+     * listings, {@code provider:name} lookups, reads and writes by uuid see system connections only, and an owned
+     * connection's uuid reads as missing here.
+     *
+     * @param owner the owner, for example {@code Owner.of("user", userUuid)}
+     * @return a view scoped to that owner
+     */
+    public OwnedConnections ownedBy(Owner owner) {
+        return new OwnedConnections(Objects.requireNonNull(owner, "owner"), commands, queries, auth.validation());
+    }
+
+    /**
+     * @return the storage layout this instance reads and writes, detected when it was built or forced by
+     *         {@link Builder#storageLayout(StorageLayout)}
+     */
+    public StorageLayout storageLayout() {
+        return assembly.storageLayout();
+    }
+
     /** @return a new builder */
     public static Builder builder() {
         return new Builder();
@@ -85,7 +105,7 @@ public final class Integrations implements AutoCloseable {
      *                              {@code INVALID_PROVIDER_KEY}
      */
     public Connection addConnection(String provider, String name) {
-        return commands.addConnection(provider, name, null);
+        return commands.addConnection(provider, name, null, Owner.SYSTEM);
     }
 
     /**
@@ -97,7 +117,7 @@ public final class Integrations implements AutoCloseable {
      * @return the new connection
      */
     public Connection addConnection(String provider, String name, UUID actor) {
-        return commands.addConnection(provider, name, Objects.requireNonNull(actor, "actor"));
+        return commands.addConnection(provider, name, Objects.requireNonNull(actor, "actor"), Owner.SYSTEM);
     }
 
     /**
@@ -113,7 +133,7 @@ public final class Integrations implements AutoCloseable {
      * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection
      */
     public IntegrationData saveSetup(UUID uuid, Map<String, ?> attrs) {
-        return commands.saveSetup(uuid, attrs, null);
+        return commands.saveSetup(uuid, attrs, null, Owner.SYSTEM);
     }
 
     /**
@@ -125,7 +145,7 @@ public final class Integrations implements AutoCloseable {
      * @return the data as saved
      */
     public IntegrationData saveSetup(UUID uuid, Map<String, ?> attrs, UUID actor) {
-        return commands.saveSetup(uuid, attrs, Objects.requireNonNull(actor, "actor"));
+        return commands.saveSetup(uuid, attrs, Objects.requireNonNull(actor, "actor"), Owner.SYSTEM);
     }
 
     /**
@@ -136,7 +156,7 @@ public final class Integrations implements AutoCloseable {
      * @param uuid the connection
      */
     public void disconnect(UUID uuid) {
-        commands.disconnect(uuid, null);
+        commands.disconnect(uuid, null, Owner.SYSTEM);
     }
 
     /**
@@ -146,7 +166,7 @@ public final class Integrations implements AutoCloseable {
      * @param actor the acting user's uuid
      */
     public void disconnect(UUID uuid, UUID actor) {
-        commands.disconnect(uuid, Objects.requireNonNull(actor, "actor"));
+        commands.disconnect(uuid, Objects.requireNonNull(actor, "actor"), Owner.SYSTEM);
     }
 
     /**
@@ -155,7 +175,7 @@ public final class Integrations implements AutoCloseable {
      * @param uuid the connection
      */
     public void removeConnection(UUID uuid) {
-        commands.removeConnection(uuid, null);
+        commands.removeConnection(uuid, null, Owner.SYSTEM);
     }
 
     /**
@@ -165,7 +185,7 @@ public final class Integrations implements AutoCloseable {
      * @param actor the acting user's uuid
      */
     public void removeConnection(UUID uuid, UUID actor) {
-        commands.removeConnection(uuid, Objects.requireNonNull(actor, "actor"));
+        commands.removeConnection(uuid, Objects.requireNonNull(actor, "actor"), Owner.SYSTEM);
     }
 
     /**
@@ -179,7 +199,7 @@ public final class Integrations implements AutoCloseable {
      *                              {@code ALREADY_EXISTS}
      */
     public IntegrationData renameConnection(UUID uuid, String newName) {
-        return commands.renameConnection(uuid, newName, null);
+        return commands.renameConnection(uuid, newName, null, Owner.SYSTEM);
     }
 
     /**
@@ -191,7 +211,7 @@ public final class Integrations implements AutoCloseable {
      * @return the data after the rename
      */
     public IntegrationData renameConnection(UUID uuid, String newName, UUID actor) {
-        return commands.renameConnection(uuid, newName, Objects.requireNonNull(actor, "actor"));
+        return commands.renameConnection(uuid, newName, Objects.requireNonNull(actor, "actor"), Owner.SYSTEM);
     }
 
     /**
@@ -204,7 +224,7 @@ public final class Integrations implements AutoCloseable {
      * @param result the outcome
      */
     public void recordValidation(UUID uuid, ValidationResult result) {
-        commands.recordValidation(uuid, result);
+        commands.recordValidation(uuid, result, Owner.SYSTEM);
     }
 
     // ---------------------------------------------------------------- validation and OAuth2 (HTTP-facing)
@@ -428,7 +448,7 @@ public final class Integrations implements AutoCloseable {
      *                              {@code ":"} or {@code "provider:"}
      */
     public IntegrationData getIntegration(String ref) {
-        return queries.getIntegration(ref);
+        return queries.getIntegration(ref, Owner.SYSTEM);
     }
 
     /**
@@ -437,7 +457,7 @@ public final class Integrations implements AutoCloseable {
      * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection
      */
     public Connection getIntegrationByUuid(UUID uuid) {
-        return queries.getIntegrationByUuid(uuid);
+        return queries.getIntegrationByUuid(uuid, Owner.SYSTEM);
     }
 
     /**
@@ -452,7 +472,7 @@ public final class Integrations implements AutoCloseable {
      *                              {@code DECRYPTION_FAILED} if a stored secret cannot be decrypted
      */
     public IntegrationData getCredentials(String ref) {
-        return queries.getCredentials(ref);
+        return queries.getCredentials(ref, Owner.SYSTEM);
     }
 
     /**
@@ -460,7 +480,7 @@ public final class Integrations implements AutoCloseable {
      * @return whether {@link #getCredentials(String)} would succeed; never throws for any non-null text
      */
     public boolean isConnected(String ref) {
-        return queries.isConnected(ref);
+        return queries.isConnected(ref, Owner.SYSTEM);
     }
 
     /**
@@ -473,7 +493,7 @@ public final class Integrations implements AutoCloseable {
      *                              {@code "provider:"}
      */
     public UUID findUuidByProviderName(String ref) {
-        return queries.findUuidByProviderName(ref);
+        return queries.findUuidByProviderName(ref, Owner.SYSTEM);
     }
 
     /**
@@ -483,7 +503,7 @@ public final class Integrations implements AutoCloseable {
      * @throws IntegrationException {@code NOT_FOUND}; {@code INVALID} if either part is empty
      */
     public UUID findUuidByProviderName(String provider, String name) {
-        return queries.findUuidByProviderName(provider, name);
+        return queries.findUuidByProviderName(provider, name, Owner.SYSTEM);
     }
 
     /**
@@ -492,7 +512,7 @@ public final class Integrations implements AutoCloseable {
      * @throws IntegrationException {@code NOT_FOUND}; {@code INVALID} for a malformed reference
      */
     public UUID resolveToUuid(String ref) {
-        return queries.resolveToUuid(ref);
+        return queries.resolveToUuid(ref, Owner.SYSTEM);
     }
 
     // ---------------------------------------------------------------- listings
@@ -504,7 +524,7 @@ public final class Integrations implements AutoCloseable {
      * @throws IntegrationException {@code INVALID_PROVIDER_KEY} for {@code ""} or a key containing {@code ':'}
      */
     public List<Connection> listConnections(String provider) {
-        return queries.listConnections(provider);
+        return queries.listConnections(provider, Owner.SYSTEM);
     }
 
     /**
@@ -512,12 +532,12 @@ public final class Integrations implements AutoCloseable {
      * @return every requested key mapped to its connections ("default" first), read with one query
      */
     public Map<String, List<Connection>> loadAllConnections(Collection<String> providerKeys) {
-        return queries.loadAllConnections(providerKeys);
+        return queries.loadAllConnections(providerKeys, Owner.SYSTEM);
     }
 
     /** @return the connections of every registered provider, in registry order */
     public List<Connection> listIntegrations() {
-        return queries.listIntegrations();
+        return queries.listIntegrations(Owner.SYSTEM);
     }
 
     /** @return every registered provider, built-ins first */
@@ -667,6 +687,7 @@ public final class Integrations implements AutoCloseable {
         private Duration refreshSkew = AuthSettings.DEFAULTS.refreshSkew();
         private Duration authorizationTtl = AuthSettings.DEFAULTS.authorizationTtl();
         private DataSource hostTransactions;
+        private StorageLayout storageLayout;
         private Consumer<Runnable> afterHostCommit = Runnable::run;
 
         private Builder() {
@@ -793,6 +814,19 @@ public final class Integrations implements AutoCloseable {
         }
 
         /**
+         * Forces the storage layout instead of detecting it when {@link #build()} runs (detection reads PhoenixKit's
+         * version marker, and the rows where the marker is missing or not a number; see
+         * {@code docs/decisions/storage-layouts.md}). Forcing the wrong layout makes every connection invisible.
+         *
+         * @param layout the layout connections are stored in
+         * @return this builder
+         */
+        public Builder storageLayout(StorageLayout layout) {
+            this.storageLayout = Objects.requireNonNull(layout, "layout");
+            return this;
+        }
+
+        /**
          * Turns the PostgreSQL LISTEN/NOTIFY bridge on or off (default off). When on, every instance on the same
          * database and channel receives the others' events; one connection from the configured source is held for
          * {@code LISTEN} until {@link Integrations#close()}.
@@ -843,7 +877,7 @@ public final class Integrations implements AutoCloseable {
                     notifyChannel != null ? notifyChannel : defaultChannel(schema));
             return new Integrations(IntegrationsAssembly.assemble(new IntegrationsAssembly.Settings(jdbi,
                     dataSource, providers, cipher, clock, httpClient, schema, crossNodeEvents, channel,
-                    authSettings, hostTransactions, afterHostCommit)));
+                    authSettings, hostTransactions, afterHostCommit, storageLayout)));
         }
 
         private static String defaultChannel(String schema) {

@@ -1,6 +1,7 @@
 package dev.phoenixkit.integrations.internal;
 
 import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.StorageLayout;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
 import dev.phoenixkit.integrations.internal.audit.AuditLog;
 import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
@@ -66,10 +67,12 @@ public final class IntegrationsAssembly implements AutoCloseable {
      * @param hostTransactions connections that may belong to a transaction the host has open, for the facade's
      *                        commands and reads, or {@code null} to run everything on the main source
      * @param afterHostCommit runs event delivery after the host's commit (used with {@code hostTransactions})
+     * @param storageLayout   the forced storage layout, or {@code null} to detect it from the schema
      */
     public record Settings(Jdbi jdbi, DataSource dataSource, ProviderRegistry providers, SecretCipher cipher,
             Clock clock, HttpClient httpClient, String schema, boolean crossNodeEvents, String channel,
-            AuthSettings authSettings, DataSource hostTransactions, Consumer<Runnable> afterHostCommit) {
+            AuthSettings authSettings, DataSource hostTransactions, Consumer<Runnable> afterHostCommit,
+            StorageLayout storageLayout) {
         /** Checks the required parts. */
         public Settings {
             Objects.requireNonNull(cipher, "cipher");
@@ -99,8 +102,11 @@ public final class IntegrationsAssembly implements AutoCloseable {
      * @return the wired parts
      */
     public static IntegrationsAssembly assemble(Settings settings) {
-        Database database = settings.jdbi() != null ? Database.over(settings.jdbi(), settings.schema())
-                : Database.over(settings.dataSource(), settings.schema());
+        Database database = settings.jdbi() != null
+                ? Database.over(settings.jdbi(), settings.schema(), settings.storageLayout())
+                : Database.over(settings.dataSource(), settings.schema(), settings.storageLayout());
+        LOG.info("Integrations on schema {}: storage layout {} ({})", settings.schema(), database.layout(),
+                database.layoutReason());
         ProviderRegistry registry = settings.providers() != null ? settings.providers()
                 : ProviderRegistry.loadDefault();
         String instanceId = UUID.randomUUID().toString();
@@ -119,7 +125,7 @@ public final class IntegrationsAssembly implements AutoCloseable {
         // source, committing on their own. Only the facade's commands and reads join a host's transaction.
         ConnectionAuth auth = ConnectionAuth.create(context, commands, queries, settings.authSettings());
         if (settings.hostTransactions() != null) {
-            Database hostDatabase = Database.over(settings.hostTransactions(), settings.schema());
+            Database hostDatabase = Database.over(settings.hostTransactions(), settings.schema(), database.layout());
             ConnectionStore hostStore = new ConnectionStore(hostDatabase, codec, settings.clock(),
                     new AuditLog(hostDatabase, settings.clock()), bus,
                     announcer != null ? announcer : EventAnnouncer.NONE, settings.afterHostCommit());
@@ -138,6 +144,11 @@ public final class IntegrationsAssembly implements AutoCloseable {
                     settings.channel());
         }
         return assembly;
+    }
+
+    /** @return the storage layout this instance reads and writes */
+    public StorageLayout storageLayout() {
+        return context.database().layout();
     }
 
     /** @return the write side */
@@ -195,7 +206,8 @@ public final class IntegrationsAssembly implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Integrations[schema=" + context.database().schema() + ", cipher=" + context.cipher()
+        return "Integrations[schema=" + context.database().schema() + ", layout=" + context.database().layout()
+                + ", cipher=" + context.cipher()
                 + ", crossNodeEvents=" + (bridge != null) + "]";
     }
 }

@@ -130,7 +130,7 @@ public interface SettingsDao {
      */
     @SqlQuery("""
             SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
-            WHERE key LIKE :pattern AND value_json IS NOT NULL AND """ + OWNER_FILTER + """
+            WHERE key LIKE :pattern AND value_json IS NOT NULL""" + " AND " + OWNER_FILTER + """
              ORDER BY key""")
     List<SettingsRow> listByKeyPattern(@Bind("pattern") String pattern, @Bind("ownerType") String ownerType,
             @Bind("ownerUuid") String ownerUuid);
@@ -145,7 +145,7 @@ public interface SettingsDao {
      */
     @SqlQuery("""
             SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
-            WHERE key LIKE ANY(:patterns) AND value_json IS NOT NULL AND """ + OWNER_FILTER + """
+            WHERE key LIKE ANY(:patterns) AND value_json IS NOT NULL""" + " AND " + OWNER_FILTER + """
              ORDER BY key""")
     List<SettingsRow> listByKeyPatterns(@Bind("patterns") String[] patterns, @Bind("ownerType") String ownerType,
             @Bind("ownerUuid") String ownerUuid);
@@ -161,7 +161,7 @@ public interface SettingsDao {
      */
     @SqlQuery("""
             SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
-            WHERE module = 'integrations' AND value_json ->> 'provider' = ANY(:providers) AND """ + OWNER_FILTER)
+            WHERE module = 'integrations' AND value_json ->> 'provider' = ANY(:providers)""" + " AND " + OWNER_FILTER)
     List<SettingsRow> listByProviders(@Bind("providers") String[] providers, @Bind("ownerType") String ownerType,
             @Bind("ownerUuid") String ownerUuid);
 
@@ -192,7 +192,7 @@ public interface SettingsDao {
     @SqlQuery("""
             SELECT EXISTS (SELECT 1 FROM <schema>.phoenix_kit_settings
             WHERE module = 'integrations' AND value_json ->> 'provider' = :provider
-              AND lower(value_json ->> 'name') = lower(:name) AND uuid <> :self AND """ + OWNER_FILTER + ")")
+              AND lower(value_json ->> 'name') = lower(:name) AND uuid <> :self""" + " AND " + OWNER_FILTER + ")")
     boolean nameTaken(@Bind("provider") String provider, @Bind("name") String name,
             @Bind("ownerType") String ownerType, @Bind("ownerUuid") String ownerUuid, @Bind("self") UUID self);
 
