@@ -57,7 +57,7 @@ public final class Fields {
     public static final String CONNECTED_AT = "connected_at";
     /** When the connection was last validated (ISO-8601). */
     public static final String LAST_VALIDATED_AT = "last_validated_at";
-    /** {@code "ok"} or {@code "error: <message>"}. */
+    /** Open text: {@code "ok"}, a success note (with status connected) or {@code "error: <message>"}. */
     public static final String VALIDATION_STATUS = "validation_status";
 
     /** The connected account's id (OAuth2: the e-mail from userinfo). */

@@ -135,7 +135,11 @@ public final class IntegrationData {
         return ConnectionStatus.fromWireValue(getString(Fields.STATUS).orElse(null));
     }
 
-    /** @return {@code validation_status}: {@code "ok"} or {@code "error: <reason>"} */
+    /**
+     * @return {@code validation_status}, open text: {@code "ok"}, a success note such as
+     *         {@code "Connected as @mybot"} (status connected), or {@code "error: <reason>"}; see
+     *         {@link ValidationResult#fromStored(String, String)}
+     */
     public Optional<String> validationStatus() {
         return getString(Fields.VALIDATION_STATUS);
     }

@@ -216,7 +216,7 @@ public final class Integrations implements AutoCloseable {
 
     /**
      * Stores a validation outcome: status {@code connected} or {@code error}, {@code validation_status}
-     * ({@code "ok"} / {@code "error: <message>"}) and {@code last_validated_at} always, {@code connected_at} on
+     * ({@code "ok"}, the success note, or {@code "error: <message>"}) and {@code last_validated_at} always, {@code connected_at} on
      * success. Publishes {@code Validated} only when the status or validation status changed. An unknown uuid does
      * nothing.
      *

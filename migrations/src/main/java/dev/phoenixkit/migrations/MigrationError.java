@@ -20,8 +20,11 @@ public enum MigrationError {
      */
     LOCK_TIMEOUT,
     /**
-     * A rollback was refused before anything was changed: a step's pre-check found data the down step cannot
-     * handle (the message says which), the step has no down script, or the schema is newer than this library.
+     * A rollback was refused: a step's pre-check found data the down step cannot handle (the message says which
+     * and how to fix it), the step has no down script, or the schema is newer than this library. The pre-check of
+     * every step a rollback will undo runs before it undoes any, so a refusal normally means nothing was changed;
+     * should a down step still refuse after others were undone (its data changed during the run), the message
+     * lists the steps already undone and the version marker the schema is now at.
      */
     ROLLBACK_REFUSED,
     /** The requested target version is outside the range this library can migrate or roll back to. */

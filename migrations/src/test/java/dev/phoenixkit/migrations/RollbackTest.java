@@ -3,6 +3,7 @@ package dev.phoenixkit.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.phoenixkit.migrations.internal.JavaStepScript;
+import dev.phoenixkit.migrations.internal.Step;
 import dev.phoenixkit.migrations.support.Sql;
 import dev.phoenixkit.migrations.support.TestDatabases;
 
@@ -100,6 +103,27 @@ class RollbackTest {
                 .hasMessageContaining("V60 (irreversible)")
                 .hasMessageContaining("no down script");
         assertThat(sql.marker("public")).isEqualTo("107");
+    }
+
+    @Test
+    void rollbackWhenADownStepRefusesAfterOthersRanThenTheMessageListsWhatWasUndone() {
+        Step refusesLate = new Step(MigrationTrack.PHOENIX_KIT, 60, "refuses late",
+                new JavaStepScript("test:refuses-late-up", "1", true, (connection, context) -> { }),
+                new JavaStepScript("test:refuses-late-down", "1", true, (connection, context) -> {
+                    throw new SQLException("the data changed while the rollback ran", "PKR01");
+                }));
+        Migrator withLateRefusal = migrator.withCatalog(TestSteps.shippedPlus(refusesLate));
+        migrator.rollback(50);
+        withLateRefusal.migrate();
+
+        assertThatThrownBy(() -> withLateRefusal.rollback(50))
+                .isInstanceOfSatisfying(MigrationException.class,
+                        e -> assertThat(e.error()).isEqualTo(MigrationError.ROLLBACK_REFUSED))
+                .hasMessageContaining("V60 (refuses late)")
+                .hasMessageContaining("already undone 7 step(s) (V107, V106, V101, V93, V78, V74, V73)")
+                .hasMessageContaining("the version marker is now 72")
+                .hasMessageContaining("migrate(107)");
+        assertThat(sql.marker("public")).isEqualTo("72");
     }
 
     private List<String> snapshot() {

@@ -173,8 +173,12 @@ class V106MigrationTest {
     }
 
     @Test
-    void rollbackFrom107WhenDuplicateExistsThenV107DownRunsAndV106RefusesKeepingPartialIndexes() {
+    @DisplayName("from 107, rollback(105) with a duplicate name refuses before V107's down step runs (issue 9 item 2)")
+    void rollbackFrom107WhenDuplicateExistsThenRefusesBeforeUndoingV107() {
         migrator.migrate();
+        String pin = "0190f0f0-0000-7000-8000-000000000001";
+        sql.execute("INSERT INTO phoenix_kit_ai_endpoints (name, provider, api_key, model, inserted_at, updated_at, integration_uuid)"
+                + " VALUES ('pinned', 'openrouter', 'k', 'm', now(), now(), ?::uuid)", pin);
         insertProject("Shared Name", true);
         insertProject("Shared Name", false);
 
@@ -182,8 +186,13 @@ class V106MigrationTest {
                 .isInstanceOfSatisfying(MigrationException.class,
                         e -> assertThat(e.error()).isEqualTo(MigrationError.ROLLBACK_REFUSED))
                 .hasMessageContaining("\"shared name\"")
-                .hasMessageContaining("version marker stays at 106");
-        assertThat(sql.marker("public")).isEqualTo("106");
+                .hasMessageContaining("before any step was undone")
+                .hasMessageContaining("nothing was changed; version marker stays at 107");
+        assertThat(sql.marker("public")).isEqualTo("107");
+        assertThat(sql.value("SELECT integration_uuid::text FROM phoenix_kit_ai_endpoints WHERE name = 'pinned'"))
+                .as("V107's pin survives").isEqualTo(pin);
+        assertThat(sql.value("SELECT count(*) FROM phoenix_kit_java_schema_history WHERE direction = 'down'"))
+                .as("no down step ran").isEqualTo("0");
         assertPartialIndexesKept();
     }
 

@@ -10,12 +10,15 @@ import java.util.regex.Pattern;
  * A third-party provider: its key, how it is shown, how it authenticates, which setup fields it needs, how its
  * credentials are tested and how to set it up. Immutable and thread-safe; build with {@link #builder(String)}.
  *
- * <p>The key is what connection storage keys are made of ({@code integration:<key>:<name>}), so it must match
- * {@value #KEY_PATTERN}: no {@code :}, {@code %}, {@code _} or whitespace.
+ * <p>The key is stored in every connection row ({@code provider}) and is part of {@code provider:name} references,
+ * so it must match {@value #KEY_PATTERN}: letters, digits, {@code .}, {@code -} and {@code _} (PhoenixKit has
+ * {@code amazon_bedrock}, {@code aws_ses}, {@code object_storage}, {@code brevo_api}), never {@code :}, {@code %} or
+ * whitespace. Every SQL {@code LIKE} pattern built from a key escapes {@code _} and {@code %}
+ * ({@code internal.naming.Names.escapeLike}), so matches stay exact.
  */
 public final class ProviderDefinition {
     /** The pattern a provider key must match. */
-    public static final String KEY_PATTERN = "^[a-zA-Z0-9][a-zA-Z0-9.-]*$";
+    public static final String KEY_PATTERN = "^[a-zA-Z0-9][a-zA-Z0-9._-]*$";
 
     private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
 
@@ -27,6 +30,8 @@ public final class ProviderDefinition {
     private final OAuthConfig oauthConfig;
     private final List<SetupField> setupFields;
     private final List<String> capabilities;
+    private final List<ProviderScope> scopes;
+    private final String baseUrl;
     private final ValidationSpec validation;
     private final List<InstructionSection> instructions;
 
@@ -39,13 +44,16 @@ public final class ProviderDefinition {
         this.oauthConfig = builder.oauthConfig;
         this.setupFields = List.copyOf(builder.setupFields);
         this.capabilities = List.copyOf(builder.capabilities);
+        this.scopes = builder.scopes.isEmpty() ? List.of(ProviderScope.SYSTEM) : List.copyOf(builder.scopes);
+        this.baseUrl = builder.baseUrl;
         this.validation = builder.validation;
         this.instructions = List.copyOf(builder.instructions);
     }
 
     /**
      * Starts a definition. Defaults: empty description, icon {@code "hero-puzzle-piece"}, no OAuth config, no
-     * setup fields, no capabilities, no validation, no instructions. {@code name} and {@code authType} are required.
+     * setup fields, no capabilities, scope {@link ProviderScope#SYSTEM} only, no base URL, no validation, no
+     * instructions. {@code name} and {@code authType} are required.
      *
      * @param key the provider key, for example {@code "openrouter"}
      * @return a new builder
@@ -75,6 +83,8 @@ public final class ProviderDefinition {
         builder.oauthConfig = oauthConfig;
         builder.setupFields.addAll(setupFields);
         builder.capabilities.addAll(capabilities);
+        builder.scopes.addAll(scopes);
+        builder.baseUrl = baseUrl;
         builder.validation = validation;
         builder.instructions.addAll(instructions);
         return builder;
@@ -120,7 +130,39 @@ public final class ProviderDefinition {
         return capabilities;
     }
 
-    /** @return how to test an API-key or bot-token credential, if the provider can be tested that way */
+    /**
+     * @param capability a capability name, for example {@code "image_generation"}
+     * @return whether this provider declares it
+     */
+    public boolean hasCapability(String capability) {
+        return capabilities.contains(Objects.requireNonNull(capability, "capability"));
+    }
+
+    /**
+     * @return where connections of this provider may live, in declaration order; {@code [SYSTEM]} when the
+     *         definition declares none (PhoenixKit's {@code scopes_of/1} default)
+     */
+    public List<ProviderScope> scopes() {
+        return scopes;
+    }
+
+    /**
+     * @param scope a scope
+     * @return whether connections of this provider may live in it
+     */
+    public boolean allows(ProviderScope scope) {
+        return scopes.contains(Objects.requireNonNull(scope, "scope"));
+    }
+
+    /**
+     * @return the provider's primary REST API base (PhoenixKit declares one for the {@code ai_completions}
+     *         providers and Brevo), for example {@code "https://api.openai.com/v1"}
+     */
+    public Optional<String> baseUrl() {
+        return Optional.ofNullable(baseUrl);
+    }
+
+    /** @return how to test the credential (the generic HTTP check or a named strategy), if it can be tested */
     public Optional<ValidationSpec> validation() {
         return Optional.ofNullable(validation);
     }
@@ -144,14 +186,15 @@ public final class ProviderDefinition {
         return other instanceof ProviderDefinition that && key.equals(that.key) && name.equals(that.name)
                 && description.equals(that.description) && icon.equals(that.icon) && authType == that.authType
                 && Objects.equals(oauthConfig, that.oauthConfig) && setupFields.equals(that.setupFields)
-                && capabilities.equals(that.capabilities) && Objects.equals(validation, that.validation)
+                && capabilities.equals(that.capabilities) && scopes.equals(that.scopes)
+                && Objects.equals(baseUrl, that.baseUrl) && Objects.equals(validation, that.validation)
                 && instructions.equals(that.instructions);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, name, description, icon, authType, oauthConfig, setupFields, capabilities,
-                validation, instructions);
+        return Objects.hash(key, name, description, icon, authType, oauthConfig, setupFields, capabilities, scopes,
+                baseUrl, validation, instructions);
     }
 
     @Override
@@ -169,6 +212,8 @@ public final class ProviderDefinition {
         private OAuthConfig oauthConfig;
         private final List<SetupField> setupFields = new ArrayList<>();
         private final List<String> capabilities = new ArrayList<>();
+        private final List<ProviderScope> scopes = new ArrayList<>();
+        private String baseUrl;
         private ValidationSpec validation;
         private final List<InstructionSection> instructions = new ArrayList<>();
 
@@ -240,6 +285,42 @@ public final class ProviderDefinition {
         }
 
         /**
+         * Adds a scope connections of this provider may live in; with none, the provider is system-only.
+         *
+         * @param scope a scope; adding one twice has no further effect
+         * @return this builder
+         */
+        public Builder scope(ProviderScope scope) {
+            Objects.requireNonNull(scope, "scope");
+            if (!scopes.contains(scope)) {
+                scopes.add(scope);
+            }
+            return this;
+        }
+
+        /**
+         * @param first the first scope
+         * @param more  further scopes
+         * @return this builder, with each added as by {@link #scope(ProviderScope)}
+         */
+        public Builder scopes(ProviderScope first, ProviderScope... more) {
+            scope(first);
+            for (ProviderScope scope : more) {
+                scope(scope);
+            }
+            return this;
+        }
+
+        /**
+         * @param baseUrl the primary REST API base, an absolute http(s) URL, or {@code null} for none
+         * @return this builder
+         */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /**
          * @param validation how to test the credential, or {@code null} for no test
          * @return this builder
          */
@@ -261,7 +342,8 @@ public final class ProviderDefinition {
          * @return the definition
          * @throws IllegalArgumentException when {@code key} does not match {@value #KEY_PATTERN}, {@code name} is
          *                                  blank, {@code authType} is missing, {@code oauth} does not fit the auth
-         *                                  type, or two setup fields share a key
+         *                                  type, two setup fields share a key, a capability is blank or repeated,
+         *                                  or {@code baseUrl} is not an absolute http(s) URL
          */
         public ProviderDefinition build() {
             if (!KEY.matcher(key).matches()) {
@@ -282,6 +364,15 @@ public final class ProviderDefinition {
             }
             if (setupFields.stream().map(SetupField::key).distinct().count() != setupFields.size()) {
                 throw new IllegalArgumentException("setupField keys must be unique (provider '" + key + "')");
+            }
+            if (capabilities.stream().anyMatch(String::isBlank)
+                    || capabilities.stream().distinct().count() != capabilities.size()) {
+                throw new IllegalArgumentException(
+                        "capabilities must be non-blank and unique (provider '" + key + "')");
+            }
+            if (baseUrl != null && !baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
+                throw new IllegalArgumentException(
+                        "baseUrl must be an absolute http(s) URL (provider '" + key + "'), was '" + baseUrl + "'");
             }
             return new ProviderDefinition(this);
         }

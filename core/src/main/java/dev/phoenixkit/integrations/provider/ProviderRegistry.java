@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * The providers an {@code Integrations} instance knows: the built-ins followed by every other
  * {@link ProviderSource}'s definitions. Immutable and thread-safe.
  *
- * <p>Order: built-in definitions first (google, microsoft, openrouter, mistral, deepseek when the
- * {@code phoenixkit-providers} module is on the class path), then the others in registration order. When two
+ * <p>Order: built-in definitions first (PhoenixKit's fifteen, in its order, when the {@code phoenixkit-providers}
+ * module is on the class path), then the others in registration order. When two
  * definitions share a key, the first one in that order wins (so a built-in always beats a contributed one) and the
  * clash is logged as a warning.
  *
@@ -30,10 +30,15 @@ public final class ProviderRegistry {
 
     private final Map<String, ProviderDefinition> byKey;
     private final List<ProviderDefinition> all;
+    private final Map<String, URI> baseUrlOverrides;
+    private final URI globalBaseUrl;
 
-    private ProviderRegistry(Map<String, ProviderDefinition> byKey) {
+    private ProviderRegistry(Map<String, ProviderDefinition> byKey, Map<String, URI> baseUrlOverrides,
+            URI globalBaseUrl) {
         this.byKey = Collections.unmodifiableMap(byKey);
         this.all = List.copyOf(byKey.values());
+        this.baseUrlOverrides = Map.copyOf(baseUrlOverrides);
+        this.globalBaseUrl = globalBaseUrl;
     }
 
     /**
@@ -68,6 +73,44 @@ public final class ProviderRegistry {
     /** @return every provider, built-ins first, without duplicate keys */
     public List<ProviderDefinition> all() {
         return all;
+    }
+
+    /**
+     * PhoenixKit's {@code with_capability/1}: lets a consumer find providers by what they can do.
+     *
+     * @param capability a capability name, for example {@code "ai_completions"}
+     * @return every provider declaring it, in {@link #all()} order
+     */
+    public List<ProviderDefinition> withCapability(String capability) {
+        Objects.requireNonNull(capability, "capability");
+        return all.stream().filter(provider -> provider.hasCapability(capability)).toList();
+    }
+
+    /**
+     * PhoenixKit's {@code for_scope/1}.
+     *
+     * @param scope a scope
+     * @return every provider whose connections may live in it, in {@link #all()} order
+     */
+    public List<ProviderDefinition> forScope(ProviderScope scope) {
+        Objects.requireNonNull(scope, "scope");
+        return all.stream().filter(provider -> provider.allows(scope)).toList();
+    }
+
+    /**
+     * Applies this registry's base-URL override for a provider to an absolute URL, the way its definitions' URLs
+     * were rebased. Validation strategies call it for the endpoints they build themselves (for example
+     * {@code https://api.telegram.org/bot…/getMe}), so tests can point them at a local fake server.
+     *
+     * @param providerKey the provider key
+     * @param url         an absolute http(s) URL
+     * @return the URL on the override's server, or {@code url} unchanged when none applies
+     */
+    public String resolveUrl(String providerKey, String url) {
+        Objects.requireNonNull(providerKey, "providerKey");
+        Objects.requireNonNull(url, "url");
+        URI base = baseUrlOverrides.getOrDefault(providerKey, globalBaseUrl);
+        return base == null ? url : Builder.rebaseUrl(url, base);
     }
 
     @Override
@@ -148,7 +191,8 @@ public final class ProviderRegistry {
         }
 
         /**
-         * Points every provider URL (authorization, token, userinfo, validation) at another server: the scheme,
+         * Points every provider URL (authorization, token, userinfo, validation, base URL, and the endpoints
+         * strategies resolve through {@link ProviderRegistry#resolveUrl(String, String)}) at another server: the scheme,
          * host and port of each URL are replaced by {@code baseUrl}, whose path (if any) is put in front of the
          * original path. For example, with {@code http://127.0.0.1:8080},
          * {@code https://api.mistral.ai/v1/models} becomes {@code http://127.0.0.1:8080/v1/models}.
@@ -190,7 +234,7 @@ public final class ProviderRegistry {
                 }
                 byKey.put(definition.key(), rebase(definition));
             }
-            return new ProviderRegistry(byKey);
+            return new ProviderRegistry(byKey, baseUrlOverrides, globalBaseUrl);
         }
 
         private ProviderDefinition rebase(ProviderDefinition definition) {
@@ -206,7 +250,12 @@ public final class ProviderRegistry {
                 oauth.userinfoUrl().ifPresent(url -> rebased.userinfoUrl(rebaseUrl(url, base)));
                 builder.oauth(rebased.build());
             });
-            definition.validation().ifPresent(spec -> builder.validation(spec.withUrl(rebaseUrl(spec.url(), base))));
+            definition.validation().ifPresent(spec -> {
+                if (spec instanceof ValidationSpec.Http http) {
+                    builder.validation(http.withUrl(rebaseUrl(http.url(), base)));
+                }
+            });
+            definition.baseUrl().ifPresent(url -> builder.baseUrl(rebaseUrl(url, base)));
             return builder.build();
         }
 

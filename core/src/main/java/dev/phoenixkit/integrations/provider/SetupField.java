@@ -167,7 +167,7 @@ public final class SetupField {
         /**
          * @return the field
          * @throws IllegalArgumentException when {@code key} or {@code label} is blank, or options are given for a
-         *                                  type other than {@code SELECT}
+         *                                  type other than {@code SELECT}, or a {@code SELECT} has none
          */
         public SetupField build() {
             if (key.isBlank()) {
@@ -179,6 +179,9 @@ public final class SetupField {
             if (!options.isEmpty() && type != SetupFieldType.SELECT) {
                 throw new IllegalArgumentException(
                         "options are only allowed for type SELECT (setup field '" + key + "' is " + type + ")");
+            }
+            if (options.isEmpty() && type == SetupFieldType.SELECT) {
+                throw new IllegalArgumentException("a SELECT needs options (setup field '" + key + "')");
             }
             return new SetupField(this);
         }

@@ -1,51 +1,107 @@
 package dev.phoenixkit.integrations.provider;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
- * How to test an API-key or bot-token credential: an HTTP {@code GET} of {@link #url()} with the header
- * {@code authHeader: authPrefix + credential}; 200 means valid. Immutable.
- *
- * <p>PhoenixKit also stores a method; it always sends {@code GET}, and so does this library.
- *
- * @param url        the absolute http(s) URL to call
- * @param authHeader the header that carries the credential, for example {@code "Authorization"}
- * @param authPrefix the text before the credential, for example {@code "Bearer "} (may be empty)
+ * How a provider's credentials are tested: either the generic HTTP check ({@link Http}: a {@code GET} with the
+ * credential in a header) or a named strategy ({@link Strategy}: a {@code CredentialCheck} registered under that
+ * name, for example {@code "telegram"} or {@code "aws_ses"}). Immutable.
  */
-public record ValidationSpec(String url, String authHeader, String authPrefix) {
+public sealed interface ValidationSpec permits ValidationSpec.Http, ValidationSpec.Strategy {
     /**
-     * Validates the components.
+     * The generic check.
      *
+     * @param url        the absolute http(s) URL to call
+     * @param authHeader the header that carries the credential, for example {@code "Authorization"}
+     * @param authPrefix the text before the credential, for example {@code "Bearer "} (may be empty)
+     * @return the spec
      * @throws IllegalArgumentException when {@code url} is not an absolute http(s) URL or {@code authHeader} is
      *                                  blank
      */
-    public ValidationSpec {
-        Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(authHeader, "authHeader");
-        Objects.requireNonNull(authPrefix, "authPrefix");
-        if (!url.startsWith("https://") && !url.startsWith("http://")) {
-            throw new IllegalArgumentException("url must be an absolute http(s) URL: " + url);
-        }
-        if (authHeader.isBlank()) {
-            throw new IllegalArgumentException("authHeader must not be blank");
-        }
+    static Http http(String url, String authHeader, String authPrefix) {
+        return new Http(url, authHeader, authPrefix);
     }
 
     /**
-     * The common case: {@code Authorization: Bearer <credential>}.
+     * The common case of the generic check: {@code Authorization: Bearer <credential>}.
      *
      * @param url the absolute http(s) URL to call
      * @return the spec
      */
-    public static ValidationSpec bearer(String url) {
-        return new ValidationSpec(url, "Authorization", "Bearer ");
+    static Http bearer(String url) {
+        return new Http(url, "Authorization", "Bearer ");
     }
 
     /**
-     * @param newUrl the URL to use instead
-     * @return a copy with another URL (used for base-URL overrides)
+     * A named strategy (PhoenixKit's {@code validation: %{strategy: :name}}).
+     *
+     * @param name the strategy name, matching {@value Strategy#NAME_PATTERN}
+     * @return the spec
+     * @throws IllegalArgumentException when the name does not match
      */
-    public ValidationSpec withUrl(String newUrl) {
-        return new ValidationSpec(newUrl, authHeader, authPrefix);
+    static Strategy strategy(String name) {
+        return new Strategy(name);
+    }
+
+    /**
+     * The generic HTTP check: {@code GET url} with the header {@code authHeader: authPrefix + credential}; 200 is
+     * valid, 401 "Invalid credentials", 403 "Access denied", any other N "Service error N". PhoenixKit also stores a
+     * method; it always sends {@code GET}, and so does this library.
+     *
+     * @param url        the absolute http(s) URL to call
+     * @param authHeader the header that carries the credential
+     * @param authPrefix the text before the credential (may be empty)
+     */
+    record Http(String url, String authHeader, String authPrefix) implements ValidationSpec {
+        /**
+         * Validates the components.
+         *
+         * @throws IllegalArgumentException when {@code url} is not an absolute http(s) URL or {@code authHeader} is
+         *                                  blank
+         */
+        public Http {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(authHeader, "authHeader");
+            Objects.requireNonNull(authPrefix, "authPrefix");
+            if (!url.startsWith("https://") && !url.startsWith("http://")) {
+                throw new IllegalArgumentException("url must be an absolute http(s) URL: " + url);
+            }
+            if (authHeader.isBlank()) {
+                throw new IllegalArgumentException("authHeader must not be blank");
+            }
+        }
+
+        /**
+         * @param newUrl the URL to use instead
+         * @return a copy with another URL (used for base-URL overrides)
+         */
+        public Http withUrl(String newUrl) {
+            return new Http(newUrl, authHeader, authPrefix);
+        }
+    }
+
+    /**
+     * A named strategy: the check registered under {@link #name()} runs, under the instance's check deadline.
+     *
+     * @param name the strategy name, for example {@code "aws_ses"}
+     */
+    record Strategy(String name) implements ValidationSpec {
+        /** The pattern a strategy name must match. */
+        public static final String NAME_PATTERN = "^[a-z0-9][a-z0-9._-]*$";
+
+        private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
+
+        /**
+         * Validates the name.
+         *
+         * @throws IllegalArgumentException when it does not match {@value #NAME_PATTERN}
+         */
+        public Strategy {
+            Objects.requireNonNull(name, "name");
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("strategy name must match " + NAME_PATTERN + ", was '" + name + "'");
+            }
+        }
     }
 }

@@ -90,7 +90,7 @@ class ProviderRegistryTest {
                 .overrideBaseUrl(URI.create("http://127.0.0.1:4321/"))
                 .build();
 
-        assertThat(registry.get("mistral").orElseThrow().validation().orElseThrow().url())
+        assertThat(registry.get("mistral").orElseThrow().validation().map(ValidationSpec.Http.class::cast).orElseThrow().url())
                 .isEqualTo("http://127.0.0.1:4321/v1/models");
         OAuthConfig oauth = registry.get("microsoft").orElseThrow().oauthConfig().orElseThrow();
         assertThat(oauth.authUrl()).isEqualTo("http://127.0.0.1:4321/{tenant_id}/oauth2/authorize");
@@ -108,9 +108,9 @@ class ProviderRegistryTest {
                 .overrideBaseUrl("deepseek", URI.create("http://127.0.0.1:2/deepseek"))
                 .build();
 
-        assertThat(registry.get("mistral").orElseThrow().validation().orElseThrow().url())
+        assertThat(registry.get("mistral").orElseThrow().validation().map(ValidationSpec.Http.class::cast).orElseThrow().url())
                 .isEqualTo("http://127.0.0.1:1/v1/models");
-        assertThat(registry.get("deepseek").orElseThrow().validation().orElseThrow().url())
+        assertThat(registry.get("deepseek").orElseThrow().validation().map(ValidationSpec.Http.class::cast).orElseThrow().url())
                 .isEqualTo("http://127.0.0.1:2/deepseek/v1/models");
     }
 

@@ -89,7 +89,7 @@ class CredentialValidatorTest {
     @Test
     void validateWhenBotTokenProviderThenTheBotTokenIsUsedWithTheConfiguredHeaderAndPrefix() {
         ProviderDefinition bot = ProviderDefinition.builder("telegram").name("Telegram").authType(AuthType.BOT_TOKEN)
-                .validation(new ValidationSpec(fake.uri("/models").toString(), "X-Bot-Token", "tok:")).build();
+                .validation(ValidationSpec.http(fake.uri("/models").toString(), "X-Bot-Token", "tok:")).build();
 
         ValidationResult result = validator.validate(bot, Map.of("bot_token", "123"));
 

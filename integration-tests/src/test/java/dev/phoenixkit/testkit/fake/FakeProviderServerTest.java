@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import dev.phoenixkit.integrations.provider.ValidationSpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -322,7 +323,9 @@ class FakeProviderServerTest {
         String base = fake.baseUri().toString();
 
         for (ProviderDefinition provider : registry.all()) {
-            provider.validation().ifPresent(spec -> assertThat(spec.url()).startsWith(base));
+            provider.validation().filter(ValidationSpec.Http.class::isInstance).map(ValidationSpec.Http.class::cast)
+                    .ifPresent(spec -> assertThat(spec.url()).startsWith(base));
+            provider.baseUrl().ifPresent(url -> assertThat(url).startsWith(base));
             provider.oauthConfig().ifPresent(oauth -> {
                 assertThat(oauth.authUrl()).startsWith(base);
                 assertThat(oauth.tokenUrl()).startsWith(base);

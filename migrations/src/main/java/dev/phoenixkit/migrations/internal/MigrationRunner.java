@@ -23,6 +23,7 @@ import dev.phoenixkit.migrations.MigrationError;
 import dev.phoenixkit.migrations.MigrationException;
 import dev.phoenixkit.migrations.MigrationInfo;
 import dev.phoenixkit.migrations.MigrationReport;
+import dev.phoenixkit.migrations.MigrationTrack;
 import dev.phoenixkit.migrations.PendingStep;
 
 /**
@@ -185,18 +186,29 @@ public final class MigrationRunner {
             }
         }
 
+        // Every pre-check of every step this rollback will undo runs before any step is undone, so a refusal
+        // leaves the schema exactly as it was (docs/behaviour.md#fix-11).
+        for (Step step : concat(libraryDowns, chainDowns)) {
+            executor.precheck(connection, step, from);
+        }
+
         List<AppliedStep> applied = new ArrayList<>();
         if (!libraryDowns.isEmpty() || from > target) {
             LOG.info("Rolling back schema {} from version {} to {}", context.quotedSchema(), from, target);
         }
         int marker = from;
-        for (Step step : libraryDowns) {
-            applied.add(executor.run(connection, step, MigrationDirection.DOWN, null, marker));
-        }
-        for (Step step : chainDowns) {
-            int after = step.order() - 1;
-            applied.add(executor.run(connection, step, MigrationDirection.DOWN, after == 0 ? null : after, marker));
-            marker = after;
+        try {
+            for (Step step : libraryDowns) {
+                applied.add(executor.run(connection, step, MigrationDirection.DOWN, null, marker));
+            }
+            for (Step step : chainDowns) {
+                int after = step.order() - 1;
+                applied.add(executor.run(connection, step, MigrationDirection.DOWN, after == 0 ? null : after,
+                        marker));
+                marker = after;
+            }
+        } catch (MigrationException e) {
+            throw partialRollback(e, from, target, applied, connection);
         }
         if (target > 0 && marker > target) {
             VersionMarker.write(connection, context, target);
@@ -204,6 +216,34 @@ public final class MigrationRunner {
         int to = VersionMarker.read(connection, context.schema());
         logOutcome(from, to, applied, started);
         return new MigrationReport(from, to, applied);
+    }
+
+    /**
+     * The failure of a down step in the middle of a rollback, restated with what the run had already undone (the
+     * step's own message only speaks for that step).
+     */
+    private MigrationException partialRollback(MigrationException failure, int from, int target,
+                                               List<AppliedStep> applied, Connection connection) {
+        if (applied.isEmpty()) {
+            return failure;
+        }
+        String now;
+        try {
+            now = Integer.toString(VersionMarker.read(connection, context.schema()));
+        } catch (SQLException | RuntimeException e) {
+            now = "unknown (" + e.getMessage() + ")";
+        }
+        StringBuilder undone = new StringBuilder();
+        for (AppliedStep step : applied) {
+            undone.append(undone.length() == 0 ? "" : ", ")
+                    .append(step.track() == MigrationTrack.PHOENIX_KIT
+                            ? "V" + step.version() : step.version());
+        }
+        return new MigrationException(failure.error(), failure.getMessage() + ". The rollback of schema "
+                + context.quotedSchema() + " from " + from + " to " + target + " stopped there after it had"
+                + " already undone " + applied.size() + " step(s) (" + undone + "); the version marker is now "
+                + now + ". Run migrate(" + from + ") to re-apply them, or fix the cause and roll back again",
+                failure);
     }
 
     private void verifyChecksums(Map<String, HistoryRow> latest) {

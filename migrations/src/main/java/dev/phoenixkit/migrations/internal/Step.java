@@ -15,8 +15,12 @@ import dev.phoenixkit.migrations.PendingStep;
  * @param description what it does
  * @param up          the script that applies it
  * @param down        the script that reverts it, or null when it cannot be reverted
+ * @param precheck    read-only checks the down script needs to pass, or null; it raises SQLSTATE {@code PKR01}
+ *                    to refuse. A multi-step rollback runs the pre-check of every step it will undo before it
+ *                    undoes any, and runs it again in the down step's own transaction
  */
-public record Step(MigrationTrack track, int order, String description, StepScript up, StepScript down) {
+public record Step(MigrationTrack track, int order, String description, StepScript up, StepScript down,
+                   StepScript precheck) {
 
     /**
      * Validates the components.
@@ -26,6 +30,7 @@ public record Step(MigrationTrack track, int order, String description, StepScri
      * @param description see the record description
      * @param up see the record description
      * @param down see the record description
+     * @param precheck see the record description
      */
     public Step {
         Objects.requireNonNull(track, "track");
@@ -34,6 +39,19 @@ public record Step(MigrationTrack track, int order, String description, StepScri
         if (order < 1) {
             throw new IllegalArgumentException("order must be >= 1, was " + order);
         }
+    }
+
+    /**
+     * A step without a pre-check.
+     *
+     * @param track       the track it belongs to
+     * @param order       the chain version or library step number
+     * @param description what it does
+     * @param up          the script that applies it
+     * @param down        the script that reverts it, or null
+     */
+    public Step(MigrationTrack track, int order, String description, StepScript up, StepScript down) {
+        this(track, order, description, up, down, null);
     }
 
     /**

@@ -20,7 +20,8 @@ import dev.phoenixkit.migrations.MigrationTrack;
  *
  * <p>SQL steps are classpath resources {@code <folder>/V<n>__<description>.sql} (chain) or
  * {@code <folder>/L<n>__<description>.sql} (library), each with an optional down script of the same name under
- * {@code <folder>/down/}. The folders are library-specific so they never clash with a host's Flyway
+ * {@code <folder>/down/} and an optional rollback pre-check of the same name under {@code <folder>/down/check/}
+ * (read-only; raises SQLSTATE {@code PKR01} to refuse). The folders are library-specific so they never clash with a host's Flyway
  * {@code db/migration}.
  */
 public final class StepCatalog {
@@ -163,8 +164,15 @@ public final class StepCatalog {
         }
         String downPath = folder + "/down/" + fileName;
         String downText = read(downPath);
+        String checkPath = folder + "/down/check/" + fileName;
+        String checkText = read(checkPath);
+        if (checkText != null && downText == null) {
+            throw new MigrationException(MigrationError.INVALID_STEP, "Step resource " + checkPath
+                    + " is a rollback pre-check, but the step has no down script " + downPath);
+        }
         return new Step(track, order, description, new SqlStepScript(upPath, upText),
-                downText == null ? null : new SqlStepScript(downPath, downText));
+                downText == null ? null : new SqlStepScript(downPath, downText),
+                checkText == null ? null : new SqlStepScript(checkPath, checkText));
     }
 
     private static String read(String path) {

@@ -38,7 +38,14 @@ final class StepExecutor {
                             int markerBefore) {
         StepScript script = direction == MigrationDirection.UP ? step.up() : step.down();
         long started = System.nanoTime();
+        StepScript running = script;
         try {
+            if (direction == MigrationDirection.DOWN && step.precheck() != null) {
+                running = step.precheck();
+                connection.setAutoCommit(false);
+                running.execute(connection, context);
+                running = script;
+            }
             if (script.transactional()) {
                 connection.setAutoCommit(false);
                 script.execute(connection, context);
@@ -55,7 +62,7 @@ final class StepExecutor {
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(connection);
             recordFailure(connection, step, script, direction, started);
-            throw stepFailure(step, script, direction, markerBefore, e);
+            throw stepFailure(step, running, direction, markerBefore, e);
         } finally {
             restoreAutoCommit(connection);
         }
@@ -63,6 +70,39 @@ final class StepExecutor {
         LOG.info("{} {} on schema {} in {} ms", direction == MigrationDirection.UP ? "Applied" : "Reverted",
                 step.label(), context.quotedSchema(), duration.toMillis());
         return new AppliedStep(step.track(), step.version(), step.description(), direction, duration);
+    }
+
+    /**
+     * Runs the rollback pre-check of {@code step} (if it has one) in a transaction that is rolled back, so it
+     * changes nothing whatever it does.
+     *
+     * @param connection   the step connection (auto-commit on entry and on return)
+     * @param step         the step a rollback will undo
+     * @param markerBefore the version marker, for the message
+     * @throws MigrationException {@link MigrationError#ROLLBACK_REFUSED} when the pre-check refuses,
+     *                            {@link MigrationError#STEP_FAILED} when it fails otherwise
+     */
+    void precheck(Connection connection, Step step, int markerBefore) {
+        StepScript check = step.precheck();
+        if (check == null) {
+            return;
+        }
+        try {
+            connection.setAutoCommit(false);
+            check.execute(connection, context);
+            LOG.debug("Rollback pre-check {} of {} passed", check.name(), step.label());
+        } catch (SQLException | RuntimeException e) {
+            MigrationException failure = stepFailure(step, check, MigrationDirection.DOWN, markerBefore, e);
+            if (failure.error() == MigrationError.ROLLBACK_REFUSED) {
+                failure = new MigrationException(MigrationError.ROLLBACK_REFUSED, "Rollback of step " + step.label()
+                        + " refused by " + check.name() + " before any step was undone: " + e.getMessage()
+                        + " (nothing was changed; version marker stays at " + markerBefore + ")", e);
+            }
+            throw failure;
+        } finally {
+            rollbackQuietly(connection);
+            restoreAutoCommit(connection);
+        }
     }
 
     private MigrationException stepFailure(Step step, StepScript script, MigrationDirection direction,
@@ -75,8 +115,8 @@ final class StepExecutor {
                 : e.toString();
         if (e instanceof SQLException sql && REFUSAL_SQLSTATE.equals(sql.getSQLState())) {
             return new MigrationException(MigrationError.ROLLBACK_REFUSED, "Rollback of step " + step.label()
-                    + " refused by " + script.name() + ": " + sql.getMessage() + " (nothing was changed; version"
-                    + " marker stays at " + markerBefore + ")", e);
+                    + " refused by " + script.name() + ": " + sql.getMessage() + " (this step changed nothing;"
+                    + " version marker stays at " + markerBefore + ")", e);
         }
         String undone = script.transactional()
                 ? "its transaction was rolled back"

@@ -3,6 +3,7 @@ package dev.phoenixkit.integrations.providers;
 import dev.phoenixkit.integrations.provider.AuthType;
 import dev.phoenixkit.integrations.provider.InstructionSection;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
+import dev.phoenixkit.integrations.provider.ProviderScope;
 import dev.phoenixkit.integrations.provider.ValidationSpec;
 import java.util.List;
 
@@ -19,7 +20,9 @@ public final class DeepSeek {
             .description("AI model access via DeepSeek (deepseek-chat, deepseek-reasoner)")
             .icon("hero-sparkles")
             .authType(AuthType.API_KEY)
-            .validation(new ValidationSpec("https://api.deepseek.com/models", "Authorization", "Bearer "))
+            .scopes(ProviderScope.SYSTEM, ProviderScope.PERSONAL)
+            .baseUrl("https://api.deepseek.com/v1")
+            .validation(ValidationSpec.http("https://api.deepseek.com/models", "Authorization", "Bearer "))
             .setupField(ApiKeyField.of("sk-...", "From platform.deepseek.com/api_keys"))
             .capability("ai_completions")
             .instruction(InstructionSection.of("Create a DeepSeek account", List.of(

@@ -3,6 +3,7 @@ package dev.phoenixkit.integrations.providers;
 import dev.phoenixkit.integrations.provider.AuthType;
 import dev.phoenixkit.integrations.provider.InstructionSection;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
+import dev.phoenixkit.integrations.provider.ProviderScope;
 import dev.phoenixkit.integrations.provider.ValidationSpec;
 import java.util.List;
 
@@ -19,7 +20,9 @@ public final class Mistral {
             .description("AI model access via Mistral AI (Mistral Large, Codestral, Pixtral)")
             .icon("hero-sparkles")
             .authType(AuthType.API_KEY)
-            .validation(new ValidationSpec("https://api.mistral.ai/v1/models", "Authorization", "Bearer "))
+            .scopes(ProviderScope.SYSTEM, ProviderScope.PERSONAL)
+            .baseUrl("https://api.mistral.ai/v1")
+            .validation(ValidationSpec.http("https://api.mistral.ai/v1/models", "Authorization", "Bearer "))
             .setupField(ApiKeyField.of("...", "From console.mistral.ai/api-keys"))
             .capability("ai_completions")
             .capability("ai_embeddings")

@@ -3,6 +3,7 @@ package dev.phoenixkit.integrations.providers;
 import dev.phoenixkit.integrations.provider.AuthType;
 import dev.phoenixkit.integrations.provider.InstructionSection;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
+import dev.phoenixkit.integrations.provider.ProviderScope;
 import dev.phoenixkit.integrations.provider.ValidationSpec;
 import java.util.List;
 
@@ -19,10 +20,13 @@ public final class OpenRouter {
             .description("AI model access via OpenRouter (100+ models)")
             .icon("hero-sparkles")
             .authType(AuthType.API_KEY)
-            .validation(new ValidationSpec("https://openrouter.ai/api/v1/auth/key", "Authorization", "Bearer "))
+            .scopes(ProviderScope.SYSTEM, ProviderScope.PERSONAL)
+            .baseUrl("https://openrouter.ai/api/v1")
+            .validation(ValidationSpec.http("https://openrouter.ai/api/v1/auth/key", "Authorization", "Bearer "))
             .setupField(ApiKeyField.of("sk-or-v1-...", "From openrouter.ai/keys"))
             .capability("ai_completions")
             .capability("ai_embeddings")
+            .capability("image_generation")
             .instruction(InstructionSection.of("Create an OpenRouter account", List.of(
                     "Sign up or log in at [openrouter.ai](https://openrouter.ai)",
                     "Open [Keys](https://openrouter.ai/keys)")))

@@ -7,6 +7,7 @@ import dev.phoenixkit.integrations.provider.ClientAuthMethod;
 import dev.phoenixkit.integrations.provider.InstructionSection;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
+import dev.phoenixkit.integrations.provider.ProviderScope;
 import dev.phoenixkit.integrations.provider.SetupField;
 import dev.phoenixkit.integrations.provider.SetupFieldType;
 import dev.phoenixkit.integrations.provider.UserinfoMapping;
@@ -26,6 +27,8 @@ class GoogleTest {
         assertThat(google.validation()).isEmpty();
         assertThat(google.capabilities())
                 .containsExactly("google_docs", "google_drive", "google_calendar", "google_sheets");
+        assertThat(google.scopes()).containsExactly(ProviderScope.SYSTEM);
+        assertThat(google.baseUrl()).isEmpty();
     }
 
     @Test

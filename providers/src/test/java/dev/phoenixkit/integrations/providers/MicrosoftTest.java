@@ -7,6 +7,7 @@ import dev.phoenixkit.integrations.provider.ClientAuthMethod;
 import dev.phoenixkit.integrations.provider.InstructionSection;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
+import dev.phoenixkit.integrations.provider.ProviderScope;
 import dev.phoenixkit.integrations.provider.SetupField;
 import dev.phoenixkit.integrations.provider.SetupFieldType;
 import dev.phoenixkit.integrations.provider.UserinfoMapping;
@@ -26,6 +27,8 @@ class MicrosoftTest {
         assertThat(microsoft.validation()).isEmpty();
         assertThat(microsoft.capabilities()).containsExactly(
                 "microsoft_outlook", "microsoft_onedrive", "microsoft_teams", "microsoft_calendar");
+        assertThat(microsoft.scopes()).containsExactly(ProviderScope.SYSTEM);
+        assertThat(microsoft.baseUrl()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.phoenixkit.integrations.provider.AuthType;
 import dev.phoenixkit.integrations.provider.InstructionSection;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
+import dev.phoenixkit.integrations.provider.ProviderScope;
 import dev.phoenixkit.integrations.provider.SetupField;
 import dev.phoenixkit.integrations.provider.SetupFieldType;
 import dev.phoenixkit.integrations.provider.ValidationSpec;
@@ -22,11 +23,13 @@ class MistralTest {
         assertThat(provider.authType()).isEqualTo(AuthType.API_KEY);
         assertThat(provider.oauthConfig()).isEmpty();
         assertThat(provider.capabilities()).containsExactly("ai_completions", "ai_embeddings");
+        assertThat(provider.scopes()).containsExactly(ProviderScope.SYSTEM, ProviderScope.PERSONAL);
+        assertThat(provider.baseUrl()).contains("https://api.mistral.ai/v1");
     }
 
     @Test
     void validationIsABearerGetOfTheProvidersEndpoint() {
-        assertThat(provider.validation()).contains(new ValidationSpec("https://api.mistral.ai/v1/models", "Authorization", "Bearer "));
+        assertThat(provider.validation()).contains(ValidationSpec.http("https://api.mistral.ai/v1/models", "Authorization", "Bearer "));
     }
 
     @Test

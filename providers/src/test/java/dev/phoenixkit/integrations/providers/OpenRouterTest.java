@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.phoenixkit.integrations.provider.AuthType;
 import dev.phoenixkit.integrations.provider.InstructionSection;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
+import dev.phoenixkit.integrations.provider.ProviderScope;
 import dev.phoenixkit.integrations.provider.SetupField;
 import dev.phoenixkit.integrations.provider.SetupFieldType;
 import dev.phoenixkit.integrations.provider.ValidationSpec;
@@ -21,12 +22,14 @@ class OpenRouterTest {
         assertThat(provider.icon()).isEqualTo("hero-sparkles");
         assertThat(provider.authType()).isEqualTo(AuthType.API_KEY);
         assertThat(provider.oauthConfig()).isEmpty();
-        assertThat(provider.capabilities()).containsExactly("ai_completions", "ai_embeddings");
+        assertThat(provider.capabilities()).containsExactly("ai_completions", "ai_embeddings", "image_generation");
+        assertThat(provider.scopes()).containsExactly(ProviderScope.SYSTEM, ProviderScope.PERSONAL);
+        assertThat(provider.baseUrl()).contains("https://openrouter.ai/api/v1");
     }
 
     @Test
     void validationIsABearerGetOfTheProvidersEndpoint() {
-        assertThat(provider.validation()).contains(new ValidationSpec("https://openrouter.ai/api/v1/auth/key", "Authorization", "Bearer "));
+        assertThat(provider.validation()).contains(ValidationSpec.http("https://openrouter.ai/api/v1/auth/key", "Authorization", "Bearer "));
     }
 
     @Test

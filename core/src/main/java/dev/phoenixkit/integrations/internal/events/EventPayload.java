@@ -105,7 +105,9 @@ public final class EventPayload {
                 case "connection_renamed" -> new IntegrationEvent.ConnectionRenamed(uuid, provider,
                         (String) json.get("old_name"), (String) json.get("new_name"), owner);
                 case "validated" -> new IntegrationEvent.Validated(uuid, provider, name,
-                        Boolean.TRUE.equals(json.get("ok")) ? ValidationResult.ok()
+                        Boolean.TRUE.equals(json.get("ok"))
+                                ? (json.get("message") instanceof String note && !"ok".equals(note)
+                                        ? ValidationResult.ok(note) : ValidationResult.ok())
                                 : ValidationResult.error(String.valueOf(json.get("message"))), owner);
                 default -> null;
             };

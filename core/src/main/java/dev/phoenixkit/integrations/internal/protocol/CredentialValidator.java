@@ -96,7 +96,9 @@ public final class CredentialValidator {
         if (spec.isEmpty()) {
             return ValidationResult.ok();
         }
-        ValidationSpec validation = spec.get();
+        if (!(spec.get() instanceof ValidationSpec.Http validation)) {
+            return ValidationResult.ok();
+        }
         return fromStatus(http.get(URI.create(validation.url()), validation.authHeader(),
                 validation.authPrefix() + token.get()).status());
     }

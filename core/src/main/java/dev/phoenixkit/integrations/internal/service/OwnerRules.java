@@ -1,7 +1,10 @@
 package dev.phoenixkit.integrations.internal.service;
 
 import dev.phoenixkit.integrations.Fields;
+import dev.phoenixkit.integrations.IntegrationError;
+import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.Owner;
+import dev.phoenixkit.integrations.provider.ProviderScope;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
 import java.util.Map;
@@ -55,6 +58,12 @@ final class OwnerRules {
      * @param owner     the new connection's owner
      */
     static void checkScopeAllowed(ProviderRegistry providers, String provider, Owner owner) {
-        // wired to ProviderDefinition's scopes (catalog) in the next commit
+        ProviderScope scope = owner.isSystem() ? ProviderScope.SYSTEM : ProviderScope.PERSONAL;
+        boolean allowed = providers.get(provider).map(definition -> definition.allows(scope))
+                .orElse(scope == ProviderScope.SYSTEM); // PhoenixKit's scopes_of/1 default: system only
+        if (!allowed) {
+            throw new IntegrationException(IntegrationError.SCOPE_NOT_ALLOWED, "Provider '" + provider
+                    + "' does not allow " + scope.name().toLowerCase(java.util.Locale.ROOT) + " connections");
+        }
     }
 }
