@@ -25,6 +25,8 @@ public enum IntegrationError {
     INVALID_NAME,
     /** Another connection of the same provider already has that name. */
     ALREADY_EXISTS,
+    /** The provider does not allow connections in that owner scope (a typed owner needs {@code PERSONAL}). */
+    SCOPE_NOT_ALLOWED,
     /** The connection's provider is not in the {@code ProviderRegistry}. */
     UNKNOWN_PROVIDER,
     /** An OAuth2 authorization URL was asked for before a {@code client_id} was saved. */

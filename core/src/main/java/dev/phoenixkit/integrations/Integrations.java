@@ -68,6 +68,26 @@ public final class Integrations implements AutoCloseable {
         this.auth = assembly.auth();
     }
 
+    /**
+     * The connections of one owner (PhoenixKit's personal integrations). This facade is the system's view: its
+     * listings, {@code provider:name} lookups, reads and writes by uuid see system connections only, and an owned
+     * connection's uuid reads as missing here.
+     *
+     * @param owner the owner, for example {@code Owner.of("user", userUuid)}
+     * @return a view scoped to that owner
+     */
+    public OwnedConnections ownedBy(Owner owner) {
+        return new OwnedConnections(Objects.requireNonNull(owner, "owner"), commands, queries, auth.validation());
+    }
+
+    /**
+     * @return the storage layout this instance reads and writes, detected when it was built or forced by
+     *         {@link Builder#storageLayout(StorageLayout)}
+     */
+    public StorageLayout storageLayout() {
+        return assembly.storageLayout();
+    }
+
     /** @return a new builder */
     public static Builder builder() {
         return new Builder();
@@ -87,7 +107,7 @@ public final class Integrations implements AutoCloseable {
      *                              {@code INVALID_PROVIDER_KEY}
      */
     public Connection addConnection(String provider, String name) {
-        return commands.addConnection(provider, name, null);
+        return commands.addConnection(provider, name, null, Owner.SYSTEM);
     }
 
     /**
@@ -99,7 +119,7 @@ public final class Integrations implements AutoCloseable {
      * @return the new connection
      */
     public Connection addConnection(String provider, String name, UUID actor) {
-        return commands.addConnection(provider, name, Objects.requireNonNull(actor, "actor"));
+        return commands.addConnection(provider, name, Objects.requireNonNull(actor, "actor"), Owner.SYSTEM);
     }
 
     /**
@@ -117,7 +137,7 @@ public final class Integrations implements AutoCloseable {
      * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection
      */
     public IntegrationData saveSetup(UUID uuid, Map<String, ?> attrs) {
-        return commands.saveSetup(uuid, attrs, null);
+        return commands.saveSetup(uuid, attrs, null, Owner.SYSTEM);
     }
 
     /**
@@ -129,7 +149,7 @@ public final class Integrations implements AutoCloseable {
      * @return the data as saved
      */
     public IntegrationData saveSetup(UUID uuid, Map<String, ?> attrs, UUID actor) {
-        return commands.saveSetup(uuid, attrs, Objects.requireNonNull(actor, "actor"));
+        return commands.saveSetup(uuid, attrs, Objects.requireNonNull(actor, "actor"), Owner.SYSTEM);
     }
 
     /**
@@ -142,7 +162,7 @@ public final class Integrations implements AutoCloseable {
      * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection (nothing is written)
      */
     public void disconnect(UUID uuid) {
-        commands.disconnect(uuid, null);
+        commands.disconnect(uuid, null, Owner.SYSTEM);
     }
 
     /**
@@ -152,7 +172,7 @@ public final class Integrations implements AutoCloseable {
      * @param actor the acting user's uuid
      */
     public void disconnect(UUID uuid, UUID actor) {
-        commands.disconnect(uuid, Objects.requireNonNull(actor, "actor"));
+        commands.disconnect(uuid, Objects.requireNonNull(actor, "actor"), Owner.SYSTEM);
     }
 
     /**
@@ -163,7 +183,7 @@ public final class Integrations implements AutoCloseable {
      *                              removed it first)
      */
     public void removeConnection(UUID uuid) {
-        commands.removeConnection(uuid, null);
+        commands.removeConnection(uuid, null, Owner.SYSTEM);
     }
 
     /**
@@ -173,7 +193,7 @@ public final class Integrations implements AutoCloseable {
      * @param actor the acting user's uuid
      */
     public void removeConnection(UUID uuid, UUID actor) {
-        commands.removeConnection(uuid, Objects.requireNonNull(actor, "actor"));
+        commands.removeConnection(uuid, Objects.requireNonNull(actor, "actor"), Owner.SYSTEM);
     }
 
     /**
@@ -187,7 +207,7 @@ public final class Integrations implements AutoCloseable {
      *                              {@code ALREADY_EXISTS}
      */
     public IntegrationData renameConnection(UUID uuid, String newName) {
-        return commands.renameConnection(uuid, newName, null);
+        return commands.renameConnection(uuid, newName, null, Owner.SYSTEM);
     }
 
     /**
@@ -199,7 +219,7 @@ public final class Integrations implements AutoCloseable {
      * @return the data after the rename
      */
     public IntegrationData renameConnection(UUID uuid, String newName, UUID actor) {
-        return commands.renameConnection(uuid, newName, Objects.requireNonNull(actor, "actor"));
+        return commands.renameConnection(uuid, newName, Objects.requireNonNull(actor, "actor"), Owner.SYSTEM);
     }
 
     /**
@@ -213,7 +233,7 @@ public final class Integrations implements AutoCloseable {
      * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection (nothing is written)
      */
     public void recordValidation(UUID uuid, ValidationResult result) {
-        commands.recordValidation(uuid, result);
+        commands.recordValidation(uuid, result, Owner.SYSTEM);
     }
 
     // ---------------------------------------------------------------- validation and OAuth2 (HTTP-facing)
@@ -437,7 +457,7 @@ public final class Integrations implements AutoCloseable {
      *                              {@code ""}, {@code ":"} or {@code "provider:"}
      */
     public IntegrationData getIntegration(String ref) {
-        return queries.getIntegration(ref);
+        return queries.getIntegration(ref, Owner.SYSTEM);
     }
 
     /**
@@ -447,7 +467,7 @@ public final class Integrations implements AutoCloseable {
      *                              {@code null}
      */
     public Connection getIntegrationByUuid(UUID uuid) {
-        return queries.getIntegrationByUuid(uuid);
+        return queries.getIntegrationByUuid(uuid, Owner.SYSTEM);
     }
 
     /**
@@ -463,7 +483,7 @@ public final class Integrations implements AutoCloseable {
      *                              {@code DECRYPTION_FAILED} if a stored secret cannot be decrypted
      */
     public IntegrationData getCredentials(String ref) {
-        return queries.getCredentials(ref);
+        return queries.getCredentials(ref, Owner.SYSTEM);
     }
 
     /**
@@ -471,7 +491,7 @@ public final class Integrations implements AutoCloseable {
      * @return whether {@link #getCredentials(String)} would succeed; never throws, {@code false} for {@code null}
      */
     public boolean isConnected(String ref) {
-        return queries.isConnected(ref);
+        return queries.isConnected(ref, Owner.SYSTEM);
     }
 
     /**
@@ -484,7 +504,7 @@ public final class Integrations implements AutoCloseable {
      *                              {@code "provider:"}
      */
     public UUID findUuidByProviderName(String ref) {
-        return queries.findUuidByProviderName(ref);
+        return queries.findUuidByProviderName(ref, Owner.SYSTEM);
     }
 
     /**
@@ -494,7 +514,7 @@ public final class Integrations implements AutoCloseable {
      * @throws IntegrationException {@code NOT_FOUND}; {@code INVALID} if either part is {@code null} or empty
      */
     public UUID findUuidByProviderName(String provider, String name) {
-        return queries.findUuidByProviderName(provider, name);
+        return queries.findUuidByProviderName(provider, name, Owner.SYSTEM);
     }
 
     /**
@@ -503,7 +523,7 @@ public final class Integrations implements AutoCloseable {
      * @throws IntegrationException {@code NOT_FOUND}; {@code INVALID} for {@code null} or a malformed reference
      */
     public UUID resolveToUuid(String ref) {
-        return queries.resolveToUuid(ref);
+        return queries.resolveToUuid(ref, Owner.SYSTEM);
     }
 
     // ---------------------------------------------------------------- listings
@@ -515,7 +535,7 @@ public final class Integrations implements AutoCloseable {
      * @throws IntegrationException {@code INVALID_PROVIDER_KEY} for {@code ""} or a key containing {@code ':'}
      */
     public List<Connection> listConnections(String provider) {
-        return queries.listConnections(provider);
+        return queries.listConnections(provider, Owner.SYSTEM);
     }
 
     /**
@@ -523,12 +543,12 @@ public final class Integrations implements AutoCloseable {
      * @return every requested key mapped to its connections ("default" first), read with one query
      */
     public Map<String, List<Connection>> loadAllConnections(Collection<String> providerKeys) {
-        return queries.loadAllConnections(providerKeys);
+        return queries.loadAllConnections(providerKeys, Owner.SYSTEM);
     }
 
     /** @return the connections of every registered provider, in registry order */
     public List<Connection> listIntegrations() {
-        return queries.listIntegrations();
+        return queries.listIntegrations(Owner.SYSTEM);
     }
 
     /** @return every registered provider, built-ins first */
@@ -680,6 +700,7 @@ public final class Integrations implements AutoCloseable {
         private IntegrationsAssembly.CacheSettings cache = IntegrationsAssembly.CacheSettings.DEFAULTS;
         private final List<IntegrationsObserver> observers = new ArrayList<>();
         private DataSource hostTransactions;
+        private StorageLayout storageLayout;
         private Consumer<Runnable> afterHostCommit = Runnable::run;
 
         private Builder() {
@@ -850,6 +871,19 @@ public final class Integrations implements AutoCloseable {
         }
 
         /**
+         * Forces the storage layout instead of detecting it when {@link #build()} runs (detection reads PhoenixKit's
+         * version marker, and the rows where the marker is missing or not a number; see
+         * {@code docs/decisions/storage-layouts.md}). Forcing the wrong layout makes every connection invisible.
+         *
+         * @param layout the layout connections are stored in
+         * @return this builder
+         */
+        public Builder storageLayout(StorageLayout layout) {
+            this.storageLayout = Objects.requireNonNull(layout, "layout");
+            return this;
+        }
+
+        /**
          * Turns the PostgreSQL LISTEN/NOTIFY bridge on or off (default off). When on, every instance on the same
          * database and channel receives the others' events; one connection from the configured source is held for
          * {@code LISTEN} until {@link Integrations#close()}.
@@ -901,7 +935,7 @@ public final class Integrations implements AutoCloseable {
             return new Integrations(IntegrationsAssembly.assemble(new IntegrationsAssembly.Settings(jdbi,
                     dataSource, providers, cipher, clock, httpClient, schema, crossNodeEvents, channel,
                     authSettings, hostTransactions, afterHostCommit, cache,
-                    IntegrationsObserver.composite(observers))));
+                    IntegrationsObserver.composite(observers), storageLayout)));
         }
 
         private static String defaultChannel(String schema) {

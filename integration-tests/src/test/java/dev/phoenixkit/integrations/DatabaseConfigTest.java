@@ -30,10 +30,10 @@ class DatabaseConfigTest {
 
         Database database = Database.over(dataSource, "missing_schema");
         assertThatThrownBy(() -> database.jdbi().withHandle(handle ->
-                handle.attach(SettingsDao.class).listByKeyPattern(BOUND_SECRET)))
+                handle.attach(SettingsDao.class).listByKeyPattern(BOUND_SECRET, null, null)))
                 .isInstanceOf(JdbiException.class).message().doesNotContain(BOUND_SECRET);
         assertThatThrownBy(() -> database.withHandle(handle ->
-                handle.attach(SettingsDao.class).listByKeyPattern(BOUND_SECRET)))
+                handle.attach(SettingsDao.class).listByKeyPattern(BOUND_SECRET, null, null)))
                 .isInstanceOfSatisfying(IntegrationException.class, e -> {
                     assertThat(e.error()).isEqualTo(IntegrationError.SCHEMA_NOT_MIGRATED);
                     assertThat(e.getMessage()).contains("42P01").doesNotContain(BOUND_SECRET)

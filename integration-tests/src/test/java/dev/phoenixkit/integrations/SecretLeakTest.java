@@ -133,7 +133,7 @@ class SecretLeakTest {
         expectFailure(() -> missingSchema.getCredentials("openrouter:" + "x"));
         Database database = Database.over(dataSource, "no_such_schema");
         try {
-            database.jdbi().withHandle(handle -> handle.attach(SettingsDao.class).listByKeyPattern(SECRETS.get(0)));
+            database.jdbi().withHandle(handle -> handle.attach(SettingsDao.class).listByKeyPattern(SECRETS.get(0), null, null));
         } catch (JdbiException e) {
             observe(e);
         }

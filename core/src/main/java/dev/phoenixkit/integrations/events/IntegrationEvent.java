@@ -1,6 +1,7 @@
 package dev.phoenixkit.integrations.events;
 
 import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.Owner;
 import dev.phoenixkit.integrations.ValidationResult;
 import java.util.Objects;
 import java.util.UUID;
@@ -8,7 +9,8 @@ import java.util.UUID;
 /**
  * A change to a connection, one record per PhoenixKit event (topic {@code "phoenix_kit:integrations"}).
  *
- * <p>Every event carries the row uuid and the provider and name parsed from the row's storage key. Events are
+ * <p>Every event carries the row uuid, the provider and name (as the storage layout defines them) and the
+ * connection's owner ({@code Owner.SYSTEM} or the typed owner; PhoenixKit routes these to per-owner topics). Events are
  * published after the change is committed. Records are immutable; their {@code toString()} never shows secrets.
  */
 public sealed interface IntegrationEvent {
@@ -21,6 +23,9 @@ public sealed interface IntegrationEvent {
     /** @return the connection name (after a rename: the new name) */
     String name();
 
+    /** @return whom the connection belongs to ({@link Owner#SYSTEM} for website-wide connections) */
+    Owner owner();
+
     /**
      * Setup (credentials or settings) was saved ({@code :integration_setup_saved}).
      *
@@ -28,12 +33,27 @@ public sealed interface IntegrationEvent {
      * @param provider the provider key
      * @param name     the connection name
      * @param data     the decrypted data as saved (on a remote node: re-read by uuid on arrival)
+     * @param owner    whom the connection belongs to
      */
-    record SetupSaved(UUID uuid, String provider, String name, IntegrationData data) implements IntegrationEvent {
+    record SetupSaved(UUID uuid, String provider, String name, IntegrationData data,
+            Owner owner) implements IntegrationEvent {
         /** Validates that no component is {@code null}. */
         public SetupSaved {
+            Objects.requireNonNull(owner, "owner");
             requireAll(uuid, provider, name);
             Objects.requireNonNull(data, "data");
+        }
+
+        /**
+         * A system connection's event.
+         *
+         * @param uuid see the record
+         * @param provider see the record
+         * @param name see the record
+         * @param data see the record
+         */
+        public SetupSaved(UUID uuid, String provider, String name, IntegrationData data) {
+            this(uuid, provider, name, data, Owner.SYSTEM);
         }
     }
 
@@ -44,12 +64,27 @@ public sealed interface IntegrationEvent {
      * @param provider the provider key
      * @param name     the connection name
      * @param data     the decrypted data as saved (on a remote node: re-read by uuid on arrival)
+     * @param owner    whom the connection belongs to
      */
-    record Connected(UUID uuid, String provider, String name, IntegrationData data) implements IntegrationEvent {
+    record Connected(UUID uuid, String provider, String name, IntegrationData data,
+            Owner owner) implements IntegrationEvent {
         /** Validates that no component is {@code null}. */
         public Connected {
+            Objects.requireNonNull(owner, "owner");
             requireAll(uuid, provider, name);
             Objects.requireNonNull(data, "data");
+        }
+
+        /**
+         * A system connection's event.
+         *
+         * @param uuid see the record
+         * @param provider see the record
+         * @param name see the record
+         * @param data see the record
+         */
+        public Connected(UUID uuid, String provider, String name, IntegrationData data) {
+            this(uuid, provider, name, data, Owner.SYSTEM);
         }
     }
 
@@ -59,11 +94,25 @@ public sealed interface IntegrationEvent {
      * @param uuid     the row uuid
      * @param provider the provider key
      * @param name     the connection name
+     * @param owner    whom the connection belongs to
      */
-    record Disconnected(UUID uuid, String provider, String name) implements IntegrationEvent {
+    record Disconnected(UUID uuid, String provider, String name,
+            Owner owner) implements IntegrationEvent {
         /** Validates that no component is {@code null}. */
         public Disconnected {
+            Objects.requireNonNull(owner, "owner");
             requireAll(uuid, provider, name);
+        }
+
+        /**
+         * A system connection's event.
+         *
+         * @param uuid see the record
+         * @param provider see the record
+         * @param name see the record
+         */
+        public Disconnected(UUID uuid, String provider, String name) {
+            this(uuid, provider, name, Owner.SYSTEM);
         }
     }
 
@@ -75,12 +124,27 @@ public sealed interface IntegrationEvent {
      * @param provider the provider key
      * @param name     the connection name
      * @param result   the recorded result
+     * @param owner    whom the connection belongs to
      */
-    record Validated(UUID uuid, String provider, String name, ValidationResult result) implements IntegrationEvent {
+    record Validated(UUID uuid, String provider, String name, ValidationResult result,
+            Owner owner) implements IntegrationEvent {
         /** Validates that no component is {@code null}. */
         public Validated {
+            Objects.requireNonNull(owner, "owner");
             requireAll(uuid, provider, name);
             Objects.requireNonNull(result, "result");
+        }
+
+        /**
+         * A system connection's event.
+         *
+         * @param uuid see the record
+         * @param provider see the record
+         * @param name see the record
+         * @param result see the record
+         */
+        public Validated(UUID uuid, String provider, String name, ValidationResult result) {
+            this(uuid, provider, name, result, Owner.SYSTEM);
         }
     }
 
@@ -90,11 +154,25 @@ public sealed interface IntegrationEvent {
      * @param uuid     the new row's uuid
      * @param provider the provider key
      * @param name     the connection name
+     * @param owner    whom the connection belongs to
      */
-    record ConnectionAdded(UUID uuid, String provider, String name) implements IntegrationEvent {
+    record ConnectionAdded(UUID uuid, String provider, String name,
+            Owner owner) implements IntegrationEvent {
         /** Validates that no component is {@code null}. */
         public ConnectionAdded {
+            Objects.requireNonNull(owner, "owner");
             requireAll(uuid, provider, name);
+        }
+
+        /**
+         * A system connection's event.
+         *
+         * @param uuid see the record
+         * @param provider see the record
+         * @param name see the record
+         */
+        public ConnectionAdded(UUID uuid, String provider, String name) {
+            this(uuid, provider, name, Owner.SYSTEM);
         }
     }
 
@@ -104,11 +182,25 @@ public sealed interface IntegrationEvent {
      * @param uuid     the deleted row's uuid
      * @param provider the provider key
      * @param name     the connection name
+     * @param owner    whom the connection belongs to
      */
-    record ConnectionRemoved(UUID uuid, String provider, String name) implements IntegrationEvent {
+    record ConnectionRemoved(UUID uuid, String provider, String name,
+            Owner owner) implements IntegrationEvent {
         /** Validates that no component is {@code null}. */
         public ConnectionRemoved {
+            Objects.requireNonNull(owner, "owner");
             requireAll(uuid, provider, name);
+        }
+
+        /**
+         * A system connection's event.
+         *
+         * @param uuid see the record
+         * @param provider see the record
+         * @param name see the record
+         */
+        public ConnectionRemoved(UUID uuid, String provider, String name) {
+            this(uuid, provider, name, Owner.SYSTEM);
         }
     }
 
@@ -119,12 +211,27 @@ public sealed interface IntegrationEvent {
      * @param provider the provider key
      * @param oldName  the name before
      * @param newName  the name after
+     * @param owner    whom the connection belongs to
      */
-    record ConnectionRenamed(UUID uuid, String provider, String oldName, String newName) implements IntegrationEvent {
+    record ConnectionRenamed(UUID uuid, String provider, String oldName, String newName,
+            Owner owner) implements IntegrationEvent {
         /** Validates that no component is {@code null}. */
         public ConnectionRenamed {
+            Objects.requireNonNull(owner, "owner");
             requireAll(uuid, provider, oldName);
             Objects.requireNonNull(newName, "newName");
+        }
+
+        /**
+         * A system connection's event.
+         *
+         * @param uuid see the record
+         * @param provider see the record
+         * @param oldName see the record
+         * @param newName see the record
+         */
+        public ConnectionRenamed(UUID uuid, String provider, String oldName, String newName) {
+            this(uuid, provider, oldName, newName, Owner.SYSTEM);
         }
 
         /** @return the new name */

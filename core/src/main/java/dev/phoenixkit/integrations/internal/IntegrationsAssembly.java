@@ -1,6 +1,7 @@
 package dev.phoenixkit.integrations.internal;
 
 import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.StorageLayout;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
 import dev.phoenixkit.integrations.internal.audit.AuditLog;
 import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
@@ -71,11 +72,12 @@ public final class IntegrationsAssembly implements AutoCloseable {
      * @param afterHostCommit runs event delivery after the host's commit (used with {@code hostTransactions})
      * @param cache           the credential cache's size, staleness and whether it runs without cross-node events
      * @param observer        told about provider calls, refreshes, validations, the cache and the bridge
+     * @param storageLayout   the forced storage layout, or {@code null} to detect it from the schema
      */
     public record Settings(Jdbi jdbi, DataSource dataSource, ProviderRegistry providers, SecretCipher cipher,
             Clock clock, HttpClient httpClient, String schema, boolean crossNodeEvents, String channel,
             AuthSettings authSettings, DataSource hostTransactions, Consumer<Runnable> afterHostCommit,
-            CacheSettings cache, IntegrationsObserver observer) {
+            CacheSettings cache, IntegrationsObserver observer, StorageLayout storageLayout) {
         /** Checks the required parts. */
         public Settings {
             Objects.requireNonNull(cache, "cache");
@@ -133,8 +135,11 @@ public final class IntegrationsAssembly implements AutoCloseable {
      * @return the wired parts
      */
     public static IntegrationsAssembly assemble(Settings settings) {
-        Database database = settings.jdbi() != null ? Database.over(settings.jdbi(), settings.schema())
-                : Database.over(settings.dataSource(), settings.schema());
+        Database database = settings.jdbi() != null
+                ? Database.over(settings.jdbi(), settings.schema(), settings.storageLayout())
+                : Database.over(settings.dataSource(), settings.schema(), settings.storageLayout());
+        LOG.info("Integrations on schema {}: storage layout {} ({})", settings.schema(), database.layout(),
+                database.layoutReason());
         ProviderRegistry registry = settings.providers() != null ? settings.providers()
                 : ProviderRegistry.loadDefault();
         String instanceId = UUID.randomUUID().toString();
@@ -160,7 +165,7 @@ public final class IntegrationsAssembly implements AutoCloseable {
         // source, committing on their own. Only the facade's commands and reads join a host's transaction.
         ConnectionAuth auth = ConnectionAuth.create(context, commands, queries, settings.authSettings());
         if (settings.hostTransactions() != null) {
-            Database hostDatabase = Database.over(settings.hostTransactions(), settings.schema());
+            Database hostDatabase = Database.over(settings.hostTransactions(), settings.schema(), database.layout());
             ConnectionStore hostStore = new ConnectionStore(hostDatabase, codec, settings.clock(),
                     new AuditLog(hostDatabase, settings.clock()), bus,
                     announcer != null ? announcer : EventAnnouncer.NONE, settings.afterHostCommit(), cache, false);
@@ -169,7 +174,7 @@ public final class IntegrationsAssembly implements AutoCloseable {
         }
         Reencryptor reencryptor = new Reencryptor(store, settings.cipher());
         NotifyBridge bridge = announcer != null ? new NotifyBridge(database, announcer, bus,
-                uuid -> store.findByUuid(uuid).map(StoredConnection::publicData).orElse(IntegrationData.empty()),
+                uuid -> store.findByUuidAnyOwner(uuid).map(StoredConnection::publicData).orElse(IntegrationData.empty()),
                 bridgeHooks(cache, observer)) : null;
         IntegrationsAssembly assembly = new IntegrationsAssembly(context, commands, queries, auth, reencryptor,
                 new EncryptionInventory(store, settings.cipher()), bridge);
@@ -209,6 +214,11 @@ public final class IntegrationsAssembly implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /** @return the storage layout this instance reads and writes */
+    public StorageLayout storageLayout() {
+        return context.database().layout();
     }
 
     /** @return the write side */
@@ -266,7 +276,8 @@ public final class IntegrationsAssembly implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Integrations[schema=" + context.database().schema() + ", cipher=" + context.cipher()
+        return "Integrations[schema=" + context.database().schema() + ", layout=" + context.database().layout()
+                + ", cipher=" + context.cipher()
                 + ", crossNodeEvents=" + (bridge != null) + ", credentialCache="
                 + context.store().cache().isPresent() + "]";
     }

@@ -2,6 +2,7 @@ package dev.phoenixkit.integrations.internal.db;
 
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.StorageLayout;
 import dev.phoenixkit.migrations.PostgresIdentifier;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,8 +41,9 @@ public final class Database {
     private final Jdbi jdbi;
     private final ConnectionFactory connections;
     private final String schema;
+    private final LayoutDetector.Detected layout;
 
-    private Database(ConnectionFactory connections, String schema) {
+    private Database(ConnectionFactory connections, String schema, StorageLayout forced) {
         this.connections = connections;
         this.schema = schema;
         this.jdbi = Jdbi.create(connections);
@@ -51,6 +53,29 @@ public final class Database {
         // Row mappers on the Jdbi, not per DAO: a @RegisterConstructorMapper is re-applied on every call.
         jdbi.registerRowMapper(ConstructorMapper.factory(SettingsRow.class));
         jdbi.registerRowMapper(ConstructorMapper.factory(AuditRow.class));
+        LayoutDetector.Detected detected;
+        if (forced != null) {
+            detected = new LayoutDetector.Detected(forced, "forced by the builder");
+        } else {
+            try {
+                detected = LayoutDetector.detect(jdbi, schema);
+            } catch (JdbiException e) {
+                throw failure(e);
+            }
+        }
+        this.layout = detected;
+        jdbi.define("rows", integrationRows(detected.layout()));
+    }
+
+    /**
+     * The SQL predicate that selects integration rows in a layout: composite keys by prefix, uuid keys the way
+     * PhoenixKit ≥ V114 selects them ({@code module = 'integrations'}, whatever the key).
+     *
+     * @param layout the layout
+     * @return the predicate (no parameters)
+     */
+    public static String integrationRows(StorageLayout layout) {
+        return layout == StorageLayout.UUID_KEY ? "module = 'integrations'" : "key LIKE 'integration:%'";
     }
 
 
@@ -60,8 +85,18 @@ public final class Database {
      * @return the database
      */
     public static Database over(DataSource dataSource, String schema) {
+        return over(dataSource, schema, null);
+    }
+
+    /**
+     * @param dataSource the connections to use
+     * @param schema     the schema holding the PhoenixKit tables
+     * @param layout     the storage layout, or {@code null} to detect it now ({@link LayoutDetector})
+     * @return the database
+     */
+    public static Database over(DataSource dataSource, String schema, StorageLayout layout) {
         Objects.requireNonNull(dataSource, "dataSource");
-        return new Database(dataSource::getConnection, checkSchema(schema));
+        return new Database(dataSource::getConnection, checkSchema(schema), layout);
     }
 
     /**
@@ -70,8 +105,18 @@ public final class Database {
      * @return the database
      */
     public static Database over(Jdbi callerJdbi, String schema) {
+        return over(callerJdbi, schema, null);
+    }
+
+    /**
+     * @param callerJdbi a caller's {@code Jdbi}, used only to obtain connections
+     * @param schema     the schema holding the PhoenixKit tables
+     * @param layout     the storage layout, or {@code null} to detect it now ({@link LayoutDetector})
+     * @return the database
+     */
+    public static Database over(Jdbi callerJdbi, String schema, StorageLayout layout) {
         Objects.requireNonNull(callerJdbi, "jdbi");
-        return new Database(new BorrowedConnectionFactory(callerJdbi), checkSchema(schema));
+        return new Database(new BorrowedConnectionFactory(callerJdbi), checkSchema(schema), layout);
     }
 
     /**
@@ -91,6 +136,16 @@ public final class Database {
      */
     public static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** @return the storage layout this instance reads and writes */
+    public StorageLayout layout() {
+        return layout.layout();
+    }
+
+    /** @return what decided {@link #layout()}, for the log line */
+    public String layoutReason() {
+        return layout.reason();
     }
 
     /** @return the unquoted schema name */

@@ -14,12 +14,23 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public interface SettingsDao {
     /**
+     * The owner scope of a listing ({@code :ownerType}, {@code :ownerUuid}; both {@code null} for the system), as
+     * PhoenixKit's {@code owner_where}: system rows have no {@code owner_uuid}; a typed owner's rows have its uuid
+     * and its type, a missing type reading as {@code user}.
+     */
+    String OWNER_FILTER = """
+            (CASE WHEN CAST(:ownerUuid AS text) IS NULL THEN value_json ->> 'owner_uuid' IS NULL
+                  ELSE lower(value_json ->> 'owner_uuid') = CAST(:ownerUuid AS text)
+                       AND COALESCE(value_json ->> 'owner_type', 'user') = CAST(:ownerType AS text) END)""";
+
+    /**
      * @param uuid a row uuid
-     * @return the integration row ({@code key} starting with {@code integration:}) with that uuid
+     * @return the integration row (in the layout's sense, {@code <rows>}: {@link Database#integrationRows}) with
+     *         that uuid
      */
     @SqlQuery("""
             SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
-            WHERE uuid = :uuid AND key LIKE 'integration:%'""")
+            WHERE uuid = :uuid AND <rows>""")
     Optional<SettingsRow> findIntegrationByUuid(@Bind("uuid") UUID uuid);
 
     /**
@@ -30,20 +41,20 @@ public interface SettingsDao {
      */
     @SqlQuery("""
             SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
-            WHERE uuid = :uuid AND key LIKE 'integration:%'
+            WHERE uuid = :uuid AND <rows>
             FOR UPDATE""")
     Optional<SettingsRow> lockIntegrationByUuid(@Bind("uuid") UUID uuid);
 
     /**
      * Finds and locks the integration row holding a pending library-issued OAuth state (one with an expiry), in one
-     * query over the key-prefix index. The caller still compares the state in constant time.
+     * query. The caller still compares the state in constant time.
      *
      * @param state the callback's state
      * @return the locked row (at most one: states are 32 random bytes)
      */
     @SqlQuery("""
             SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
-            WHERE key LIKE 'integration:%' AND value_json -> 'oauth_state_expires_at' IS NOT NULL
+            WHERE <rows> AND value_json -> 'oauth_state_expires_at' IS NOT NULL
               AND value_json ->> 'oauth_state' = :state
             LIMIT 1
             FOR UPDATE""")
@@ -101,33 +112,89 @@ public interface SettingsDao {
      * Deletes an integration row.
      *
      * @param uuid the row uuid
-     * @return the deleted row's key, if a row was deleted
+     * @return the deleted row as it was, if a row was deleted
      */
     @SqlQuery("""
             DELETE FROM <schema>.phoenix_kit_settings
-            WHERE uuid = :uuid AND key LIKE 'integration:%'
-            RETURNING key""")
-    Optional<String> deleteIntegration(@Bind("uuid") UUID uuid);
+            WHERE uuid = :uuid AND <rows>
+            RETURNING uuid, key, value_json::text AS value_json""")
+    Optional<SettingsRow> deleteIntegration(@Bind("uuid") UUID uuid);
 
     /**
-     * @param pattern an escaped {@code LIKE} pattern
-     * @return rows with data whose key matches, ordered by key
+     * Composite-key layout: the rows with data whose key matches, of one owner.
+     *
+     * @param pattern   an escaped {@code LIKE} pattern
+     * @param ownerType the owner type, or {@code null} for the system
+     * @param ownerUuid the owner uuid as lowercase text, or {@code null} for the system
+     * @return the rows, ordered by key
      */
     @SqlQuery("""
             SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
-            WHERE key LIKE :pattern AND value_json IS NOT NULL
-            ORDER BY key""")
-    List<SettingsRow> listByKeyPattern(@Bind("pattern") String pattern);
+            WHERE key LIKE :pattern AND value_json IS NOT NULL""" + " AND " + OWNER_FILTER + """
+             ORDER BY key""")
+    List<SettingsRow> listByKeyPattern(@Bind("pattern") String pattern, @Bind("ownerType") String ownerType,
+            @Bind("ownerUuid") String ownerUuid);
 
     /**
-     * @param patterns escaped {@code LIKE} patterns
-     * @return rows with data whose key matches any pattern, in one query
+     * Composite-key layout: the rows with data whose key matches any pattern, of one owner, in one query.
+     *
+     * @param patterns  escaped {@code LIKE} patterns
+     * @param ownerType the owner type, or {@code null} for the system
+     * @param ownerUuid the owner uuid as lowercase text, or {@code null} for the system
+     * @return the rows, ordered by key
      */
     @SqlQuery("""
             SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
-            WHERE key LIKE ANY(:patterns) AND value_json IS NOT NULL
-            ORDER BY key""")
-    List<SettingsRow> listByKeyPatterns(@Bind("patterns") String[] patterns);
+            WHERE key LIKE ANY(:patterns) AND value_json IS NOT NULL""" + " AND " + OWNER_FILTER + """
+             ORDER BY key""")
+    List<SettingsRow> listByKeyPatterns(@Bind("patterns") String[] patterns, @Bind("ownerType") String ownerType,
+            @Bind("ownerUuid") String ownerUuid);
+
+    /**
+     * Uuid-key layout: the integration rows of some providers and one owner, PhoenixKit's {@code list_connections}
+     * query (no {@code ORDER BY}: the caller sorts by lowercased name, stably, as PhoenixKit does).
+     *
+     * @param providers the provider keys
+     * @param ownerType the owner type, or {@code null} for the system
+     * @param ownerUuid the owner uuid as lowercase text, or {@code null} for the system
+     * @return the rows, in the order PostgreSQL returns them
+     */
+    @SqlQuery("""
+            SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
+            WHERE module = 'integrations' AND value_json ->> 'provider' = ANY(:providers)""" + " AND " + OWNER_FILTER)
+    List<SettingsRow> listByProviders(@Bind("providers") String[] providers, @Bind("ownerType") String ownerType,
+            @Bind("ownerUuid") String ownerUuid);
+
+    /**
+     * Uuid-key layout: waits for, then holds until the transaction ends, the advisory lock of one provider and
+     * lowercased name (two-{@code int} form, class {@code classId}), so that the duplicate check and the write of
+     * an add or rename are atomic without a unique index.
+     *
+     * @param classId  the lock class
+     * @param provider the provider key
+     * @param name     the connection name
+     * @return 1
+     */
+    @SqlQuery("""
+            SELECT 1 FROM pg_advisory_xact_lock(:classId, hashtext(:provider || ':' || lower(:name)))""")
+    int lockName(@Bind("classId") int classId, @Bind("provider") String provider, @Bind("name") String name);
+
+    /**
+     * Uuid-key layout: whether another integration row of this provider and owner has the name, ignoring case.
+     *
+     * @param provider  the provider key
+     * @param name      the name
+     * @param ownerType the owner type, or {@code null} for the system
+     * @param ownerUuid the owner uuid as lowercase text, or {@code null} for the system
+     * @param self      the row being renamed (excluded), or the nil uuid
+     * @return whether such a row exists
+     */
+    @SqlQuery("""
+            SELECT EXISTS (SELECT 1 FROM <schema>.phoenix_kit_settings
+            WHERE module = 'integrations' AND value_json ->> 'provider' = :provider
+              AND lower(value_json ->> 'name') = lower(:name) AND uuid <> :self""" + " AND " + OWNER_FILTER + ")")
+    boolean nameTaken(@Bind("provider") String provider, @Bind("name") String name,
+            @Bind("ownerType") String ownerType, @Bind("ownerUuid") String ownerUuid, @Bind("self") UUID self);
 
     /**
      * A batch of integration rows after a uuid, locked until the transaction ends (for re-encryption).
@@ -138,7 +205,7 @@ public interface SettingsDao {
      */
     @SqlQuery("""
             SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
-            WHERE key LIKE 'integration:%' AND value_json IS NOT NULL AND uuid > :after
+            WHERE <rows> AND value_json IS NOT NULL AND uuid > :after
             ORDER BY uuid
             LIMIT :limit
             FOR UPDATE""")
@@ -153,7 +220,7 @@ public interface SettingsDao {
      */
     @SqlQuery("""
             SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
-            WHERE key LIKE 'integration:%' AND value_json IS NOT NULL AND uuid > :after
+            WHERE <rows> AND value_json IS NOT NULL AND uuid > :after
             ORDER BY uuid
             LIMIT :limit""")
     List<SettingsRow> batchAfter(@Bind("after") UUID after, @Bind("limit") int limit);

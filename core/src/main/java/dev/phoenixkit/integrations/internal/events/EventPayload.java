@@ -1,6 +1,7 @@
 package dev.phoenixkit.integrations.internal.events;
 
 import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.Owner;
 import dev.phoenixkit.integrations.ValidationResult;
 import dev.phoenixkit.integrations.events.IntegrationEvent;
 import dev.phoenixkit.integrations.internal.json.JsonCodec;
@@ -11,7 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The NOTIFY payload of an event: JSON with the event type, uuid, provider, name(s), the validation outcome text and
+ * The NOTIFY payload of an event: JSON with the event type, uuid, provider, name(s), owner, the validation outcome text and
  * the sending instance's id. It never carries connection data; receivers re-read it by uuid.
  *
  * <p>Thread-safe (stateless).
@@ -36,6 +37,8 @@ public final class EventPayload {
         json.put("provider", event.provider());
         json.put("name", event.name());
         json.put("type", type(event));
+        event.owner().type().ifPresent(type -> json.put("owner_type", type));
+        event.owner().uuid().ifPresent(uuid -> json.put("owner_uuid", uuid.toString()));
         if (event instanceof IntegrationEvent.ConnectionRenamed renamed) {
             json.put("old_name", renamed.oldName());
             json.put("new_name", renamed.newName());
@@ -128,19 +131,25 @@ public final class EventPayload {
             UUID uuid = UUID.fromString((String) json.get("uuid"));
             String provider = (String) json.get("provider");
             String name = (String) json.get("name");
+            Optional<Owner> decodedOwner = Owner.fromStored(json.get("owner_type"), json.get("owner_uuid"));
+            if (decodedOwner.isEmpty()) {
+                return Optional.empty();
+            }
+            Owner owner = decodedOwner.get();
             IntegrationEvent event = switch (String.valueOf(json.get("type"))) {
-                case "setup_saved" -> new IntegrationEvent.SetupSaved(uuid, provider, name, reader.apply(uuid));
-                case "connected" -> new IntegrationEvent.Connected(uuid, provider, name, reader.apply(uuid));
-                case "disconnected" -> new IntegrationEvent.Disconnected(uuid, provider, name);
-                case "connection_added" -> new IntegrationEvent.ConnectionAdded(uuid, provider, name);
-                case "connection_removed" -> new IntegrationEvent.ConnectionRemoved(uuid, provider, name);
+                case "setup_saved" -> new IntegrationEvent.SetupSaved(uuid, provider, name, reader.apply(uuid),
+                        owner);
+                case "connected" -> new IntegrationEvent.Connected(uuid, provider, name, reader.apply(uuid), owner);
+                case "disconnected" -> new IntegrationEvent.Disconnected(uuid, provider, name, owner);
+                case "connection_added" -> new IntegrationEvent.ConnectionAdded(uuid, provider, name, owner);
+                case "connection_removed" -> new IntegrationEvent.ConnectionRemoved(uuid, provider, name, owner);
                 case "connection_renamed" -> new IntegrationEvent.ConnectionRenamed(uuid, provider,
-                        (String) json.get("old_name"), (String) json.get("new_name"));
+                        (String) json.get("old_name"), (String) json.get("new_name"), owner);
                 case "validated" -> new IntegrationEvent.Validated(uuid, provider, name,
                         Boolean.TRUE.equals(json.get("ok"))
                                 ? (json.get("message") instanceof String note && !"ok".equals(note)
                                         ? ValidationResult.ok(note) : ValidationResult.ok())
-                                : ValidationResult.error(String.valueOf(json.get("message"))));
+                                : ValidationResult.error(String.valueOf(json.get("message"))), owner);
                 default -> null;
             };
             return Optional.ofNullable(event);

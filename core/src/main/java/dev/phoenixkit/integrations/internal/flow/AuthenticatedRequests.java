@@ -1,5 +1,6 @@
 package dev.phoenixkit.integrations.internal.flow;
 
+import dev.phoenixkit.integrations.Owner;
 import dev.phoenixkit.integrations.AccessToken;
 import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationData;
@@ -112,7 +113,7 @@ public final class AuthenticatedRequests {
 
     /** Reads the connection and refreshes its token first when it is stale (expired or within the skew). */
     private Current current(UUID uuid) {
-        IntegrationData data = queries.getCredentials(uuid.toString());
+        IntegrationData data = queries.getCredentials(uuid.toString(), Owner.SYSTEM);
         TokenSnapshot used = TokenSnapshot.of(data);
         String value = TokenState.bearerToken(data);
         Instant expiry = used.accessToken() != null ? used.expiry().orElse(null) : null;

@@ -1,5 +1,6 @@
 package dev.phoenixkit.integrations.internal.flow;
 
+import dev.phoenixkit.integrations.Owner;
 import dev.phoenixkit.integrations.AuditMode;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationException;
@@ -64,15 +65,27 @@ public final class ConnectionValidation {
      * @return the outcome; "Not configured", "Unknown provider", the refresh failure, or the provider's verdict
      */
     public ValidationResult validateConnection(UUID uuid) {
+        return validateConnection(uuid, Owner.SYSTEM);
+    }
+
+    /**
+     * {@link #validateConnection(UUID)} on a connection of one owner (another owner's reads as not configured).
+     *
+     * @param uuid  the connection
+     * @param scope the owner it must belong to
+     * @return the outcome
+     */
+    public ValidationResult validateConnection(UUID uuid, Owner scope) {
         Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(scope, "scope");
         ValidationResult result;
         try {
-            result = check(uuid);
+            result = check(uuid, scope);
         } catch (RuntimeException e) {
             LOG.warn("Validation of connection {} failed unexpectedly: {}", uuid, e.getClass().getSimpleName());
             result = ValidationResult.error("Validation failed unexpectedly");
         }
-        audit(uuid, result);
+        audit(uuid, scope, result);
         return result;
     }
 
@@ -100,8 +113,8 @@ public final class ConnectionValidation {
         }
     }
 
-    private ValidationResult check(UUID uuid) {
-        Optional<StoredConnection> row = store.findByUuid(uuid);
+    private ValidationResult check(UUID uuid, Owner scope) {
+        Optional<StoredConnection> row = store.findByUuid(uuid, scope);
         if (row.isEmpty()) {
             return ValidationResult.error("Not configured");
         }
@@ -127,7 +140,7 @@ public final class ConnectionValidation {
             } catch (IntegrationException e) {
                 return ValidationResult.error(e.getMessage());
             }
-            data = store.findByUuid(uuid).map(StoredConnection::data).orElse(data);
+            data = store.findByUuid(uuid, scope).map(StoredConnection::data).orElse(data);
         }
         return validate(provider.get(), data.asMap());
     }
@@ -142,7 +155,7 @@ public final class ConnectionValidation {
         return result;
     }
 
-    private void audit(UUID uuid, ValidationResult result) {
+    private void audit(UUID uuid, Owner scope, ValidationResult result) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("result", result.isOk() ? "ok" : "error");
         if (!result.isOk()) {
@@ -150,7 +163,7 @@ public final class ConnectionValidation {
         }
         try {
             store.inTransaction(tx -> {
-                tx.find(uuid).ifPresent(row -> tx.audit(AuditActions.VALIDATED, row, null, AuditMode.MANUAL,
+                tx.find(uuid, scope).ifPresent(row -> tx.audit(AuditActions.VALIDATED, row, null, AuditMode.MANUAL,
                         metadata));
                 return null;
             });

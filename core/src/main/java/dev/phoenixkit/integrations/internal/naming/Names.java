@@ -2,6 +2,7 @@ package dev.phoenixkit.integrations.internal.naming;
 
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.StorageLayout;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,8 @@ public final class Names {
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     /** The {@code key} column is {@code varchar(255)}. */
     public static final int MAX_KEY_LENGTH = 255;
+    /** Longest name in the uuid-key layout: the audit table's {@code name} column is {@code varchar(255)}. */
+    public static final int MAX_FREE_NAME_LENGTH = 255;
 
     private Names() {
     }
@@ -42,6 +45,37 @@ public final class Names {
         if (new ProviderRef(provider, name).storageKey().length() > MAX_KEY_LENGTH) {
             throw new IntegrationException(IntegrationError.INVALID_NAME, "Connection name is too long: its storage key"
                     + " would exceed " + MAX_KEY_LENGTH + " characters");
+        }
+        return name;
+    }
+
+    /**
+     * Trims and checks a connection name in a layout: {@link #checkName(String, String)} for composite keys;
+     * for uuid keys PhoenixKit ≥ V114's free-text rule plus what our tables and logs need
+     * (docs/decisions/storage-layouts.md#names): not empty, at most {@link #MAX_FREE_NAME_LENGTH} characters
+     * (the audit table's {@code name} column), no control characters.
+     *
+     * @param layout   the storage layout
+     * @param provider the (valid) provider key
+     * @param rawName  the name as given
+     * @return the trimmed name
+     * @throws IntegrationException {@code EMPTY_NAME} or {@code INVALID_NAME}
+     */
+    public static String checkName(StorageLayout layout, String provider, String rawName) {
+        if (layout == StorageLayout.COMPOSITE_KEY) {
+            return checkName(provider, rawName);
+        }
+        String name = rawName.strip();
+        if (name.isEmpty()) {
+            throw new IntegrationException(IntegrationError.EMPTY_NAME, "Connection name must not be empty");
+        }
+        if (name.codePointCount(0, name.length()) > MAX_FREE_NAME_LENGTH) {
+            throw new IntegrationException(IntegrationError.INVALID_NAME,
+                    "Connection name is too long: at most " + MAX_FREE_NAME_LENGTH + " characters");
+        }
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            throw new IntegrationException(IntegrationError.INVALID_NAME,
+                    "Connection name must not contain control characters (line breaks, tabs, NUL)");
         }
         return name;
     }

@@ -7,6 +7,7 @@ import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.Owner;
 import dev.phoenixkit.integrations.ValidationResult;
 import dev.phoenixkit.integrations.events.IntegrationEvent;
 import dev.phoenixkit.integrations.internal.audit.AuditActions;
@@ -53,30 +54,33 @@ public final class ConnectionCommands {
     }
 
     /**
-     * Creates a connection (the only place a storage key is born).
+     * Creates a connection (the only place a storage key and an owner are born).
      *
      * @param provider the provider key
      * @param rawName  the name, trimmed before checking
      * @param actor    who asked, or {@code null}
+     * @param owner    the owner the connection belongs to, for good
      * @return the new connection
      */
-    public Connection addConnection(String provider, String rawName, UUID actor) {
+    public Connection addConnection(String provider, String rawName, UUID actor, Owner owner) {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(rawName, "name");
+        Objects.requireNonNull(owner, "owner");
         Names.checkProviderKey(provider);
-        String name = Names.checkName(provider, rawName);
+        String name = Names.checkName(store.layout(), provider, rawName);
+        OwnerRules.checkScopeAllowed(providers, provider, owner);
         ProviderRef ref = new ProviderRef(provider, name);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(Fields.PROVIDER, provider);
         fields.put(Fields.NAME, name);
         fields.put(Fields.AUTH_TYPE, providers.get(provider).map(p -> p.authType().wireValue()).orElse(null));
         fields.put(Fields.STATUS, ConnectionStatus.DISCONNECTED.wireValue());
+        OwnerRules.stamp(fields, owner);
         return store.inTransaction(tx -> {
-            StoredConnection row = tx.insert(ref, fields).orElseThrow(() -> new IntegrationException(
-                    IntegrationError.ALREADY_EXISTS, "A connection named '" + name + "' already exists for provider '"
-                            + provider + "'"));
+            StoredConnection row = tx.insert(ref, owner, fields)
+                    .orElseThrow(() -> StoreTransaction.alreadyExists(ref));
             tx.audit(AuditActions.CONNECTION_ADDED, row, actor, AuditMode.MANUAL, Map.of("name", name));
-            tx.publish(new IntegrationEvent.ConnectionAdded(row.uuid(), provider, name));
+            tx.publish(new IntegrationEvent.ConnectionAdded(row.uuid(), provider, name, owner));
             return row.toConnection();
         });
     }
@@ -85,21 +89,24 @@ public final class ConnectionCommands {
      * Shallow-merges attributes into a connection's data and applies the status rule (docs/phoenixkit-reference.md#2-6).
      *
      * @param uuid  the row uuid
-     * @param attrs PhoenixKit field names to JSON-compatible values
+     * @param attrs PhoenixKit field names to JSON-compatible values ({@code owner_type}/{@code owner_uuid} are
+     *              ignored: the owner is written once, by {@code addConnection})
      * @param actor who asked, or {@code null}
+     * @param scope the owner the connection must belong to
      * @return the data as saved
      */
-    public IntegrationData saveSetup(UUID uuid, Map<String, ?> attrs, UUID actor) {
+    public IntegrationData saveSetup(UUID uuid, Map<String, ?> attrs, UUID actor, Owner scope) {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(attrs, "attrs");
         Map<String, Object> plainAttrs = new LinkedHashMap<>();
         attrs.forEach((key, value) -> plainAttrs.put(Objects.requireNonNull(key, "attribute name"),
                 JsonCodec.toPlain(value)));
         return store.inTransaction(tx -> {
-            StoredConnection row = tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
+            StoredConnection row = tx.lock(uuid, scope).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
             Optional<ProviderDefinition> provider = providers.get(row.provider());
             Map<String, Object> merged = new LinkedHashMap<>(row.data().asMap());
             merged.putAll(plainAttrs);
+            OwnerRules.keep(merged, row);
             merged.put(Fields.PROVIDER, row.provider());
             merged.put(Fields.NAME, row.name());
             provider.ifPresent(p -> merged.put(Fields.AUTH_TYPE, p.authType().wireValue()));
@@ -110,7 +117,8 @@ public final class ConnectionCommands {
             }
             StoredConnection saved = tx.write(row, merged);
             tx.audit(AuditActions.SETUP_SAVED, saved, actor, AuditMode.MANUAL, Map.of("status", status));
-            tx.publish(new IntegrationEvent.SetupSaved(uuid, saved.provider(), saved.name(), saved.publicData()));
+            tx.publish(new IntegrationEvent.SetupSaved(uuid, saved.provider(), saved.name(), saved.publicData(),
+                    scope));
             return saved.publicData();
         });
     }
@@ -122,12 +130,13 @@ public final class ConnectionCommands {
      *
      * @param uuid  the row uuid
      * @param actor who asked, or {@code null}
+     * @param scope the owner the connection must belong to (the owner is kept)
      * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection (nothing is written)
      */
-    public void disconnect(UUID uuid, UUID actor) {
+    public void disconnect(UUID uuid, UUID actor, Owner scope) {
         Objects.requireNonNull(uuid, "uuid");
         store.inTransaction(tx -> {
-            StoredConnection row = tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
+            StoredConnection row = tx.lock(uuid, scope).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
             IntegrationData data = row.data();
             List<String> keep = new ArrayList<>(KEPT_ON_DISCONNECT);
             if (AuthType.OAUTH2.wireValue().equals(data.get(Fields.AUTH_TYPE))) {
@@ -136,9 +145,10 @@ public final class ConnectionCommands {
             Map<String, Object> kept = new LinkedHashMap<>();
             keep.stream().filter(data::has).forEach(field -> kept.put(field, data.get(field)));
             kept.put(Fields.STATUS, ConnectionStatus.DISCONNECTED.wireValue());
+            OwnerRules.keep(kept, row);
             StoredConnection saved = tx.write(row, kept, row.secrets().carryingOnly(keep));
             tx.audit(AuditActions.DISCONNECTED, saved, actor, AuditMode.MANUAL, Map.of());
-            tx.publish(new IntegrationEvent.Disconnected(uuid, saved.provider(), saved.name()));
+            tx.publish(new IntegrationEvent.Disconnected(uuid, saved.provider(), saved.name(), scope));
             return null;
         });
     }
@@ -148,14 +158,16 @@ public final class ConnectionCommands {
      *
      * @param uuid  the row uuid
      * @param actor who asked, or {@code null}
+     * @param scope the owner the connection must belong to
      * @throws IntegrationException {@code NOT_CONFIGURED} if no row was deleted (there is no such connection)
      */
-    public void removeConnection(UUID uuid, UUID actor) {
+    public void removeConnection(UUID uuid, UUID actor, Owner scope) {
         Objects.requireNonNull(uuid, "uuid");
         store.inTransaction(tx -> {
+            tx.lock(uuid, scope).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
             ProviderRef ref = tx.delete(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
             tx.audit(AuditActions.CONNECTION_REMOVED, uuid, ref, actor, AuditMode.MANUAL, Map.of("name", ref.name()));
-            tx.publish(new IntegrationEvent.ConnectionRemoved(uuid, ref.provider(), ref.name()));
+            tx.publish(new IntegrationEvent.ConnectionRemoved(uuid, ref.provider(), ref.name(), scope));
             return null;
         });
     }
@@ -166,25 +178,26 @@ public final class ConnectionCommands {
      * @param uuid    the row uuid
      * @param newName the new name, trimmed before checking
      * @param actor   who asked, or {@code null}
+     * @param scope   the owner the connection must belong to
      * @return the data after the rename
      */
-    public IntegrationData renameConnection(UUID uuid, String newName, UUID actor) {
+    public IntegrationData renameConnection(UUID uuid, String newName, UUID actor, Owner scope) {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(newName, "newName");
         String trimmed = newName.strip();
         return store.inTransaction(tx -> {
-            StoredConnection row = tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
+            StoredConnection row = tx.lock(uuid, scope).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
             if (trimmed.equals(row.name())) {
                 return row.publicData();
             }
-            String name = Names.checkName(row.provider(), trimmed);
+            String name = Names.checkName(store.layout(), row.provider(), trimmed);
             Map<String, Object> fields = new LinkedHashMap<>(row.data().asMap());
             fields.put(Fields.NAME, name);
             fields.put(Fields.PROVIDER, row.provider());
             StoredConnection saved = tx.rename(row, new ProviderRef(row.provider(), name), fields);
             tx.audit(AuditActions.CONNECTION_RENAMED, saved, actor, AuditMode.MANUAL,
                     Map.of("old_name", row.name(), "new_name", name));
-            tx.publish(new IntegrationEvent.ConnectionRenamed(uuid, row.provider(), row.name(), name));
+            tx.publish(new IntegrationEvent.ConnectionRenamed(uuid, row.provider(), row.name(), name, scope));
             return saved.publicData();
         });
     }
@@ -195,13 +208,14 @@ public final class ConnectionCommands {
      *
      * @param uuid   the row uuid
      * @param result the outcome
+     * @param scope  the owner the connection must belong to
      * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection (nothing is written)
      */
-    public void recordValidation(UUID uuid, ValidationResult result) {
+    public void recordValidation(UUID uuid, ValidationResult result, Owner scope) {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(result, "result");
         store.inTransaction(tx -> {
-            StoredConnection row = tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
+            StoredConnection row = tx.lock(uuid, scope).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
             recordValidation(tx, row, result);
             return null;
         });
@@ -230,7 +244,8 @@ public final class ConnectionCommands {
         }
         StoredConnection saved = tx.write(row, fields);
         if (changed) {
-            tx.publish(new IntegrationEvent.Validated(row.uuid(), saved.provider(), saved.name(), result));
+            tx.publish(new IntegrationEvent.Validated(row.uuid(), saved.provider(), saved.name(), result,
+                    saved.owner().orElse(Owner.SYSTEM)));
         }
         return saved;
     }

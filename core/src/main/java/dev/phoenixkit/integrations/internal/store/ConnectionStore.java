@@ -3,8 +3,12 @@ package dev.phoenixkit.integrations.internal.store;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import dev.phoenixkit.integrations.AuditEntry;
+import dev.phoenixkit.integrations.Fields;
+import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.Owner;
+import dev.phoenixkit.integrations.StorageLayout;
 import dev.phoenixkit.integrations.events.IntegrationEvent;
 import dev.phoenixkit.integrations.internal.audit.AuditLog;
 import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
@@ -149,14 +153,15 @@ public final class ConnectionStore {
      * Like {@link #findByUuid}, through the credential cache when there is one (for the credential reads:
      * {@code getCredentials}, {@code accessToken}, {@code authenticatedRequest}). Decrypts on every call.
      *
-     * @param uuid a row uuid
-     * @return the integration row with that uuid
+     * @param uuid  a row uuid
+     * @param scope the owner the row must belong to
+     * @return the integration row with that uuid, if it belongs to {@code scope}
      */
-    public Optional<StoredConnection> findByUuidCached(UUID uuid) {
+    public Optional<StoredConnection> findByUuidCached(UUID uuid, Owner scope) {
         if (!readsThrough) {
-            return findByUuid(uuid);
+            return findByUuid(uuid, scope);
         }
-        return cache.get(uuid, reads::findIntegrationByUuid).flatMap(this::decode);
+        return cache.get(uuid, reads::findIntegrationByUuid).flatMap(this::decode).filter(row -> row.ownedBy(scope));
     }
 
     /** @return the credential cache, if this instance has one */
@@ -164,40 +169,125 @@ public final class ConnectionStore {
         return Optional.ofNullable(cache);
     }
 
+    /** @return the storage layout rows are read and written in */
+    public StorageLayout layout() {
+        return database.layout();
+    }
+
     /**
+     * @param uuid a row uuid
+     * @return the system's integration row with that uuid (an owned row is not found)
+     */
+    public Optional<StoredConnection> findByUuid(UUID uuid) {
+        return findByUuid(uuid, Owner.SYSTEM);
+    }
+
+    /**
+     * @param uuid  a row uuid
+     * @param scope the owner the row must belong to
+     * @return the integration row with that uuid, if it belongs to {@code scope}
+     */
+    public Optional<StoredConnection> findByUuid(UUID uuid, Owner scope) {
+        return findByUuidAnyOwner(uuid).filter(row -> row.ownedBy(scope));
+    }
+
+    /**
+     * Reads a row whoever owns it: only for the library's own re-reads (cross-node events), never for a caller.
+     *
      * @param uuid a row uuid
      * @return the integration row with that uuid
      */
-    public Optional<StoredConnection> findByUuid(UUID uuid) {
+    public Optional<StoredConnection> findByUuidAnyOwner(UUID uuid) {
         return reads.findIntegrationByUuid(uuid).flatMap(this::decode);
     }
 
     /**
-     * @param key an exact storage key
-     * @return the integration row with that key
+     * Composite-key layout: the row with an exact storage key.
+     *
+     * @param key   an exact storage key
+     * @param scope the owner the row must belong to
+     * @return the integration row with that key, if it belongs to {@code scope}
      */
-    public Optional<StoredConnection> findByKey(String key) {
-        return reads.findByKey(key).flatMap(this::decode);
+    public Optional<StoredConnection> findByKey(String key, Owner scope) {
+        return reads.findByKey(key).flatMap(this::decode).filter(row -> row.ownedBy(scope));
     }
 
     /**
+     * Uuid-key layout: one provider's rows of one owner, in the order PostgreSQL returns them (the hot path of a
+     * {@code provider:name} lookup).
+     *
+     * @param provider the provider key
+     * @param scope    the owner
+     * @return the rows
+     */
+    public List<StoredConnection> providerRows(String provider, Owner scope) {
+        return owned(decodeAll(reads.providerRows(provider, ownerType(scope), ownerUuid(scope))), scope);
+    }
+
+    /**
+     * Composite-key layout: rows with data whose key matches a pattern, of one owner.
+     *
      * @param pattern an escaped {@code LIKE} pattern
+     * @param scope   the owner
      * @return matching rows with data, in key order
      */
-    public List<StoredConnection> listByPattern(String pattern) {
-        return decodeAll(database.withDao(SettingsDao.class, dao -> dao.listByKeyPattern(pattern)));
+    public List<StoredConnection> listByPattern(String pattern, Owner scope) {
+        return owned(decodeAll(database.withDao(SettingsDao.class,
+                dao -> dao.listByKeyPattern(pattern, ownerType(scope), ownerUuid(scope)))), scope);
     }
 
     /**
+     * Composite-key layout: rows with data matching any pattern, of one owner, in one query.
+     *
      * @param patterns escaped {@code LIKE} patterns
-     * @return rows with data matching any pattern, in one query, in key order
+     * @param scope    the owner
+     * @return the rows, in key order
      */
-    public List<StoredConnection> listByPatterns(Collection<String> patterns) {
+    public List<StoredConnection> listByPatterns(Collection<String> patterns, Owner scope) {
         if (patterns.isEmpty()) {
             return List.of();
         }
         String[] array = patterns.toArray(String[]::new);
-        return decodeAll(database.withDao(SettingsDao.class, dao -> dao.listByKeyPatterns(array)));
+        return owned(decodeAll(database.withDao(SettingsDao.class,
+                dao -> dao.listByKeyPatterns(array, ownerType(scope), ownerUuid(scope)))), scope);
+    }
+
+    /**
+     * Uuid-key layout: the rows of some providers and one owner, in one query, in the order PostgreSQL returns
+     * them.
+     *
+     * @param providers provider keys
+     * @param scope     the owner
+     * @return the rows
+     */
+    public List<StoredConnection> listByProviders(Collection<String> providers, Owner scope) {
+        if (providers.isEmpty()) {
+            return List.of();
+        }
+        String[] array = providers.toArray(String[]::new);
+        return owned(decodeAll(database.withDao(SettingsDao.class,
+                dao -> dao.listByProviders(array, ownerType(scope), ownerUuid(scope)))), scope);
+    }
+
+    /**
+     * @param scope an owner
+     * @return its {@code owner_type} bind value ({@code null} for the system)
+     */
+    static String ownerType(Owner scope) {
+        return scope.type().orElse(null);
+    }
+
+    /**
+     * @param scope an owner
+     * @return its {@code owner_uuid} bind value, lowercase ({@code null} for the system)
+     */
+    static String ownerUuid(Owner scope) {
+        return scope.uuid().map(UUID::toString).orElse(null);
+    }
+
+    private static List<StoredConnection> owned(List<StoredConnection> rows, Owner scope) {
+        rows.removeIf(row -> !row.ownedBy(scope));
+        return rows;
     }
 
     /**
@@ -245,14 +335,17 @@ public final class ConnectionStore {
     }
 
     /**
-     * Decodes a row: parses provider and name from the key column and decrypts the data.
+     * Decodes a row: provider and name from the key column (composite-key layout) or from {@code value_json}
+     * (uuid-key layout), and decrypts the data.
      *
      * @param row a settings row
-     * @return the connection, or empty if the key is not a well-formed integration key
+     * @return the connection, or empty if the row names no provider in the layout (a malformed key, or no
+     *         {@code provider} text in the uuid-key layout)
      */
     public Optional<StoredConnection> decode(SettingsRow row) {
-        Optional<ProviderRef> ref = ProviderRef.fromStorageKey(row.key());
-        if (ref.isEmpty()) {
+        boolean uuidKeys = layout() == StorageLayout.UUID_KEY;
+        Optional<ProviderRef> keyRef = uuidKeys ? Optional.empty() : ProviderRef.fromStorageKey(row.key());
+        if (!uuidKeys && keyRef.isEmpty()) {
             LOG.debug("Ignoring settings row {}: its key is not a well-formed integration key", row.uuid());
             return Optional.empty();
         }
@@ -266,6 +359,11 @@ public final class ConnectionStore {
         if (!decoded.undecryptable().isEmpty()) {
             LOG.warn("Integration row {} holds secrets that cannot be decrypted with the configured cipher: {}",
                     row.uuid(), decoded.undecryptable().keySet());
+        }
+        Optional<ProviderRef> ref = uuidKeys ? jsonRef(decoded.data()) : keyRef;
+        if (ref.isEmpty()) {
+            LOG.debug("Ignoring integration row {}: value_json names no provider", row.uuid());
+            return Optional.empty();
         }
         return Optional.of(new StoredConnection(row.uuid(), row.key(), ref.get(), decoded.data(),
                 decoded.secrets()));
@@ -283,6 +381,14 @@ public final class ConnectionStore {
 
     void announce(Handle handle, IntegrationEvent event) {
         announcer.announce(handle, event);
+    }
+
+    /** PhoenixKit ≥ V114: provider must be text (a row without one is invisible there too); name defaults to "". */
+    private static Optional<ProviderRef> jsonRef(IntegrationData data) {
+        if (!(data.get(Fields.PROVIDER) instanceof String provider) || provider.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProviderRef(provider, data.get(Fields.NAME) instanceof String name ? name : ""));
     }
 
     private List<StoredConnection> decodeAll(List<SettingsRow> rows) {

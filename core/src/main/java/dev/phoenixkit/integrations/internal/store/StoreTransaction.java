@@ -4,6 +4,8 @@ import dev.phoenixkit.integrations.AuditMode;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.Owner;
+import dev.phoenixkit.integrations.StorageLayout;
 import dev.phoenixkit.integrations.events.IntegrationEvent;
 import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
 import dev.phoenixkit.integrations.internal.db.Database;
@@ -28,6 +30,10 @@ import org.jdbi.v3.core.JdbiException;
  * <p>Not thread-safe: confined to the transaction's thread.
  */
 public final class StoreTransaction {
+    /** Class id of the two-{@code int} advisory locks on provider and name (uuid-key layout): "PKNM". */
+    static final int NAME_LOCK_CLASS = 0x504B4E4D;
+    private static final UUID NIL = new UUID(0L, 0L);
+
     private final ConnectionStore store;
     private final Handle handle;
     private final SettingsDao settings;
@@ -60,30 +66,56 @@ public final class StoreTransaction {
     }
 
     /**
-     * Reads and locks ({@code SELECT ... FOR UPDATE}) an integration row until this transaction ends.
+     * Reads and locks ({@code SELECT ... FOR UPDATE}) a system integration row until this transaction ends.
      *
      * @param uuid the row uuid
-     * @return the row, or empty if there is no integration row with that uuid
+     * @return the row, or empty if there is no system integration row with that uuid
      */
     public Optional<StoredConnection> lock(UUID uuid) {
-        return settings.lockIntegrationByUuid(uuid).flatMap(store::decode);
+        return lock(uuid, Owner.SYSTEM);
     }
 
     /**
-     * Reads and locks the integration row holding a pending, library-issued OAuth state.
+     * Reads and locks an integration row of one owner until this transaction ends. A row of another owner is
+     * locked too (until the transaction ends) but not returned: the mismatch fails closed.
+     *
+     * @param uuid  the row uuid
+     * @param scope the owner the row must belong to
+     * @return the row, or empty if there is no integration row of {@code scope} with that uuid
+     */
+    public Optional<StoredConnection> lock(UUID uuid, Owner scope) {
+        return settings.lockIntegrationByUuid(uuid).flatMap(store::decode).filter(row -> row.ownedBy(scope));
+    }
+
+    /**
+     * Reads and locks the system integration row holding a pending, library-issued OAuth state.
      *
      * @param state the callback's state
-     * @return the row, or empty if no row holds that state
+     * @return the row, or empty if no system row holds that state
      */
     public Optional<StoredConnection> lockByPendingState(String state) {
-        return settings.lockIntegrationByPendingState(state).flatMap(store::decode);
+        return settings.lockIntegrationByPendingState(state).flatMap(store::decode)
+                .filter(row -> row.ownedBy(Owner.SYSTEM));
     }
 
     /**
      * @param uuid the row uuid
-     * @return the integration row, unlocked
+     * @return the system integration row, unlocked
      */
     public Optional<StoredConnection> find(UUID uuid) {
+        return find(uuid, Owner.SYSTEM);
+    }
+
+    /**
+     * @param uuid  the row uuid
+     * @param scope the owner the row must belong to
+     * @return the integration row of {@code scope}, unlocked
+     */
+    public Optional<StoredConnection> find(UUID uuid, Owner scope) {
+        return findAnyOwner(uuid).filter(row -> row.ownedBy(scope));
+    }
+
+    private Optional<StoredConnection> findAnyOwner(UUID uuid) {
         return settings.findIntegrationByUuid(uuid).flatMap(store::decode);
     }
 
@@ -110,21 +142,40 @@ public final class StoreTransaction {
     }
 
     /**
-     * Inserts a new connection row unless its key is taken (the unique index decides).
+     * Inserts a new connection row unless its name is taken: in the composite-key layout the key's unique index
+     * decides; in the uuid-key layout (key = uuid) a case-insensitive check per provider and owner under an
+     * advisory lock on provider and lowercased name ({@link #nameTaken}).
      *
      * @param ref    provider and name
+     * @param owner  the owner (its fields are already in {@code fields})
      * @param fields plaintext data
-     * @return the new row, or empty if the key already existed
+     * @return the new row, or empty if the name was taken
      */
-    public Optional<StoredConnection> insert(ProviderRef ref, Map<String, Object> fields) {
+    public Optional<StoredConnection> insert(ProviderRef ref, Owner owner, Map<String, Object> fields) {
         UUID uuid = store.newUuid();
-        String json = store.codec().encode(fields, FieldCodec.StoredSecrets.NONE);
-        written.add(uuid);
-        if (settings.insertIfAbsent(uuid, ref.storageKey(), json, nowText()) == 0) {
+        boolean uuidKeys = store.layout() == StorageLayout.UUID_KEY;
+        if (uuidKeys && nameTaken(ref, owner, NIL)) {
             return Optional.empty();
         }
-        return Optional.of(new StoredConnection(uuid, ref.storageKey(), ref, IntegrationData.of(fields),
+        String key = uuidKeys ? uuid.toString() : ref.storageKey();
+        String json = store.codec().encode(fields, FieldCodec.StoredSecrets.NONE);
+        written.add(uuid);
+        if (settings.insertIfAbsent(uuid, key, json, nowText()) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredConnection(uuid, key, ref, IntegrationData.of(fields),
                 FieldCodec.StoredSecrets.NONE));
+    }
+
+    /**
+     * Uuid-key layout: takes the advisory lock of a provider and lowercased name until this transaction ends, then
+     * checks whether another row of that provider and owner has the name, ignoring case. Two adds or renames to
+     * the same name serialise on the lock, so the second sees the first's committed row.
+     */
+    private boolean nameTaken(ProviderRef ref, Owner owner, UUID self) {
+        settings.lockName(NAME_LOCK_CLASS, ref.provider(), ref.name());
+        return settings.nameTaken(ref.provider(), ref.name(), ConnectionStore.ownerType(owner),
+                ConnectionStore.ownerUuid(owner), self);
     }
 
     /**
@@ -171,14 +222,20 @@ public final class StoreTransaction {
     public StoredConnection rename(StoredConnection current, ProviderRef newRef, Map<String, Object> fields) {
         String json = store.codec().encode(fields, current.secrets());
         written.add(current.uuid());
+        if (store.layout() == StorageLayout.UUID_KEY) {
+            // the key is the uuid: a rename rewrites value_json's name only (as PhoenixKit ≥ V114 does)
+            if (nameTaken(newRef, current.owner().orElse(Owner.SYSTEM), current.uuid())) {
+                throw alreadyExists(newRef);
+            }
+            settings.updateData(current.uuid(), json, nowText());
+            return reread(current.uuid());
+        }
         try {
             requireOneRow(settings.updateKeyAndData(current.uuid(), newRef.storageKey(), json, nowText()),
                     current.uuid());
         } catch (JdbiException e) {
             if (Database.isUniqueViolation(e, Database.KEY_UNIQUE_INDEX)) {
-                throw new IntegrationException(IntegrationError.ALREADY_EXISTS,
-                        "A connection named '" + newRef.name() + "' already exists for provider '"
-                                + newRef.provider() + "'");
+                throw alreadyExists(newRef);
             }
             throw e;
         }
@@ -186,15 +243,24 @@ public final class StoreTransaction {
     }
 
     /**
-     * Deletes an integration row.
+     * Deletes an integration row (check its owner first, with {@link #lock(UUID, Owner)}).
      *
      * @param uuid the row uuid
      * @return the deleted row's provider and name, if a row was deleted
      */
     public Optional<ProviderRef> delete(UUID uuid) {
         written.add(uuid);
-        return settings.deleteIntegration(uuid).map(key -> ProviderRef.fromStorageKey(key)
+        return settings.deleteIntegration(uuid).map(row -> store.decode(row).map(StoredConnection::ref)
                 .orElse(new ProviderRef("?", "?")));
+    }
+
+    /**
+     * @param ref the name asked for
+     * @return the one {@code ALREADY_EXISTS} for a taken name
+     */
+    public static IntegrationException alreadyExists(ProviderRef ref) {
+        return new IntegrationException(IntegrationError.ALREADY_EXISTS, "A connection named '" + ref.name()
+                + "' already exists for provider '" + ref.provider() + "'");
     }
 
     /**
@@ -244,7 +310,7 @@ public final class StoreTransaction {
     }
 
     private StoredConnection reread(UUID uuid) {
-        return find(uuid).orElseThrow(() -> new IntegrationException(IntegrationError.STORAGE_FAILED,
+        return findAnyOwner(uuid).orElseThrow(() -> new IntegrationException(IntegrationError.STORAGE_FAILED,
                 "Connection " + uuid + " vanished while being written"));
     }
 }

@@ -1,22 +1,26 @@
 package dev.phoenixkit.integrations.internal.store;
 
 import dev.phoenixkit.integrations.Connection;
+import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
+import dev.phoenixkit.integrations.Owner;
 import dev.phoenixkit.integrations.internal.naming.ProviderRef;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * An integration row as read: provider and name parsed from the key column, data decrypted.
+ * An integration row as read: provider and name from the key column (composite-key layout) or from
+ * {@code value_json} (uuid-key layout), data decrypted.
  *
  * @param uuid          the row uuid
  * @param key           the storage key column
- * @param ref           provider and name parsed from {@code key}
+ * @param ref           provider and name, as the layout defines them
  * @param data          the decrypted data, complete (for the library's own use; hand out {@link #publicData()})
  * @param secrets       the stored ciphertexts of the sensitive fields, readable or not: every write carries forward
  *                      the bytes of those it does not change (docs/behaviour.md#write-path)
@@ -46,12 +50,28 @@ public record StoredConnection(UUID uuid, String key, ProviderRef ref, Integrati
         }
     }
 
-    /** @return the provider key from the key column */
+    /**
+     * @return the row's owner ({@code owner_type}/{@code owner_uuid}), or empty if they are malformed (such a row
+     *         belongs to no scope)
+     */
+    public Optional<Owner> owner() {
+        return Owner.fromStored(data.get(Fields.OWNER_TYPE), data.get(Fields.OWNER_UUID));
+    }
+
+    /**
+     * @param scope an owner scope
+     * @return whether the row belongs to it (a malformed owner belongs to none)
+     */
+    public boolean ownedBy(Owner scope) {
+        return owner().map(scope::equals).orElse(false);
+    }
+
+    /** @return the provider key */
     public String provider() {
         return ref.provider();
     }
 
-    /** @return the connection name from the key column */
+    /** @return the connection name */
     public String name() {
         return ref.name();
     }
