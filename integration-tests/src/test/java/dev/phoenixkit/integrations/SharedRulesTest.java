@@ -11,8 +11,6 @@ import dev.phoenixkit.testkit.PhoenixKitTest;
 import dev.phoenixkit.testkit.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,7 +79,7 @@ class SharedRulesTest {
         try (Integrations nodeA = builder(database.dataSource()).schema("my-app").crossNodeEvents(true).build();
                 Integrations nodeB = builder(database.newDataSource()).schema("my-app").crossNodeEvents(true)
                         .build()) {
-            List<IntegrationEvent> seenByB = Collections.synchronizedList(new ArrayList<>());
+            List<IntegrationEvent> seenByB = new java.util.concurrent.CopyOnWriteArrayList<>();
             nodeB.events().subscribe(seenByB::add);
             awaitListeners(jdbi, 2);
 

@@ -142,10 +142,12 @@ class WritePathTest {
                 + "\"metadata\":{\"connected_email\":\"a@b.c\",\"nested\":{\"n\":null}},"
                 + "\"owner_type\":\"user\",\"owner_uuid\":\"0195f0a4-7a1b-7c3d-8e4f-123456789abc\"}");
         ObjectNode original = row(uuid);
+        // the row is a user's (owner scopes): its writes go through that owner's view
+        OwnedConnections owned = integrations.ownedBy(Owner.of("user", UUID.fromString("0195f0a4-7a1b-7c3d-8e4f-123456789abc")));
 
-        integrations.saveSetup(uuid, Map.of("note", "kept"));
-        integrations.recordValidation(uuid, ValidationResult.error("Invalid credentials"));
-        integrations.renameConnection(uuid, "ses");
+        owned.saveSetup(uuid, Map.of("note", "kept"));
+        owned.recordValidation(uuid, ValidationResult.error("Invalid credentials"));
+        owned.renameConnection(uuid, "ses");
 
         ObjectNode after = row(uuid);
         original.fieldNames().forEachRemaining(field -> {
@@ -157,7 +159,7 @@ class WritePathTest {
         assertThat(after.get("name").asText()).isEqualTo("ses");
         assertThat(after.get("note").asText()).isEqualTo("kept");
         JsonNode ownerAfterDisconnect;
-        integrations.disconnect(uuid);
+        owned.disconnect(uuid);
         ownerAfterDisconnect = row(uuid);
         assertThat(ownerAfterDisconnect.get("owner_type")).isEqualTo(original.get("owner_type"));
         assertThat(ownerAfterDisconnect.get("owner_uuid")).isEqualTo(original.get("owner_uuid"));
