@@ -1,5 +1,6 @@
 package dev.phoenixkit.testkit;
 
+import dev.phoenixkit.testkit.internal.PhoenixKitV114;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -127,24 +128,6 @@ public final class PhoenixKitFixtures {
     /** PhoenixKit's chain lock key, {@code :erlang.crc32("phoenix_kit.migrations.repair")}. */
     public static final long PHOENIX_KIT_CHAIN_LOCK = 208068035L;
 
-    /**
-     * PhoenixKit's V114 up statement ({@code v114.ex} before the squash), {@code %1$s} being the qualified
-     * prefix ({@code "<schema>".}).
-     */
-    private static final String V114_UP = """
-            UPDATE %1$sphoenix_kit_settings AS s
-               SET key = s.uuid::text,
-                   module = 'integrations',
-                   value_json = COALESCE(s.value_json, '{}'::jsonb)
-                                || jsonb_build_object(
-                                     'provider', COALESCE(NULLIF(s.value_json->>'provider',''),
-                                                          split_part(substring(s.key from 13), ':', 1)),
-                                     'name',     COALESCE(NULLIF(s.value_json->>'name',''),
-                                                          NULLIF(split_part(substring(s.key from 13), ':', 2),''),
-                                                          'default'))
-             WHERE s.key LIKE 'integration:%%'
-            """;
-
     private static final Pattern PHOENIX_KIT_PREFIX = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private PhoenixKitFixtures() {
@@ -263,7 +246,7 @@ public final class PhoenixKitFixtures {
         String p = qualified(schema);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            execute(connection, List.of(V114_UP.formatted(p), "COMMENT ON TABLE " + p + "phoenix_kit IS '114'"));
+            execute(connection, List.of(PhoenixKitV114.up(p), "COMMENT ON TABLE " + p + "phoenix_kit IS '114'"));
             connection.commit();
         } catch (SQLException e) {
             throw failure("apply PhoenixKit's V114 to the V113 fixture in schema " + schema, e);

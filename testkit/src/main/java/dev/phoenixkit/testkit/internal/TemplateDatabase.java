@@ -49,18 +49,7 @@ public record TemplateDatabase(String name, long migrationMillis) {
      */
     private static void toUuidKeys(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    UPDATE public.phoenix_kit_settings AS s
-                       SET key = s.uuid::text,
-                           module = 'integrations',
-                           value_json = COALESCE(s.value_json, '{}'::jsonb)
-                                        || jsonb_build_object(
-                                             'provider', COALESCE(NULLIF(s.value_json->>'provider',''),
-                                                                  split_part(substring(s.key from 13), ':', 1)),
-                                             'name',     COALESCE(NULLIF(s.value_json->>'name',''),
-                                                                  NULLIF(split_part(substring(s.key from 13), ':', 2),''),
-                                                                  'default'))
-                     WHERE s.key LIKE 'integration:%'""");
+            statement.execute(PhoenixKitV114.up("public."));
             statement.execute("COMMENT ON TABLE public.phoenix_kit IS '114'");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not move the template database to the uuid-key layout", e);
