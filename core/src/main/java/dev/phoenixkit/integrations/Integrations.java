@@ -679,7 +679,7 @@ public final class Integrations implements AutoCloseable {
      * <p>Required: {@link #jdbi(Jdbi)} or {@link #dataSource(DataSource)}, and {@link #cipher(SecretCipher)}.
      * Defaults: providers {@link ProviderRegistry#loadDefault()}, clock {@link Clock#systemUTC()}, schema
      * {@code "public"}, an HTTP client with a 10 s connect timeout (created on first use), cross-node events off,
-     * HTTP timeout 15 s, refresh skew 60 s, authorization TTL 10 min.
+     * HTTP timeout 15 s, check deadline 15 s, refresh skew 60 s, authorization TTL 10 min.
      */
     public static final class Builder {
         /** Channel used when cross-node events are on and no channel was given (schema {@code public}). */
@@ -696,6 +696,7 @@ public final class Integrations implements AutoCloseable {
         private String notifyChannel;
         private Duration httpTimeout = AuthSettings.DEFAULTS.httpTimeout();
         private Duration refreshSkew = AuthSettings.DEFAULTS.refreshSkew();
+        private Duration checkDeadline = AuthSettings.DEFAULTS.checkDeadline();
         private Duration authorizationTtl = AuthSettings.DEFAULTS.authorizationTtl();
         private IntegrationsAssembly.CacheSettings cache = IntegrationsAssembly.CacheSettings.DEFAULTS;
         private final List<IntegrationsObserver> observers = new ArrayList<>();
@@ -757,6 +758,21 @@ public final class Integrations implements AutoCloseable {
          */
         public Builder httpTimeout(Duration timeout) {
             this.httpTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Bounds every credential check ({@link Integrations#validateConnection}, {@link
+         * Integrations#validateCredentials}, and the strategies of {@code ValidationSpec.strategy}): the check runs on
+         * a worker thread, and the caller waits at most this long before it gets "The service did not respond in
+         * time" (the worker is then interrupted). Nothing is retried inside the deadline unless the provider's
+         * strategy does so (AWS's confirm-retry). Default 15 seconds, PhoenixKit's {@code integration_check_deadline}.
+         *
+         * @param deadline how long a caller waits for a check; positive
+         * @return this builder
+         */
+        public Builder checkDeadline(Duration deadline) {
+            this.checkDeadline = Objects.requireNonNull(deadline, "deadline");
             return this;
         }
 
@@ -929,7 +945,8 @@ public final class Integrations implements AutoCloseable {
                         + "SecretCipher.keyring()...build(), or SecretCipher.none() to store secrets in plaintext");
             }
             PostgresIdentifier.check("schema", schema);
-            AuthSettings authSettings = new AuthSettings(httpTimeout, refreshSkew, authorizationTtl);
+            AuthSettings authSettings = new AuthSettings(httpTimeout, refreshSkew, authorizationTtl,
+                    checkDeadline);
             String channel = PostgresIdentifier.check("notifyChannel",
                     notifyChannel != null ? notifyChannel : defaultChannel(schema));
             return new Integrations(IntegrationsAssembly.assemble(new IntegrationsAssembly.Settings(jdbi,

@@ -66,7 +66,7 @@ public final class IntegrationsAssembly implements AutoCloseable {
      * @param schema          the schema (checked by {@link Database})
      * @param crossNodeEvents whether the LISTEN/NOTIFY bridge is on
      * @param channel         the NOTIFY channel (checked by the caller)
-     * @param authSettings    HTTP timeout, refresh skew, authorization TTL
+     * @param authSettings    HTTP timeout, refresh skew, authorization TTL, check deadline
      * @param hostTransactions connections that may belong to a transaction the host has open, for the facade's
      *                        commands and reads, or {@code null} to run everything on the main source
      * @param afterHostCommit runs event delivery after the host's commit (used with {@code hostTransactions})
@@ -266,12 +266,13 @@ public final class IntegrationsAssembly implements AutoCloseable {
         return context;
     }
 
-    /** Stops the cross-node listener, if any. Idempotent. */
+    /** Stops the cross-node listener, if any, and the credential checks' workers. Idempotent. */
     @Override
     public void close() {
         if (bridge != null) {
             bridge.close();
         }
+        auth.close();
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * How a provider's credentials are tested: either the generic HTTP check ({@link Http}: a {@code GET} with the
- * credential in a header) or a named strategy ({@link Strategy}: a {@code CredentialCheck} registered under that
- * name, for example {@code "telegram"} or {@code "aws_ses"}). Immutable.
+ * credential in a header) or a named strategy ({@link Strategy}: a {@link CredentialCheck} carried under a name,
+ * for example {@code "telegram"} or {@code "aws_ses"}). Both run under the instance's check deadline. Immutable.
  */
 public sealed interface ValidationSpec permits ValidationSpec.Http, ValidationSpec.Strategy {
     /**
@@ -34,14 +34,15 @@ public sealed interface ValidationSpec permits ValidationSpec.Http, ValidationSp
     }
 
     /**
-     * A named strategy (PhoenixKit's {@code validation: %{strategy: :name}}).
+     * A named strategy (PhoenixKit's {@code validation: %{strategy: :name}}) and the check that implements it.
      *
-     * @param name the strategy name, matching {@value Strategy#NAME_PATTERN}
+     * @param name  the strategy name, matching {@value Strategy#NAME_PATTERN}, for example {@code "telegram"}
+     * @param check the check run for it (thread-safe; usually a constant)
      * @return the spec
      * @throws IllegalArgumentException when the name does not match
      */
-    static Strategy strategy(String name) {
-        return new Strategy(name);
+    static Strategy strategy(String name, CredentialCheck check) {
+        return new Strategy(name, check);
     }
 
     /**
@@ -82,11 +83,13 @@ public sealed interface ValidationSpec permits ValidationSpec.Http, ValidationSp
     }
 
     /**
-     * A named strategy: the check registered under {@link #name()} runs, under the instance's check deadline.
+     * A named strategy: {@link #check()} runs, under the instance's check deadline, for every auth type (a strategy
+     * is dispatched before the generic checks, as in PhoenixKit). Two strategies are equal when name and check are.
      *
-     * @param name the strategy name, for example {@code "aws_ses"}
+     * @param name  the strategy name, for example {@code "aws_ses"}; what PhoenixKit's definition names
+     * @param check the implementation
      */
-    record Strategy(String name) implements ValidationSpec {
+    record Strategy(String name, CredentialCheck check) implements ValidationSpec {
         /** The pattern a strategy name must match. */
         public static final String NAME_PATTERN = "^[a-z0-9][a-z0-9._-]*$";
 
@@ -99,9 +102,15 @@ public sealed interface ValidationSpec permits ValidationSpec.Http, ValidationSp
          */
         public Strategy {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(check, "check");
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("strategy name must match " + NAME_PATTERN + ", was '" + name + "'");
             }
+        }
+
+        @Override
+        public String toString() {
+            return "Strategy[" + name + "]";
         }
     }
 }

@@ -89,10 +89,13 @@ class ProviderModelTest {
     @Test
     void validationSpecIsEitherHttpOrANamedStrategy() {
         ValidationSpec http = ValidationSpec.http("https://api.elevenlabs.io/v1/user", "xi-api-key", "");
-        ValidationSpec strategy = ValidationSpec.strategy("aws_ses");
+        CredentialCheck check = context -> dev.phoenixkit.integrations.ValidationResult.ok();
+        ValidationSpec strategy = ValidationSpec.strategy("aws_ses", check);
         assertThat(http).isInstanceOf(ValidationSpec.Http.class);
-        assertThat(strategy).isEqualTo(new ValidationSpec.Strategy("aws_ses"));
-        assertThatThrownBy(() -> ValidationSpec.strategy("Bad Name")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(strategy).isEqualTo(new ValidationSpec.Strategy("aws_ses", check));
+        assertThat(strategy).hasToString("Strategy[aws_ses]");
+        assertThatThrownBy(() -> ValidationSpec.strategy("Bad Name", check))
+                .isInstanceOf(IllegalArgumentException.class);
         ProviderRegistry registry = ProviderRegistry.builder().add(apiKey("s").validation(strategy).build())
                 .overrideBaseUrl(URI.create("http://127.0.0.1:9")).build();
         assertThat(registry.get("s").orElseThrow().validation()).contains(strategy);

@@ -4,6 +4,7 @@ import dev.phoenixkit.integrations.internal.IntegrationsContext;
 import dev.phoenixkit.integrations.internal.service.ConnectionCommands;
 import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
 import dev.phoenixkit.integrations.internal.http.ProviderHttp;
+import dev.phoenixkit.integrations.internal.protocol.CheckRunner;
 import dev.phoenixkit.integrations.internal.protocol.CredentialValidator;
 import dev.phoenixkit.integrations.internal.protocol.TokenEndpoint;
 import dev.phoenixkit.integrations.internal.protocol.UserinfoEndpoint;
@@ -17,9 +18,11 @@ import dev.phoenixkit.integrations.internal.protocol.UserinfoEndpoint;
  * @param refresher  single-flight refresh
  * @param validation connection and credential validation
  * @param requests   authenticated requests
+ * @param checks     the worker threads credential checks run on (closed with the instance)
  */
 public record ConnectionAuth(AuthSettings settings, OAuthFlows flows, TokenRefresher refresher,
-        ConnectionValidation validation, AuthenticatedRequests requests) {
+        ConnectionValidation validation, AuthenticatedRequests requests, CheckRunner checks)
+        implements AutoCloseable {
 
     /**
      * @param context  the instance's collaborators
@@ -30,6 +33,7 @@ public record ConnectionAuth(AuthSettings settings, OAuthFlows flows, TokenRefre
      */
     public static ConnectionAuth create(IntegrationsContext context, ConnectionCommands commands,
             ConnectionQueries queries, AuthSettings settings) {
+        CheckRunner checks = new CheckRunner(settings.checkDeadline());
         ProviderHttp lazyHttp = new ProviderHttp(context.httpClient(), settings.httpTimeout(), context.observer());
         TokenEndpoint tokenEndpoint = new TokenEndpoint(lazyHttp, context.clock());
         TokenRefresher refresher = new TokenRefresher(context.store(), context.providers(), commands, tokenEndpoint,
@@ -37,8 +41,15 @@ public record ConnectionAuth(AuthSettings settings, OAuthFlows flows, TokenRefre
         OAuthFlows flows = new OAuthFlows(context.store(), context.providers(), tokenEndpoint,
                 new UserinfoEndpoint(lazyHttp), settings.authorizationTtl());
         ConnectionValidation validation = new ConnectionValidation(context.store(), context.providers(),
-                new CredentialValidator(lazyHttp), refresher, context.observer());
+                new CredentialValidator(lazyHttp, checks, context.providers(), context.clock()), refresher,
+                context.observer());
         AuthenticatedRequests requests = new AuthenticatedRequests(queries, refresher, lazyHttp, context.clock());
-        return new ConnectionAuth(settings, flows, refresher, validation, requests);
+        return new ConnectionAuth(settings, flows, refresher, validation, requests, checks);
+    }
+
+    /** Stops the credential checks' worker threads. Idempotent. */
+    @Override
+    public void close() {
+        checks.close();
     }
 }
