@@ -65,7 +65,8 @@ public final class AdminServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addServlet(new ServletHolder("phoenixkit-admin", admin.servlet()),
+        context.addServlet(
+                new ServletHolder("phoenixkit-admin", admin.servlet()),
                 (admin.basePath().isEmpty() ? "" : admin.basePath()) + "/*");
         server.setHandler(context);
         try {
@@ -76,13 +77,14 @@ public final class AdminServer implements AutoCloseable {
             } catch (Exception ignored) {
                 // the start failure is what matters
             }
-            throw new IllegalStateException("Could not start the admin console on " + address + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not start the admin console on " + address + ": " + e.getMessage(), e);
         }
-        String host = address.getAddress() != null && address.getAddress().isAnyLocalAddress() ? "127.0.0.1"
+        String host = address.getAddress() != null && address.getAddress().isAnyLocalAddress()
+                ? "127.0.0.1"
                 : address.getHostString();
-        URI uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
-                + connector.getLocalPort() + admin.basePath() + "/");
+        URI uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + connector.getLocalPort()
+                + admin.basePath() + "/");
         return new AdminServer(server, uri);
     }
 

@@ -74,8 +74,10 @@ public final class IntegrationsAdmin {
      * @return the fragment (a {@code <fieldset>}); needs the console's stylesheet for its looks only
      */
     public String picker(String provider, String fieldName, Optional<UUID> selected) {
-        return picker.render(Objects.requireNonNull(provider, "provider"),
-                Objects.requireNonNull(fieldName, "fieldName"), Objects.requireNonNull(selected, "selected"));
+        return picker.render(
+                Objects.requireNonNull(provider, "provider"),
+                Objects.requireNonNull(fieldName, "fieldName"),
+                Objects.requireNonNull(selected, "selected"));
     }
 
     @Override
@@ -91,8 +93,7 @@ public final class IntegrationsAdmin {
         private Clock clock = Clock.systemUTC();
         private URI publicBaseUri;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param integrations the connections to manage (required)
@@ -143,8 +144,7 @@ public final class IntegrationsAdmin {
          * @throws IllegalArgumentException if it is not an absolute http(s) URI without path, query or fragment
          */
         public Builder publicBaseUri(URI publicBaseUri) {
-            this.publicBaseUri = AdminConfig.checkPublicBaseUri(Objects.requireNonNull(publicBaseUri,
-                    "publicBaseUri"));
+            this.publicBaseUri = AdminConfig.checkPublicBaseUri(Objects.requireNonNull(publicBaseUri, "publicBaseUri"));
             return this;
         }
 
@@ -156,8 +156,8 @@ public final class IntegrationsAdmin {
             if (integrations == null) {
                 throw new IllegalStateException("integrations(...) is required");
             }
-            return new IntegrationsAdmin(new AdminConfig(integrations, access, basePath, clock,
-                    Optional.ofNullable(publicBaseUri)));
+            return new IntegrationsAdmin(
+                    new AdminConfig(integrations, access, basePath, clock, Optional.ofNullable(publicBaseUri)));
         }
     }
 }

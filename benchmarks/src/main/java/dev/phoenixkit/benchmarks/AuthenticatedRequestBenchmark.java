@@ -37,7 +37,8 @@ public class AuthenticatedRequestBenchmark {
     @Setup(Level.Trial)
     public void connect() {
         fixture = new OAuthFixture();
-        accessToken = fixture.storeNewTokens(Instant.now().plus(1, ChronoUnit.DAYS)).accessToken();
+        accessToken =
+                fixture.storeNewTokens(Instant.now().plus(1, ChronoUnit.DAYS)).accessToken();
         request = fixture.resourceRequest();
     }
 
@@ -60,7 +61,8 @@ public class AuthenticatedRequestBenchmark {
     @Benchmark
     public HttpResponse<byte[]> baseline() throws Exception {
         HttpRequest withHeader = HttpRequest.newBuilder(request, (name, value) -> true)
-                .header("Authorization", "Bearer " + accessToken).build();
+                .header("Authorization", "Bearer " + accessToken)
+                .build();
         return checked(fixture.client.send(withHeader, HttpResponse.BodyHandlers.ofByteArray()));
     }
 

@@ -120,14 +120,15 @@ public class BackfillBenchmark {
             Databases.create(building);
             var dataSource = Databases.unpooled(probe, building);
             Migrator.create(dataSource).migrate(106);
-            Databases.execute(dataSource,
+            Databases.execute(
+                    dataSource,
                     sized(INSERT_INTEGRATIONS),
                     sized(INSERT_ENDPOINTS),
                     "VACUUM ANALYZE phoenix_kit_settings",
                     "VACUUM ANALYZE phoenix_kit_ai_endpoints");
             Databases.rename(building, template);
-            System.err.printf("P4 template with %,d endpoints built in %.1f s%n", endpoints,
-                    (System.nanoTime() - started) / 1e9);
+            System.err.printf(
+                    "P4 template with %,d endpoints built in %.1f s%n", endpoints, (System.nanoTime() - started) / 1e9);
         }
         expectedPinned = Databases.queryLong(Databases.unpooled(probe, template), EXPECTED_PINNED);
     }
@@ -146,7 +147,8 @@ public class BackfillBenchmark {
     public void cloneTemplate(BenchmarkParams params) {
         clone = Databases.cloneOf(template, probe);
         if (params.getBenchmark().endsWith(".baseline")) {
-            Databases.execute(clone.dataSource(),
+            Databases.execute(
+                    clone.dataSource(),
                     "ALTER TABLE \"public\".phoenix_kit_ai_endpoints ADD COLUMN integration_uuid uuid");
         }
     }
@@ -155,11 +157,11 @@ public class BackfillBenchmark {
     @TearDown(Level.Iteration)
     public void checkAndDropClone() {
         try {
-            long pinned = Databases.queryLong(clone.dataSource(),
+            long pinned = Databases.queryLong(
+                    clone.dataSource(),
                     "SELECT count(*) FROM phoenix_kit_ai_endpoints WHERE integration_uuid IS NOT NULL");
             if (pinned != expectedPinned) {
-                throw new IllegalStateException("Backfill pinned " + pinned + " endpoints, expected "
-                        + expectedPinned);
+                throw new IllegalStateException("Backfill pinned " + pinned + " endpoints, expected " + expectedPinned);
             }
         } finally {
             clone.close();
@@ -185,7 +187,7 @@ public class BackfillBenchmark {
     @Benchmark
     public int baseline() throws SQLException {
         try (Connection connection = clone.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             int updated = 0;
             for (String sql : BACKFILL_STATEMENTS) {

@@ -56,8 +56,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class BenchmarkSuite {
 
-    private BenchmarkSuite() {
-    }
+    private BenchmarkSuite() {}
 
     /**
      * @param args mode ({@code short} or {@code full}) and an optional regex selecting benchmarks
@@ -81,12 +80,15 @@ public final class BenchmarkSuite {
         Map<String, List<String>> singleShot = new TreeMap<>();
         for (BenchmarkListEntry entry : selected(include)) {
             String name = entry.getUsername();
-            if (name.startsWith(FreshMigrateBenchmark.class.getName() + ".floor") && Psql.find().isEmpty()) {
+            if (name.startsWith(FreshMigrateBenchmark.class.getName() + ".floor")
+                    && Psql.find().isEmpty()) {
                 notes.add("P3 floor skipped: no psql on PATH or at /usr/bin/psql, so there is no psql -f floor.");
                 continue;
             }
             if (entry.getMode() == Mode.SingleShotTime) {
-                singleShot.computeIfAbsent(entry.getUserClassQName(), k -> new ArrayList<>()).add(name);
+                singleShot
+                        .computeIfAbsent(entry.getUserClassQName(), k -> new ArrayList<>())
+                        .add(name);
             } else {
                 timed.add(name);
             }
@@ -97,13 +99,14 @@ public final class BenchmarkSuite {
             runs.addAll(new Runner(timedOptions(mode, timed, serverUrl).build()).run());
         }
         for (Map.Entry<String, List<String>> shots : singleShot.entrySet()) {
-            runs.addAll(new Runner(singleShotOptions(mode, shots.getKey(), shots.getValue(), serverUrl).build())
+            runs.addAll(new Runner(singleShotOptions(mode, shots.getKey(), shots.getValue(), serverUrl)
+                            .build())
                     .run());
         }
         Databases.dropAllStartingWith(BackfillBenchmark.TEMPLATE_PREFIX);
 
-        try (PrintStream json = new PrintStream(Files.newOutputStream(results.resolve("results.json")), false,
-                StandardCharsets.UTF_8)) {
+        try (PrintStream json = new PrintStream(
+                Files.newOutputStream(results.resolve("results.json")), false, StandardCharsets.UTF_8)) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, json).writeOut(runs);
         }
         notes.add("Load average (1/5/15 min) before the run: " + loadBefore + "; after: " + loadAverage()
@@ -115,8 +118,11 @@ public final class BenchmarkSuite {
     }
 
     private static SortedSet<BenchmarkListEntry> selected(String include) {
-        return BenchmarkList.defaultList().find(OutputFormatFactory.createFormatInstance(System.out,
-                VerboseMode.SILENT), List.of(include), List.of(BenchmarkSuite.class.getName()));
+        return BenchmarkList.defaultList()
+                .find(
+                        OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
+                        List.of(include),
+                        List.of(BenchmarkSuite.class.getName()));
     }
 
     /**
@@ -159,9 +165,8 @@ public final class BenchmarkSuite {
             jvmArgs.add("-D" + SERVER_URL_PROPERTY + "=" + serverUrl);
         }
         // one call: jvmArgsAppend replaces what an earlier call set
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .shouldFailOnError(true)
-                .jvmArgsAppend(jvmArgs.toArray(String[]::new));
+        ChainedOptionsBuilder options =
+                new OptionsBuilder().shouldFailOnError(true).jvmArgsAppend(jvmArgs.toArray(String[]::new));
         names.forEach(name -> options.include("^" + Pattern.quote(name) + "$"));
         return options;
     }
@@ -169,14 +174,20 @@ public final class BenchmarkSuite {
     private static ChainedOptionsBuilder timedOptions(String mode, List<String> names, String serverUrl) {
         ChainedOptionsBuilder options = common(names, serverUrl).timeUnit(TimeUnit.MICROSECONDS);
         return mode.equals("full")
-                ? options.forks(3).warmupIterations(5).warmupTime(TimeValue.seconds(2))
-                        .measurementIterations(10).measurementTime(TimeValue.seconds(2))
-                : options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                        .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+                ? options.forks(3)
+                        .warmupIterations(5)
+                        .warmupTime(TimeValue.seconds(2))
+                        .measurementIterations(10)
+                        .measurementTime(TimeValue.seconds(2))
+                : options.forks(1)
+                        .warmupIterations(2)
+                        .warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(3)
+                        .measurementTime(TimeValue.seconds(1));
     }
 
-    private static ChainedOptionsBuilder singleShotOptions(String mode, String className, List<String> names,
-                                                           String serverUrl) {
+    private static ChainedOptionsBuilder singleShotOptions(
+            String mode, String className, List<String> names, String serverUrl) {
         Class<?> type;
         try {
             type = Class.forName(className);
@@ -214,13 +225,16 @@ public final class BenchmarkSuite {
 
     private static long memoryKb() {
         return firstLineValue(Path.of("/proc/meminfo"), "MemTotal")
-                .map(value -> Long.parseLong(value.replace("kB", "").trim())).orElse(0L);
+                .map(value -> Long.parseLong(value.replace("kB", "").trim()))
+                .orElse(0L);
     }
 
     private static Optional<String> firstLineValue(Path file, String key) {
         try {
-            return Files.readAllLines(file).stream().filter(line -> line.startsWith(key))
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst();
+            return Files.readAllLines(file).stream()
+                    .filter(line -> line.startsWith(key))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

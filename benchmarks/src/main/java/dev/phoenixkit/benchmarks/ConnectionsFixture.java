@@ -46,7 +46,7 @@ public class ConnectionsFixture {
     static final int TARGETS = 1024;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP_TYPE = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP_TYPE = new TypeReference<>() {};
     private static final String SECRET_KEY_BASE = "benchmark-secret-key-base-0123456789abcdef0123456789abcdef";
 
     TestDatabase database;
@@ -73,7 +73,9 @@ public class ConnectionsFixture {
                 .build();
         Connection seed = integrations.addConnection("openrouter", "seed");
         integrations.saveSetup(seed.uuid(), Map.of("api_key", "sk-or-benchmark-not-a-real-key-0123456789"));
-        Databases.execute(dataSource, """
+        Databases.execute(
+                dataSource,
+                """
                 INSERT INTO phoenix_kit_settings (uuid, key, value, value_json, module, date_added, date_updated)
                 SELECT gen_random_uuid(),
                        'integration:' || (ARRAY['openrouter','mistral','deepseek','google','microsoft'])[1 + g % 5]
@@ -81,16 +83,17 @@ public class ConnectionsFixture {
                        NULL, seed.value_json, 'integrations', now(), now()
                   FROM generate_series(1, {ROWS}) AS g,
                        (SELECT value_json FROM phoenix_kit_settings WHERE key = 'integration:openrouter:seed') AS seed
-                """.replace("{ROWS}", Integer.toString(CONNECTIONS - 1)), "VACUUM ANALYZE phoenix_kit_settings");
+                """.replace("{ROWS}", Integer.toString(CONNECTIONS - 1)),
+                "VACUUM ANALYZE phoenix_kit_settings");
         pickTargets();
     }
 
     private void pickTargets() {
         List<String[]> rows = new ArrayList<>();
         try (var connection = dataSource.getConnection();
-             var statement = connection.prepareStatement(
-                     "SELECT uuid::text, key FROM phoenix_kit_settings WHERE key LIKE 'integration:%:conn-%'");
-             var result = statement.executeQuery()) {
+                var statement = connection.prepareStatement(
+                        "SELECT uuid::text, key FROM phoenix_kit_settings WHERE key LIKE 'integration:%:conn-%'");
+                var result = statement.executeQuery()) {
             while (result.next()) {
                 rows.add(new String[] {result.getString(1), result.getString(2)});
             }
@@ -153,7 +156,7 @@ public class ConnectionsFixture {
      */
     String selectOne(String sql, Object parameter) {
         try (var connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, parameter);
             try (ResultSet result = statement.executeQuery()) {
                 if (!result.next()) {

@@ -36,7 +36,7 @@ public class CredentialsByKeyBenchmark {
      */
     @Benchmark
     public Map<String, Object> baseline(ConnectionsFixture fixture) {
-        return fixture.parseAndDecrypt(fixture.selectOne(SELECT_BY_KEY,
-                "integration:" + fixture.keyRefs[fixture.next()]));
+        return fixture.parseAndDecrypt(
+                fixture.selectOne(SELECT_BY_KEY, "integration:" + fixture.keyRefs[fixture.next()]));
     }
 }

@@ -17,8 +17,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class Databases {
     private static final AtomicInteger CLONES = new AtomicInteger();
 
-    private Databases() {
-    }
+    private Databases() {}
 
     /**
      * A non-pooled data source on {@code database}: every {@code getConnection()} opens a new connection, as a cold
@@ -87,7 +86,7 @@ final class Databases {
      */
     static boolean exists(String name) {
         try (Connection connection = PostgresServer.shared().adminDataSource().getConnection();
-             var statement = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                var statement = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             statement.setString(1, name);
             try (var rows = statement.executeQuery()) {
                 return rows.next();
@@ -124,8 +123,8 @@ final class Databases {
     static void dropAllStartingWith(String prefix) {
         List<String> names = new ArrayList<>();
         try (Connection connection = PostgresServer.shared().adminDataSource().getConnection();
-             var statement = connection.prepareStatement(
-                     "SELECT datname FROM pg_database WHERE left(datname, length(?)) = ?")) {
+                var statement = connection.prepareStatement(
+                        "SELECT datname FROM pg_database WHERE left(datname, length(?)) = ?")) {
             statement.setString(1, prefix);
             statement.setString(2, prefix);
             try (var rows = statement.executeQuery()) {
@@ -146,7 +145,8 @@ final class Databases {
      * @param sql        the statements, in order
      */
     static void execute(DataSource dataSource, String... sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             for (String each : sql) {
                 statement.execute(each);
             }
@@ -163,8 +163,9 @@ final class Databases {
      * @return the value
      */
     static long queryLong(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             var rows = statement.executeQuery(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {

@@ -86,11 +86,11 @@ public class FreshMigrateBenchmark {
                     SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename IN
                       ('phoenix_kit', 'phoenix_kit_settings', 'phoenix_kit_ai_endpoints', 'phoenix_kit_projects',
                        'phoenix_kit_integration_audit')""");
-            long version = Databases.queryLong(dataSource,
-                    "SELECT obj_description('public.phoenix_kit'::regclass, 'pg_class')::int");
+            long version = Databases.queryLong(
+                    dataSource, "SELECT obj_description('public.phoenix_kit'::regclass, 'pg_class')::int");
             if (tables != 5 || version != Migrator.LATEST) {
-                throw new IllegalStateException("Shot did not migrate fully: " + tables + " of 5 tables, version "
-                        + version);
+                throw new IllegalStateException(
+                        "Shot did not migrate fully: " + tables + " of 5 tables, version " + version);
             }
         } finally {
             database.close();

@@ -49,10 +49,16 @@ public class GetCredentialsBenchmark {
     public void createConnection() {
         database = PostgresServer.shared().createDatabase();
         dataSource = database.dataSource();
-        integrations = Integrations.builder().dataSource(dataSource)
-                .providers(ProviderRegistry.builder().add(ProviderDefinition.builder("openrouter").name("OpenRouter")
-                        .authType(AuthType.API_KEY).build()).build())
-                .cipher(SecretCipher.fromSecretKeyBase("benchmark-secret-key-base-0123456789abcdef")).build();
+        integrations = Integrations.builder()
+                .dataSource(dataSource)
+                .providers(ProviderRegistry.builder()
+                        .add(ProviderDefinition.builder("openrouter")
+                                .name("OpenRouter")
+                                .authType(AuthType.API_KEY)
+                                .build())
+                        .build())
+                .cipher(SecretCipher.fromSecretKeyBase("benchmark-secret-key-base-0123456789abcdef"))
+                .build();
         uuid = integrations.addConnection("openrouter", "default").uuid();
         integrations.saveSetup(uuid, Map.of("api_key", "sk-or-v1-benchmark-key-0123456789"));
         uuidText = uuid.toString();

@@ -29,7 +29,8 @@ final class OAuthFixture implements AutoCloseable {
 
     final TestDatabase database = PostgresServer.shared().createDatabase();
     final FakeProviderServer fake = FakeProviderServer.start();
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     final Integrations integrations = build(database.dataSource());
     final UUID google;
     final URI resource = fake.uri("/resource/data");
@@ -37,8 +38,9 @@ final class OAuthFixture implements AutoCloseable {
 
     OAuthFixture() {
         Connection connection = integrations.addConnection("google", "default");
-        integrations.saveSetup(connection.uuid(), Map.of("client_id", FakeProviderServer.CLIENT_ID,
-                "client_secret", FakeProviderServer.CLIENT_SECRET));
+        integrations.saveSetup(
+                connection.uuid(),
+                Map.of("client_id", FakeProviderServer.CLIENT_ID, "client_secret", FakeProviderServer.CLIENT_SECRET));
         google = connection.uuid();
     }
 
@@ -71,14 +73,26 @@ final class OAuthFixture implements AutoCloseable {
      */
     FakeTokens storeNewTokens(Instant expiresAt) {
         FakeTokens tokens = fake.issueTokens();
-        integrations.saveSetup(google, Map.of("access_token", tokens.accessToken(), "refresh_token",
-                tokens.refreshToken(), "expires_at", expiresAt.toString(), "status", "connected"));
+        integrations.saveSetup(
+                google,
+                Map.of(
+                        "access_token",
+                        tokens.accessToken(),
+                        "refresh_token",
+                        tokens.refreshToken(),
+                        "expires_at",
+                        expiresAt.toString(),
+                        "status",
+                        "connected"));
         return tokens;
     }
 
     /** @return a GET of the fake's protected resource, without an {@code Authorization} header */
     HttpRequest resourceRequest() {
-        return HttpRequest.newBuilder(resource).timeout(Duration.ofSeconds(30)).GET().build();
+        return HttpRequest.newBuilder(resource)
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
     }
 
     @Override

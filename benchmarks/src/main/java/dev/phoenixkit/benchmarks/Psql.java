@@ -15,8 +15,7 @@ import java.util.Optional;
 final class Psql {
     private static final Path DEBIAN_LOCATION = Path.of("/usr/bin/psql");
 
-    private Psql() {
-    }
+    private Psql() {}
 
     /**
      * @return the psql executable: the first on {@code PATH}, else {@code /usr/bin/psql}; empty when there is none
@@ -40,7 +39,9 @@ final class Psql {
      */
     static String version(Path psql) {
         try {
-            Process process = new ProcessBuilder(psql.toString(), "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(psql.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             process.waitFor();
             return out;
@@ -77,9 +78,20 @@ final class Psql {
      */
     static void runFile(Path psql, String jdbcUrl, String user, Path script, Path stderr) {
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-        List<String> command = new ArrayList<>(List.of(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                "-h", uri.getHost(), "-p", Integer.toString(uri.getPort()), "-d", uri.getPath().substring(1),
-                "-f", script.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                psql.toString(),
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                uri.getHost(),
+                "-p",
+                Integer.toString(uri.getPort()),
+                "-d",
+                uri.getPath().substring(1),
+                "-f",
+                script.toString()));
         String effectiveUser = user != null ? user : queryParameter(uri.getQuery(), "user");
         if (effectiveUser != null) {
             command.add("-U");

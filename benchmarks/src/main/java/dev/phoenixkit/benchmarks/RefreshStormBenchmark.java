@@ -180,13 +180,27 @@ public class RefreshStormBenchmark {
         List<Long> sorted = new ArrayList<>(allLatencies);
         Collections.sort(sorted);
         StringBuilder out = new StringBuilder();
-        out.append("tokenLatencyMs=").append(tokenLatencyMs).append('\n')
-                .append("callers=").append(2 * THREADS_PER_NODE).append('\n')
-                .append("shots=").append(tokenCalls.size()).append('\n')
-                .append("tokenCalls=").append(tokenCalls.toString().replaceAll("[\\[\\] ]", "")).append('\n')
-                .append("failedCalls=").append(failedCalls).append('\n')
-                .append(String.format(Locale.ROOT, "p50Ms=%.3f%np99Ms=%.3f%nmaxMs=%.3f%n", percentile(sorted, 50),
-                        percentile(sorted, 99), percentile(sorted, 100)));
+        out.append("tokenLatencyMs=")
+                .append(tokenLatencyMs)
+                .append('\n')
+                .append("callers=")
+                .append(2 * THREADS_PER_NODE)
+                .append('\n')
+                .append("shots=")
+                .append(tokenCalls.size())
+                .append('\n')
+                .append("tokenCalls=")
+                .append(tokenCalls.toString().replaceAll("[\\[\\] ]", ""))
+                .append('\n')
+                .append("failedCalls=")
+                .append(failedCalls)
+                .append('\n')
+                .append(String.format(
+                        Locale.ROOT,
+                        "p50Ms=%.3f%np99Ms=%.3f%nmaxMs=%.3f%n",
+                        percentile(sorted, 50),
+                        percentile(sorted, 99),
+                        percentile(sorted, 100)));
         try {
             Files.createDirectories(RESULTS);
             Files.writeString(RESULTS.resolve("p6-storm-" + tokenLatencyMs + "ms.txt"), out);

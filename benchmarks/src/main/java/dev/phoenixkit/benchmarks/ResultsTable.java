@@ -24,8 +24,7 @@ import org.openjdk.jmh.results.RunResult;
 final class ResultsTable {
     private static final String PACKAGE_PREFIX = "dev.phoenixkit.benchmarks.";
 
-    private ResultsTable() {
-    }
+    private ResultsTable() {}
 
     /**
      * @param runs        every JMH result of the run
@@ -35,20 +34,21 @@ final class ResultsTable {
      * @param notes       free-form notes, one per line
      * @return the Markdown document
      */
-    static String render(Collection<RunResult> runs, String mode, List<String> environment, String sections,
-                         List<String> notes) {
+    static String render(
+            Collection<RunResult> runs, String mode, List<String> environment, String sections, List<String> notes) {
         Map<String, Row> rows = new TreeMap<>();
         for (RunResult run : runs) {
             String benchmark = run.getParams().getBenchmark();
             int dot = benchmark.lastIndexOf('.');
             String className = benchmark.substring(0, dot);
             String key = className + paramsOf(run);
-            rows.computeIfAbsent(key, k -> new Row(className, paramsOf(run).trim())).put(benchmark.substring(dot + 1),
-                    run);
+            rows.computeIfAbsent(key, k -> new Row(className, paramsOf(run).trim()))
+                    .put(benchmark.substring(dot + 1), run);
         }
         StringBuilder out = new StringBuilder();
         out.append("# Benchmark results\n\n");
-        out.append("- date: ").append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
+        out.append("- date: ")
+                .append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
                 .append(" (UTC)\n");
         out.append("- mode: ").append(mode).append('\n');
         environment.forEach(line -> out.append("- ").append(line).append('\n'));
@@ -80,12 +80,20 @@ final class ResultsTable {
             List<Row> sized = new ArrayList<>(entry.getValue());
             String param = sized.get(0).target().scalingParam();
             sized.sort((a, b) -> Long.compare(a.paramValue(param), b.paramValue(param)));
-            out.append("\n## Scaling of ").append(shortName(entry.getKey())).append(" with `").append(param)
+            out.append("\n## Scaling of ")
+                    .append(shortName(entry.getKey()))
+                    .append(" with `")
+                    .append(param)
                     .append("`\n\n")
-                    .append("Time per 1,000 ").append(param).append(" (a linear cost keeps this constant); the last "
-                            + "column is the growth of the time relative to the growth of `").append(param)
+                    .append("Time per 1,000 ")
+                    .append(param)
+                    .append(" (a linear cost keeps this constant); the last "
+                            + "column is the growth of the time relative to the growth of `")
+                    .append(param)
                     .append("` from the smallest size (1.00 = exactly linear).\n\n")
-                    .append("| ").append(param).append(" | method | mean | per 1,000 | growth / size growth |\n")
+                    .append("| ")
+                    .append(param)
+                    .append(" | method | mean | per 1,000 | growth / size growth |\n")
                     .append("|---:|---|---:|---:|---:|\n");
             for (String method : List.of("library", "baseline")) {
                 Row first = null;
@@ -100,9 +108,15 @@ final class ResultsTable {
                     long size = row.paramValue(param);
                     long firstSize = first.paramValue(param);
                     double score = run.getPrimaryResult().getScore();
-                    double firstScore = first.methods.get(method).getPrimaryResult().getScore();
-                    out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %.2f |%n", size, method,
-                            time(score, unit(run)), time(score * 1000.0 / size, unit(run)),
+                    double firstScore =
+                            first.methods.get(method).getPrimaryResult().getScore();
+                    out.append(String.format(
+                            Locale.ROOT,
+                            "| %,d | %s | %s | %s | %.2f |%n",
+                            size,
+                            method,
+                            time(score, unit(run)),
+                            time(score * 1000.0 / size, unit(run)),
                             (score / firstScore) / ((double) size / firstSize)));
                 }
             }
@@ -126,8 +140,7 @@ final class ResultsTable {
     }
 
     private static String time(double value, String unit) {
-        return String.format(Locale.ROOT, value >= 100 ? "%,.0f %s" : value >= 10 ? "%.1f %s" : "%.3f %s", value,
-                unit);
+        return String.format(Locale.ROOT, value >= 100 ? "%,.0f %s" : value >= 10 ? "%.1f %s" : "%.3f %s", value, unit);
     }
 
     /** Per-iteration minimum and maximum score of one benchmark method. */
@@ -185,11 +198,16 @@ final class ResultsTable {
             }
             RatioTarget target = target();
             RunResult floor = methods.get("floor");
-            out.append("| ").append(target == null ? "" : target.id())
-                    .append(" | ").append(shortName(className))
-                    .append(" | ").append(params)
-                    .append(" | ").append(time(library.getPrimaryResult().getScore(), unit(library)))
-                    .append(" | ").append(time(baseline.getPrimaryResult().getScore(), unit(baseline)))
+            out.append("| ")
+                    .append(target == null ? "" : target.id())
+                    .append(" | ")
+                    .append(shortName(className))
+                    .append(" | ")
+                    .append(params)
+                    .append(" | ")
+                    .append(time(library.getPrimaryResult().getScore(), unit(library)))
+                    .append(" | ")
+                    .append(time(baseline.getPrimaryResult().getScore(), unit(baseline)))
                     .append(ratioCells(library, baseline, target == null ? 0 : target.maxRatio()))
                     .append(" | ");
             if (floor == null) {
@@ -202,12 +220,19 @@ final class ResultsTable {
         }
 
         private static String ratioCells(RunResult numerator, RunResult denominator, double maxRatio) {
-            double ratio = numerator.getPrimaryResult().getScore() / denominator.getPrimaryResult().getScore();
+            double ratio = numerator.getPrimaryResult().getScore()
+                    / denominator.getPrimaryResult().getScore();
             double[] top = range(numerator);
             double[] bottom = range(denominator);
             String met = maxRatio <= 0 ? "" : ratio <= maxRatio ? "yes" : "**no**";
-            return String.format(Locale.ROOT, " | %.3f | %.3f–%.3f | %s | %s", ratio, top[0] / bottom[1],
-                    top[1] / bottom[0], maxRatio <= 0 ? "" : String.format(Locale.ROOT, "≤ %.2f×", maxRatio), met);
+            return String.format(
+                    Locale.ROOT,
+                    " | %.3f | %.3f–%.3f | %s | %s",
+                    ratio,
+                    top[0] / bottom[1],
+                    top[1] / bottom[0],
+                    maxRatio <= 0 ? "" : String.format(Locale.ROOT, "≤ %.2f×", maxRatio),
+                    met);
         }
     }
 }

@@ -24,12 +24,10 @@ final class ShippedScripts {
     /** Flyway version offset of the library track, so {@code L1} runs after {@code V107} as in the migrator. */
     static final int LIBRARY_VERSION_OFFSET = 1000;
 
-    private ShippedScripts() {
-    }
+    private ShippedScripts() {}
 
     /** One substituted script with a Flyway-style file name. */
-    record Script(String flywayFileName, String sql) {
-    }
+    record Script(String flywayFileName, String sql) {}
 
     /**
      * @param schema the unquoted schema name
@@ -91,12 +89,15 @@ final class ShippedScripts {
      * @return the two UPDATE statements, in order
      */
     static List<String> backfillStatementsOfV107(String schema) {
-        Step v107 = StepCatalog.shipped().chain().stream().filter(step -> step.order() == 107).findFirst()
+        Step v107 = StepCatalog.shipped().chain().stream()
+                .filter(step -> step.order() == 107)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("The shipped chain has no V107"));
         StepContext context = new StepContext(schema, new PGSimpleDataSource());
-        List<String> updates = ((SqlStepScript) v107.up()).statements(context).stream()
-                .filter(sql -> withoutLeadingComments(sql).matches("(?s)(UPDATE|WITH)\\b.*"))
-                .toList();
+        List<String> updates = ((SqlStepScript) v107.up())
+                .statements(context).stream()
+                        .filter(sql -> withoutLeadingComments(sql).matches("(?s)(UPDATE|WITH)\\b.*"))
+                        .toList();
         if (updates.size() != 2) {
             throw new IllegalStateException("Expected the two backfill UPDATEs in V107, found " + updates.size());
         }

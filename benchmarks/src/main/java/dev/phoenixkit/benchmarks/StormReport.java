@@ -19,8 +19,7 @@ import org.openjdk.jmh.results.RunResult;
 final class StormReport {
     private static final String FILE_GLOB = "p6-storm-*ms.txt";
 
-    private StormReport() {
-    }
+    private StormReport() {}
 
     /**
      * Deletes side results of earlier runs.
@@ -71,11 +70,20 @@ final class StormReport {
         double p99 = Double.parseDouble(storm.getProperty("p99Ms"));
         double ratio = p99 / baselineMs;
         boolean met = exactlyOne && ratio <= 2.0 && "0".equals(storm.getProperty("failedCalls"));
-        out.append(String.format(Locale.ROOT, "| %s ms | %s × %s | %s | %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms |"
-                        + " %.2f | %s |%n", storm.getProperty("tokenLatencyMs"), storm.getProperty("callers"),
-                storm.getProperty("shots"), calls, storm.getProperty("failedCalls"),
-                Double.parseDouble(storm.getProperty("p50Ms")), p99, Double.parseDouble(storm.getProperty("maxMs")),
-                baselineMs, ratio, met ? "yes" : "**no**"));
+        out.append(String.format(
+                Locale.ROOT,
+                "| %s ms | %s × %s | %s | %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms |" + " %.2f | %s |%n",
+                storm.getProperty("tokenLatencyMs"),
+                storm.getProperty("callers"),
+                storm.getProperty("shots"),
+                calls,
+                storm.getProperty("failedCalls"),
+                Double.parseDouble(storm.getProperty("p50Ms")),
+                p99,
+                Double.parseDouble(storm.getProperty("maxMs")),
+                baselineMs,
+                ratio,
+                met ? "yes" : "**no**"));
     }
 
     private static double baselineMean(Collection<RunResult> runs, String tokenLatencyMs) {

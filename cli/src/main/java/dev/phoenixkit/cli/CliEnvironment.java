@@ -1,5 +1,6 @@
 package dev.phoenixkit.cli;
 
+import dev.phoenixkit.integrations.provider.ProviderRegistry;
 import java.io.Console;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -8,8 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-
-import dev.phoenixkit.integrations.provider.ProviderRegistry;
 
 /**
  * What the CLI reads from and writes to: environment variables, standard streams, the terminal (for hidden
@@ -66,7 +65,11 @@ public final class CliEnvironment {
      */
     public static CliEnvironment system() {
         Console console = System.console();
-        Builder builder = builder().variables(System.getenv()).in(System.in).out(System.out).err(System.err);
+        Builder builder = builder()
+                .variables(System.getenv())
+                .in(System.in)
+                .out(System.out)
+                .err(System.err);
         if (console != null) {
             builder.terminal(new Terminal() {
                 @Override
@@ -143,8 +146,7 @@ public final class CliEnvironment {
         private Supplier<ProviderRegistry> providers = ProviderRegistry::loadDefault;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param variables the environment variables

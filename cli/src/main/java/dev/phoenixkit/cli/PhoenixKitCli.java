@@ -1,12 +1,11 @@
 package dev.phoenixkit.cli;
 
-import java.util.Arrays;
-import java.util.Objects;
-
 import dev.phoenixkit.cli.internal.CliCommandFactory;
 import dev.phoenixkit.cli.internal.ConnectionCommands;
 import dev.phoenixkit.cli.internal.KeyCommands;
 import dev.phoenixkit.cli.internal.MigrationCommands;
+import java.util.Arrays;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,21 +24,33 @@ import picocli.CommandLine.Command;
  * {@code PHOENIXKIT_SECRET_KEY_BASE}, {@code PHOENIXKIT_KEYRING_FILE}), then a {@code --config} properties file.
  * Exit codes are {@link ExitCode}'s.
  */
-@Command(name = "phoenixkit", mixinStandardHelpOptions = true, versionProvider = PhoenixKitCli.Version.class,
+@Command(
+        name = "phoenixkit",
+        mixinStandardHelpOptions = true,
+        versionProvider = PhoenixKitCli.Version.class,
         description = "Migrate, inspect, rotate keys and manage PhoenixKit integration connections.",
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  ok", "  1  the command failed (database, provider, not found, test failed)",
-            "  2  bad usage or configuration; nothing was changed", "  3  info --check: migration steps are pending",
-            "", "Configuration: flags, then PHOENIXKIT_DB_URL, PHOENIXKIT_DB_USER, PHOENIXKIT_DB_PASSWORD,",
-            "PHOENIXKIT_SCHEMA, PHOENIXKIT_SECRET_KEY_BASE or PHOENIXKIT_KEYRING_FILE, then --config FILE."},
+        footer = {
+            "  0  ok",
+            "  1  the command failed (database, provider, not found, test failed)",
+            "  2  bad usage or configuration; nothing was changed",
+            "  3  info --check: migration steps are pending",
+            "",
+            "Configuration: flags, then PHOENIXKIT_DB_URL, PHOENIXKIT_DB_USER, PHOENIXKIT_DB_PASSWORD,",
+            "PHOENIXKIT_SCHEMA, PHOENIXKIT_SECRET_KEY_BASE or PHOENIXKIT_KEYRING_FILE, then --config FILE."
+        },
         subcommands = {
             MigrationCommands.Migrate.class, MigrationCommands.Info.class, MigrationCommands.Validate.class,
             MigrationCommands.Rollback.class, PhoenixKitCli.Keys.class, PhoenixKitCli.Connections.class,
-            ConnectionCommands.Audit.class})
+            ConnectionCommands.Audit.class
+        })
 public final class PhoenixKitCli implements Runnable {
 
     /** {@code keys}: the key-rotation commands. */
-    @Command(name = "keys", mixinStandardHelpOptions = true, description = "Encryption keys of stored secrets.",
+    @Command(
+            name = "keys",
+            mixinStandardHelpOptions = true,
+            description = "Encryption keys of stored secrets.",
             subcommands = {KeyCommands.Status.class, KeyCommands.Reencrypt.class})
     static final class Keys implements Runnable {
         @CommandLine.Spec
@@ -52,18 +63,28 @@ public final class PhoenixKitCli implements Runnable {
     }
 
     /** {@code connections}: the connection commands. */
-    @Command(name = "connections", mixinStandardHelpOptions = true, description = "Named connections.",
-            subcommands = {ConnectionCommands.ListConnections.class, ConnectionCommands.Show.class,
-                ConnectionCommands.Add.class, ConnectionCommands.Set.class, ConnectionCommands.Rename.class,
-                ConnectionCommands.Remove.class, ConnectionCommands.Test.class, ConnectionCommands.Refresh.class})
+    @Command(
+            name = "connections",
+            mixinStandardHelpOptions = true,
+            description = "Named connections.",
+            subcommands = {
+                ConnectionCommands.ListConnections.class,
+                ConnectionCommands.Show.class,
+                ConnectionCommands.Add.class,
+                ConnectionCommands.Set.class,
+                ConnectionCommands.Rename.class,
+                ConnectionCommands.Remove.class,
+                ConnectionCommands.Test.class,
+                ConnectionCommands.Refresh.class
+            })
     static final class Connections implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Missing command: list, show, add, set, rename, remove, test or refresh");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "Missing command: list, show, add, set, rename, remove, test or refresh");
         }
     }
 
@@ -110,8 +131,10 @@ public final class PhoenixKitCli implements Runnable {
         commandLine.setErr(new java.io.PrintWriter(environment.err(), true));
         commandLine.setExitCodeExceptionMapper(e -> ExitCode.USAGE.code());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            environment.err().println("Error: unexpected " + e.getClass().getSimpleName()
-                    + " (run with --verbose and report it)");
+            environment
+                    .err()
+                    .println("Error: unexpected " + e.getClass().getSimpleName()
+                            + " (run with --verbose and report it)");
             return ExitCode.FAILURE.code();
         });
         return commandLine.execute(args);

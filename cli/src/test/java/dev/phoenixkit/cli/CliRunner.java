@@ -1,5 +1,9 @@
 package dev.phoenixkit.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import dev.phoenixkit.testkit.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -8,12 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.phoenixkit.integrations.provider.ProviderRegistry;
-import dev.phoenixkit.testkit.TestDatabase;
 
 /** Runs the CLI in this JVM with a chosen environment and captures what it prints. */
 final class CliRunner {

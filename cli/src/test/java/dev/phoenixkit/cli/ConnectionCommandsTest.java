@@ -2,27 +2,24 @@ package dev.phoenixkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.phoenixkit.integrations.Integrations;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
 import dev.phoenixkit.testkit.PostgresServer;
 import dev.phoenixkit.testkit.TestDatabase;
 import dev.phoenixkit.testkit.fake.AuthorizationRedirect;
 import dev.phoenixkit.testkit.fake.FakeProviderServer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The connection, audit and key commands against a migrated database and the fake provider server. Every test
@@ -58,8 +55,8 @@ class ConnectionCommandsTest {
 
     @AfterEach
     void drop() {
-        assertThat(cli.everythingPrinted()).doesNotContain(GOOD_KEY, BAD_KEY, SECRET_KEY_BASE,
-                FakeProviderServer.CLIENT_SECRET);
+        assertThat(cli.everythingPrinted())
+                .doesNotContain(GOOD_KEY, BAD_KEY, SECRET_KEY_BASE, FakeProviderServer.CLIENT_SECRET);
         database.close();
     }
 
@@ -78,7 +75,8 @@ class ConnectionCommandsTest {
         assertThat(tested.exitCode()).isZero();
         assertThat(tested.json().get("ok").asBoolean()).isTrue();
 
-        assertThat(cli.run("connections", "rename", uuid, "production").exitCode()).isZero();
+        assertThat(cli.run("connections", "rename", uuid, "production").exitCode())
+                .isZero();
         CliRunner.Result shown = cli.run("connections", "show", "openrouter:production", "--json");
         assertThat(shown.exitCode()).isZero();
         JsonNode view = shown.json();
@@ -86,42 +84,61 @@ class ConnectionCommandsTest {
         assertThat(view.get("status").asText()).isEqualTo("connected");
         assertThat(view.get("fields").get("api_key").asText())
                 .isEqualTo(GOOD_KEY.substring(0, 8) + "…" + GOOD_KEY.substring(GOOD_KEY.length() - 4));
-        assertThat(cli.run("connections", "show", uuid).out()).contains("production").contains("api_key");
+        assertThat(cli.run("connections", "show", uuid).out())
+                .contains("production")
+                .contains("api_key");
 
         CliRunner.Result listed = cli.run("connections", "list", "--provider", "openrouter", "--json");
         assertThat(listed.json()).hasSize(1);
         assertThat(listed.json().get(0).get("name").asText()).isEqualTo("production");
         assertThat(cli.run("connections", "list").out()).contains(uuid).contains("connected");
 
-        assertThat(cli.run("connections", "remove", uuid).exitCode()).as("no terminal, no --yes")
+        assertThat(cli.run("connections", "remove", uuid).exitCode())
+                .as("no terminal, no --yes")
                 .isEqualTo(ExitCode.USAGE.code());
-        assertThat(cli.run("connections", "show", uuid).exitCode()).as("still there").isZero();
+        assertThat(cli.run("connections", "show", uuid).exitCode())
+                .as("still there")
+                .isZero();
         assertThat(cli.run("connections", "remove", uuid, "--yes").exitCode()).isZero();
         assertThat(cli.run("connections", "show", uuid).exitCode()).isEqualTo(ExitCode.FAILURE.code());
 
         CliRunner.Result audit = cli.run("audit", uuid, "--json");
         assertThat(audit.exitCode()).isZero();
-        assertThat(audit.json()).extracting(entry -> entry.get("action").asText())
-                .contains("integration.connection_added", "integration.setup_saved",
-                        "integration.connection_renamed", "integration.connection_removed");
+        assertThat(audit.json())
+                .extracting(entry -> entry.get("action").asText())
+                .contains(
+                        "integration.connection_added",
+                        "integration.setup_saved",
+                        "integration.connection_renamed",
+                        "integration.connection_removed");
         assertThat(cli.run("audit", uuid).out()).contains("integration.connection_renamed");
     }
 
     @Test
     void setWithLiteralSecretIsRefusedWithoutEchoAndSavesNothing() {
-        String uuid = cli.run("connections", "add", "openrouter", "work", "--json").json().get("uuid").asText();
+        String uuid = cli.run("connections", "add", "openrouter", "work", "--json")
+                .json()
+                .get("uuid")
+                .asText();
 
         CliRunner.Result refused = cli.run("connections", "set", uuid, "api_key=" + GOOD_KEY, "label=x");
 
         assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(refused.err()).contains("api_key=-").contains("Nothing was changed");
-        assertThat(cli.run("connections", "show", uuid, "--json").json().get("fields").has("api_key")).isFalse();
+        assertThat(cli.run("connections", "show", uuid, "--json")
+                        .json()
+                        .get("fields")
+                        .has("api_key"))
+                .isFalse();
         assertThat(cli.run("audit", uuid, "--json").json()).hasSize(1);
     }
 
     @Test
     void setWithPromptReadsHiddenInputAndWithoutTerminalIsRefused() {
-        String uuid = cli.run("connections", "add", "openrouter", "work", "--json").json().get("uuid").asText();
+        String uuid = cli.run("connections", "add", "openrouter", "work", "--json")
+                .json()
+                .get("uuid")
+                .asText();
 
         assertThat(cli.run("connections", "set", uuid, "api_key=?").exitCode()).isEqualTo(ExitCode.USAGE.code());
         CliRunner.Result prompted = cli.terminal(MigrationCommandsTest.terminalAnswering(BAD_KEY))
@@ -131,15 +148,21 @@ class ConnectionCommandsTest {
         CliRunner.Result tested = cli.run("connections", "test", uuid);
         assertThat(tested.exitCode()).as("the provider refuses the key").isEqualTo(ExitCode.FAILURE.code());
         assertThat(tested.out()).startsWith("Failed:");
-        assertThat(cli.run("connections", "show", uuid, "--json").json().get("status").asText()).isEqualTo("error");
+        assertThat(cli.run("connections", "show", uuid, "--json")
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("error");
     }
 
     @Test
     void invalidInputIsUsageErrorAndUnknownConnectionIsFailure() {
         assertThat(cli.run("connections", "add", "openrouter", " ").exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(cli.run("connections", "add", "bad:key", "x").exitCode()).isEqualTo(ExitCode.USAGE.code());
-        assertThat(cli.run("connections", "rename", "not-a-uuid", "x").exitCode()).isEqualTo(ExitCode.USAGE.code());
-        CliRunner.Result missing = cli.run("connections", "test", UUID.randomUUID().toString(), "--json");
+        assertThat(cli.run("connections", "rename", "not-a-uuid", "x").exitCode())
+                .isEqualTo(ExitCode.USAGE.code());
+        CliRunner.Result missing =
+                cli.run("connections", "test", UUID.randomUUID().toString(), "--json");
         assertThat(missing.exitCode()).isEqualTo(ExitCode.FAILURE.code());
         assertThat(missing.errorJson().get("error").asText()).isEqualTo("NOT_CONFIGURED");
         assertThat(cli.run("connections", "list", "--json").json()).isEmpty();
@@ -152,7 +175,9 @@ class ConnectionCommandsTest {
         CliRunner.Result result = cli.run("connections", "list");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
-        assertThat(result.err()).contains("PHOENIXKIT_SECRET_KEY_BASE").contains("--keyring-file")
+        assertThat(result.err())
+                .contains("PHOENIXKIT_SECRET_KEY_BASE")
+                .contains("--keyring-file")
                 .contains("--plaintext-secrets");
     }
 
@@ -162,12 +187,19 @@ class ConnectionCommandsTest {
         String accessToken;
         try (Integrations integrations = integrations(SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE))) {
             uuid = integrations.addConnection("google", "drive").uuid();
-            integrations.saveSetup(uuid, Map.of("client_id", FakeProviderServer.CLIENT_ID, "client_secret",
-                    FakeProviderServer.CLIENT_SECRET));
+            integrations.saveSetup(
+                    uuid,
+                    Map.of(
+                            "client_id",
+                            FakeProviderServer.CLIENT_ID,
+                            "client_secret",
+                            FakeProviderServer.CLIENT_SECRET));
             var request = integrations.beginAuthorization(uuid, REDIRECT);
             AuthorizationRedirect redirect = fake.authorize(request.url());
-            accessToken = integrations.completeAuthorization(uuid, redirect.state().orElseThrow(), redirect.code(),
-                    REDIRECT).accessToken().orElseThrow();
+            accessToken = integrations
+                    .completeAuthorization(uuid, redirect.state().orElseThrow(), redirect.code(), REDIRECT)
+                    .accessToken()
+                    .orElseThrow();
         }
         int before = fake.tokenCalls("refresh_token");
 
@@ -177,22 +209,33 @@ class ConnectionCommandsTest {
         assertThat(refreshed.json().get("refreshed").asBoolean()).isTrue();
         assertThat(fake.tokenCalls("refresh_token")).isEqualTo(before + 1);
         assertThat(cli.everythingPrinted()).doesNotContain(accessToken);
-        assertThat(cli.run("connections", "show", uuid.toString()).out()).doesNotContain(accessToken)
+        assertThat(cli.run("connections", "show", uuid.toString()).out())
+                .doesNotContain(accessToken)
                 .contains("access_token");
-        assertThat(cli.run("connections", "refresh", cli.run("connections", "add", "openrouter", "k", "--json")
-                .json().get("uuid").asText()).exitCode()).as("an API-key connection has no token to refresh")
+        assertThat(cli.run(
+                                "connections",
+                                "refresh",
+                                cli.run("connections", "add", "openrouter", "k", "--json")
+                                        .json()
+                                        .get("uuid")
+                                        .asText())
+                        .exitCode())
+                .as("an API-key connection has no token to refresh")
                 .isEqualTo(ExitCode.USAGE.code());
     }
 
     @Test
     void keysReencryptMovesRowsToTheNewestKeyAndReportsWhatItCannotRead(@TempDir Path dir) throws Exception {
-        String uuid = cli.run("connections", "add", "openrouter", "work", "--json").json().get("uuid").asText();
+        String uuid = cli.run("connections", "add", "openrouter", "work", "--json")
+                .json()
+                .get("uuid")
+                .asText();
         cli.runWithInput(GOOD_KEY + "\n", "connections", "set", uuid, "api_key=-");
         String newSecret = "cli-test-rotated-secret-abcdefghijklmnop";
         Path keyring = dir.resolve("keyring.properties");
         Files.writeString(keyring, "primary=k2\nkey.k2=" + newSecret + "\nlegacy=" + SECRET_KEY_BASE + "\n");
-        CliRunner rotated = new CliRunner(database, fake.providerRegistry()).env("PHOENIXKIT_KEYRING_FILE",
-                keyring.toString());
+        CliRunner rotated =
+                new CliRunner(database, fake.providerRegistry()).env("PHOENIXKIT_KEYRING_FILE", keyring.toString());
 
         CliRunner.Result status = rotated.run("keys", "status", "--json");
         assertThat(status.exitCode()).isZero();
@@ -204,32 +247,50 @@ class ConnectionCommandsTest {
         CliRunner.Result dryRun = rotated.run("keys", "reencrypt", "--dry-run", "--json");
         assertThat(dryRun.exitCode()).isZero();
         assertThat(dryRun.json().get("staleValues").asInt()).isEqualTo(1);
-        assertThat(rotated.run("keys", "status", "--json").json().get("rowsByKey").has("enc:v1"))
-                .as("the dry run changed nothing").isTrue();
+        assertThat(rotated.run("keys", "status", "--json")
+                        .json()
+                        .get("rowsByKey")
+                        .has("enc:v1"))
+                .as("the dry run changed nothing")
+                .isTrue();
 
         CliRunner.Result moved = rotated.run("keys", "reencrypt", "--batch", "1", "--json");
         assertThat(moved.exitCode()).isZero();
         assertThat(moved.json().get("valuesReencrypted").asInt()).isEqualTo(1);
         assertThat(moved.json().get("complete").asBoolean()).isTrue();
-        assertThat(rotated.run("keys", "status", "--json").json().get("rowsByKey").fieldNames()).toIterable()
+        assertThat(rotated.run("keys", "status", "--json")
+                        .json()
+                        .get("rowsByKey")
+                        .fieldNames())
+                .toIterable()
                 .containsExactly("k2");
 
-        CliRunner onlyNewKey = new CliRunner(database, fake.providerRegistry())
-                .env("PHOENIXKIT_SECRET_KEY_BASE", newSecret);
-        assertThat(onlyNewKey.run("keys", "status", "--json").json().get("undecryptableValues").asInt())
-                .as("the row is now enc:v2 under k2, which a bare secret key base does not read").isEqualTo(1);
+        CliRunner onlyNewKey =
+                new CliRunner(database, fake.providerRegistry()).env("PHOENIXKIT_SECRET_KEY_BASE", newSecret);
+        assertThat(onlyNewKey
+                        .run("keys", "status", "--json")
+                        .json()
+                        .get("undecryptableValues")
+                        .asInt())
+                .as("the row is now enc:v2 under k2, which a bare secret key base does not read")
+                .isEqualTo(1);
         CliRunner.Result unreadable = onlyNewKey.run("keys", "reencrypt", "--json");
         assertThat(unreadable.exitCode()).isEqualTo(ExitCode.FAILURE.code());
         assertThat(unreadable.json().get("failedRows").get(0).asText()).isEqualTo(uuid);
-        assertThat(rotated.run("connections", "test", uuid).exitCode()).as("row left as stored").isZero();
+        assertThat(rotated.run("connections", "test", uuid).exitCode())
+                .as("row left as stored")
+                .isZero();
         assertThat(rotated.everythingPrinted() + onlyNewKey.everythingPrinted()).doesNotContain(newSecret, GOOD_KEY);
     }
 
     @Test
     void keysStatusCountsPlaintextAndReencryptShowsProgressOnATerminal() {
         CliRunner plaintext = new CliRunner(database, fake.providerRegistry());
-        String uuid = plaintext.run("connections", "add", "openrouter", "legacy", "--plaintext-secrets", "--json")
-                .json().get("uuid").asText();
+        String uuid = plaintext
+                .run("connections", "add", "openrouter", "legacy", "--plaintext-secrets", "--json")
+                .json()
+                .get("uuid")
+                .asText();
         plaintext.runWithInput(GOOD_KEY + "\n", "connections", "set", uuid, "api_key=-", "--plaintext-secrets");
         assertThat(plaintext.run("keys", "status", "--plaintext-secrets").out()).contains("OFF");
 
@@ -237,16 +298,24 @@ class ConnectionCommandsTest {
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("Plaintext:      1 value(s)");
 
-        CliRunner.Result moved = cli.terminal(MigrationCommandsTest.terminalAnswering("")).run("keys", "reencrypt");
+        CliRunner.Result moved =
+                cli.terminal(MigrationCommandsTest.terminalAnswering("")).run("keys", "reencrypt");
         assertThat(moved.exitCode()).isZero();
         assertThat(moved.err()).contains("Re-encrypting: 1 row(s) scanned, 1 value(s) moved");
         assertThat(moved.out()).contains("re-encrypted 1 value(s) in 1 row(s)");
-        assertThat(cli.run("keys", "status", "--json").json().get("plaintextValues").asInt()).isZero();
+        assertThat(cli.run("keys", "status", "--json")
+                        .json()
+                        .get("plaintextValues")
+                        .asInt())
+                .isZero();
         assertThat(plaintext.everythingPrinted()).doesNotContain(GOOD_KEY);
     }
 
     private Integrations integrations(SecretCipher cipher) {
-        return Integrations.builder().dataSource(database.dataSource()).cipher(cipher)
-                .providers(fake.providerRegistry()).build();
+        return Integrations.builder()
+                .dataSource(database.dataSource())
+                .cipher(cipher)
+                .providers(fake.providerRegistry())
+                .build();
     }
 }

@@ -2,23 +2,20 @@ package dev.phoenixkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import dev.phoenixkit.migrations.Migrator;
+import dev.phoenixkit.testkit.PostgresServer;
+import dev.phoenixkit.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.phoenixkit.integrations.provider.ProviderRegistry;
-import dev.phoenixkit.migrations.Migrator;
-import dev.phoenixkit.testkit.PostgresServer;
-import dev.phoenixkit.testkit.TestDatabase;
 
 /** {@code migrate}, {@code info}, {@code validate}, {@code rollback} and configuration, on an empty database. */
 class MigrationCommandsTest {
@@ -40,8 +37,13 @@ class MigrationCommandsTest {
     @Test
     void infoCheckWhenEmptyThenExit3ListingPendingThenMigrateThenUpToDate() {
         CliRunner.Result pending = cli.run("info", "--check");
-        assertThat(pending.exitCode()).isEqualTo(ExitCode.PENDING_MIGRATIONS.code()).isEqualTo(3);
-        assertThat(pending.out()).contains("PhoenixKit marker: 0").contains("V107").contains("L1");
+        assertThat(pending.exitCode())
+                .isEqualTo(ExitCode.PENDING_MIGRATIONS.code())
+                .isEqualTo(3);
+        assertThat(pending.out())
+                .contains("PhoenixKit marker: 0")
+                .contains("V107")
+                .contains("L1");
 
         CliRunner.Result migrate = cli.run("migrate", "--json");
         assertThat(migrate.exitCode()).isZero();
@@ -49,7 +51,8 @@ class MigrationCommandsTest {
         assertThat(report.get("fromVersion").asInt()).isZero();
         assertThat(report.get("toVersion").asInt()).isEqualTo(Migrator.LATEST);
         assertThat(report.get("applied")).isNotEmpty();
-        assertThat(report.get("applied").get(0).fieldNames()).toIterable()
+        assertThat(report.get("applied").get(0).fieldNames())
+                .toIterable()
                 .contains("track", "version", "description", "direction", "durationMs");
 
         CliRunner.Result info = cli.run("info", "--check", "--json");
@@ -84,8 +87,14 @@ class MigrationCommandsTest {
         CliRunner.Result changed = cli.run("validate", "--json");
         assertThat(changed.exitCode()).isEqualTo(ExitCode.FAILURE.code());
         assertThat(changed.json().get("valid").asBoolean()).isFalse();
-        assertThat(changed.json().get("mismatches").get(0).get("version").asText()).isEqualTo("107");
-        assertThat(changed.json().get("mismatches").get(0).get("appliedChecksum").asText()).isEqualTo("0".repeat(64));
+        assertThat(changed.json().get("mismatches").get(0).get("version").asText())
+                .isEqualTo("107");
+        assertThat(changed.json()
+                        .get("mismatches")
+                        .get(0)
+                        .get("appliedChecksum")
+                        .asText())
+                .isEqualTo("0".repeat(64));
     }
 
     @Test
@@ -106,7 +115,8 @@ class MigrationCommandsTest {
         assertThat(confirmed.out()).contains("rolled back from version " + Migrator.LATEST + " to 101");
         assertThat(marker()).isEqualTo("101");
 
-        assertThat(cli.terminal(null).run("rollback", "--to", "100", "--yes").exitCode()).isZero();
+        assertThat(cli.terminal(null).run("rollback", "--to", "100", "--yes").exitCode())
+                .isZero();
         assertThat(marker()).isEqualTo("100");
     }
 
@@ -123,22 +133,31 @@ class MigrationCommandsTest {
     @Test
     void configurationPrecedenceIsFlagThenEnvironmentThenConfigFile(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("phoenixkit.properties");
-        Files.writeString(config, "url=" + database.jdbcUrl() + "\nuser=" + database.user() + "\n"
-                + (database.password() == null ? "" : "password=" + database.password() + "\n"));
+        Files.writeString(
+                config,
+                "url=" + database.jdbcUrl() + "\nuser=" + database.user() + "\n"
+                        + (database.password() == null ? "" : "password=" + database.password() + "\n"));
         CliRunner fromFile = new CliRunner(null, ProviderRegistry.loadDefault());
-        assertThat(fromFile.run("info", "--config", config.toString()).exitCode()).isZero();
+        assertThat(fromFile.run("info", "--config", config.toString()).exitCode())
+                .isZero();
 
         String unreachable = "jdbc:postgresql://127.0.0.1:1/nowhere";
         fromFile.env("PHOENIXKIT_DB_URL", unreachable);
         assertThat(fromFile.run("info", "--config", config.toString()).exitCode())
-                .as("environment wins over the config file").isEqualTo(ExitCode.FAILURE.code());
-        assertThat(fromFile.run("info", "--config", config.toString(), "--url", database.jdbcUrl()).exitCode())
-                .as("a flag wins over the environment").isZero();
+                .as("environment wins over the config file")
+                .isEqualTo(ExitCode.FAILURE.code());
+        assertThat(fromFile.run("info", "--config", config.toString(), "--url", database.jdbcUrl())
+                        .exitCode())
+                .as("a flag wins over the environment")
+                .isZero();
 
         Files.writeString(config, "url=" + database.jdbcUrl() + "\nsecret_key_base=oops\n");
         CliRunner.Result typo = fromFile.run("info", "--config", config.toString());
         assertThat(typo.exitCode()).isEqualTo(ExitCode.USAGE.code());
-        assertThat(typo.err()).contains("secret_key_base").contains("secret-key-base").doesNotContain("oops");
+        assertThat(typo.err())
+                .contains("secret_key_base")
+                .contains("secret-key-base")
+                .doesNotContain("oops");
     }
 
     @Test
@@ -149,9 +168,14 @@ class MigrationCommandsTest {
 
         CliRunner.Result help = cli.run("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("Exit codes").contains("3  info --check").contains("connections")
+        assertThat(help.out())
+                .contains("Exit codes")
+                .contains("3  info --check")
+                .contains("connections")
                 .contains("rollback");
-        assertThat(cli.run("connections", "set", "--help").out()).contains("field=-").contains("field=?");
+        assertThat(cli.run("connections", "set", "--help").out())
+                .contains("field=-")
+                .contains("field=?");
     }
 
     @Test
@@ -179,8 +203,8 @@ class MigrationCommandsTest {
 
     private String marker() {
         try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT obj_description('public.phoenix_kit'::regclass)")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT obj_description('public.phoenix_kit'::regclass)")) {
             rows.next();
             return rows.getString(1);
         } catch (Exception e) {
@@ -190,7 +214,7 @@ class MigrationCommandsTest {
 
     private void execute(String sql) throws Exception {
         try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

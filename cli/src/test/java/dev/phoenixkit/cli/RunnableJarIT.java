@@ -2,6 +2,10 @@ package dev.phoenixkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.phoenixkit.testkit.PostgresServer;
+import dev.phoenixkit.testkit.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,16 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.phoenixkit.testkit.PostgresServer;
-import dev.phoenixkit.testkit.TestDatabase;
 
 /** The built runnable jar, started as its own process with only environment variables for configuration. */
 class RunnableJarIT {
@@ -52,7 +49,10 @@ class RunnableJarIT {
 
         Outcome added = run("connections", "add", "openrouter", "from-jar", "--json");
         assertThat(added.exitCode()).as(added.err()).isZero();
-        assertThat(json(run("connections", "list", "--json").out()).get(0).get("name").asText())
+        assertThat(json(run("connections", "list", "--json").out())
+                        .get(0)
+                        .get("name")
+                        .asText())
                 .isEqualTo("from-jar");
 
         Outcome noUrl = runWithout("PHOENIXKIT_DB_URL", "info");
@@ -62,8 +62,7 @@ class RunnableJarIT {
                 .doesNotContain(SECRET);
     }
 
-    private record Outcome(int exitCode, String out, String err) {
-    }
+    private record Outcome(int exitCode, String out, String err) {}
 
     private Outcome run(String... args) throws IOException, InterruptedException {
         return runWithout(null, args);
@@ -72,8 +71,8 @@ class RunnableJarIT {
     private Outcome runWithout(String unset, String... args) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("cli.jar", "target/phoenixkit-cli.jar"));
         assertThat(jar).as("run 'mvn verify' so the jar is built first").exists();
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
@@ -95,7 +94,9 @@ class RunnableJarIT {
             process.destroyForcibly();
             throw new AssertionError("the jar did not finish: " + command);
         }
-        Outcome outcome = new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Outcome outcome = new Outcome(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
         Files.delete(out);
         Files.delete(err);

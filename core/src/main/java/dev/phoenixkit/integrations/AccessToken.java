@@ -61,7 +61,9 @@ public final class AccessToken {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof AccessToken that && value.equals(that.value) && type.equals(that.type)
+        return other instanceof AccessToken that
+                && value.equals(that.value)
+                && type.equals(that.type)
                 && Objects.equals(expiresAt, that.expiresAt);
     }
 

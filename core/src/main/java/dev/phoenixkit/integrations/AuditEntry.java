@@ -37,8 +37,16 @@ public final class AuditEntry {
      * @param metadata        non-secret details as plain JSON values; copied
      * @param occurredAt      when it was committed (the library's clock)
      */
-    public AuditEntry(long id, String action, UUID integrationUuid, String provider, String name, UUID actorUuid,
-            AuditMode mode, Map<String, ?> metadata, Instant occurredAt) {
+    public AuditEntry(
+            long id,
+            String action,
+            UUID integrationUuid,
+            String provider,
+            String name,
+            UUID actorUuid,
+            AuditMode mode,
+            Map<String, ?> metadata,
+            Instant occurredAt) {
         this.id = id;
         this.action = Objects.requireNonNull(action, "action");
         this.integrationUuid = integrationUuid;
@@ -46,7 +54,8 @@ public final class AuditEntry {
         this.name = name;
         this.actorUuid = actorUuid;
         this.mode = Objects.requireNonNull(mode, "mode");
-        this.metadata = IntegrationData.of(Objects.requireNonNull(metadata, "metadata")).asMap();
+        this.metadata =
+                IntegrationData.of(Objects.requireNonNull(metadata, "metadata")).asMap();
         this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
     }
 
@@ -97,10 +106,16 @@ public final class AuditEntry {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof AuditEntry that && id == that.id && action.equals(that.action)
-                && Objects.equals(integrationUuid, that.integrationUuid) && Objects.equals(provider, that.provider)
-                && Objects.equals(name, that.name) && Objects.equals(actorUuid, that.actorUuid)
-                && mode == that.mode && metadata.equals(that.metadata) && occurredAt.equals(that.occurredAt);
+        return other instanceof AuditEntry that
+                && id == that.id
+                && action.equals(that.action)
+                && Objects.equals(integrationUuid, that.integrationUuid)
+                && Objects.equals(provider, that.provider)
+                && Objects.equals(name, that.name)
+                && Objects.equals(actorUuid, that.actorUuid)
+                && mode == that.mode
+                && metadata.equals(that.metadata)
+                && occurredAt.equals(that.occurredAt);
     }
 
     @Override

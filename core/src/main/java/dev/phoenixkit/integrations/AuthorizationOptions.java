@@ -36,16 +36,16 @@ import java.util.regex.Pattern;
  * @param additionalScopes  scopes added to the defaults (or the replacement), in order, without duplicates
  * @param params            extra query parameters, in order
  */
-public record AuthorizationOptions(Optional<List<String>> replacementScopes, List<String> additionalScopes,
-        Map<String, String> params) {
+public record AuthorizationOptions(
+        Optional<List<String>> replacementScopes, List<String> additionalScopes, Map<String, String> params) {
     /** Parameters the library sets itself and a caller cannot override. */
-    public static final Set<String> RESERVED_PARAMS = Set.of("client_id", "redirect_uri", "response_type", "scope",
-            "state", "code_challenge", "code_challenge_method");
+    public static final Set<String> RESERVED_PARAMS = Set.of(
+            "client_id", "redirect_uri", "response_type", "scope", "state", "code_challenge", "code_challenge_method");
 
     private static final Pattern SCOPE = Pattern.compile("^[\\x21\\x23-\\x5B\\x5D-\\x7E]+$");
     private static final Pattern PARAM_NAME = Pattern.compile("^[A-Za-z0-9_.\\-]{1,64}$");
-    private static final AuthorizationOptions DEFAULTS = new AuthorizationOptions(Optional.empty(), List.of(),
-            Map.of());
+    private static final AuthorizationOptions DEFAULTS =
+            new AuthorizationOptions(Optional.empty(), List.of(), Map.of());
 
     /**
      * Validates and copies the components.
@@ -133,8 +133,7 @@ public record AuthorizationOptions(Optional<List<String>> replacementScopes, Lis
         private final List<String> additions = new ArrayList<>();
         private final Map<String, String> params = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param scopes scopes replacing the provider's defaults (an empty collection keeps the defaults)

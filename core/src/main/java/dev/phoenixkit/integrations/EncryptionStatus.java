@@ -34,8 +34,14 @@ import java.util.UUID;
  * @param staleValues         readable values that {@link Integrations#reencryptAll()} would rewrite (plaintext when
  *                            encryption is on, or ciphertext under a key other than the primary one)
  */
-public record EncryptionStatus(boolean encryptionEnabled, String primaryKey, int rowsScanned,
-        Map<String, Integer> rowsByKey, int plaintextValues, int undecryptableValues, List<UUID> undecryptableRows,
+public record EncryptionStatus(
+        boolean encryptionEnabled,
+        String primaryKey,
+        int rowsScanned,
+        Map<String, Integer> rowsByKey,
+        int plaintextValues,
+        int undecryptableValues,
+        List<UUID> undecryptableRows,
         int staleValues) {
     /** Name of PhoenixKit's {@code enc:v1} key in {@link #rowsByKey()} and {@link #primaryKey()}. */
     public static final String V1_KEY = "enc:v1";

@@ -71,6 +71,5 @@ public final class Fields {
     /** PhoenixKit's owner uuid of a personal connection; absent on system rows; plaintext, write-once. */
     public static final String OWNER_UUID = "owner_uuid";
 
-    private Fields() {
-    }
+    private Fields() {}
 }

@@ -31,9 +31,18 @@ import java.util.StringJoiner;
 public final class IntegrationData {
     private static final IntegrationData EMPTY = new IntegrationData(Map.of(), Set.of());
     /** Fields whose values {@link #toString()} may show. */
-    private static final Set<String> SHOWN_FIELDS = Set.of(Fields.PROVIDER, Fields.NAME, Fields.AUTH_TYPE, Fields.STATUS,
-            Fields.VALIDATION_STATUS, Fields.CONNECTED_AT, Fields.LAST_VALIDATED_AT, Fields.EXPIRES_AT, Fields.TOKEN_OBTAINED_AT,
-            Fields.TOKEN_TYPE, Fields.SCOPES);
+    private static final Set<String> SHOWN_FIELDS = Set.of(
+            Fields.PROVIDER,
+            Fields.NAME,
+            Fields.AUTH_TYPE,
+            Fields.STATUS,
+            Fields.VALIDATION_STATUS,
+            Fields.CONNECTED_AT,
+            Fields.LAST_VALIDATED_AT,
+            Fields.EXPIRES_AT,
+            Fields.TOKEN_OBTAINED_AT,
+            Fields.TOKEN_TYPE,
+            Fields.SCOPES);
 
     static {
         StoredData.install(IntegrationData::of);
@@ -68,8 +77,7 @@ public final class IntegrationData {
         Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(undecryptableFields, "undecryptableFields");
         Map<String, Object> plain = new LinkedHashMap<>();
-        fields.forEach((key, value) -> plain.put(Objects.requireNonNull(key, "field name"),
-                JsonCodec.toPlain(value)));
+        fields.forEach((key, value) -> plain.put(Objects.requireNonNull(key, "field name"), JsonCodec.toPlain(value)));
         @SuppressWarnings("unchecked")
         Map<String, Object> copy = (Map<String, Object>) JsonCodec.immutableCopy(plain);
         return new IntegrationData(copy, Set.copyOf(undecryptableFields));
@@ -190,7 +198,8 @@ public final class IntegrationData {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof IntegrationData that && fields.equals(that.fields)
+        return other instanceof IntegrationData that
+                && fields.equals(that.fields)
                 && undecryptableFields.equals(that.undecryptableFields);
     }
 
@@ -203,8 +212,8 @@ public final class IntegrationData {
     @Override
     public String toString() {
         StringJoiner joiner = new StringJoiner(", ", "IntegrationData{", "}");
-        fields.forEach((key, value) -> joiner.add(key + "=" + (SHOWN_FIELDS.contains(key)
-                && !SecretCipher.SENSITIVE_FIELDS.contains(key) ? value : "<redacted>")));
+        fields.forEach((key, value) -> joiner.add(key + "="
+                + (SHOWN_FIELDS.contains(key) && !SecretCipher.SENSITIVE_FIELDS.contains(key) ? value : "<redacted>")));
         undecryptableFields.forEach(key -> joiner.add(key + "=<undecryptable>"));
         return joiner.toString();
     }

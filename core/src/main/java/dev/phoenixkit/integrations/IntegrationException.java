@@ -53,8 +53,8 @@ public final class IntegrationException extends RuntimeException {
      * @return the exception, with {@link #httpStatus()} and {@link #oauthError()} set
      * @throws IllegalArgumentException if {@code httpStatus} is not an HTTP status
      */
-    public static IntegrationException fromProviderAnswer(IntegrationError error, String message, int httpStatus,
-            String oauthError) {
+    public static IntegrationException fromProviderAnswer(
+            IntegrationError error, String message, int httpStatus, String oauthError) {
         if (httpStatus < 100 || httpStatus > 599) {
             throw new IllegalArgumentException("httpStatus must be 100..599, was " + httpStatus);
         }
@@ -76,8 +76,8 @@ public final class IntegrationException extends RuntimeException {
         return new IntegrationException(error, message, cause, cause.httpStatus, cause.oauthError);
     }
 
-    private IntegrationException(IntegrationError error, String message, Throwable cause, int httpStatus,
-            String oauthError) {
+    private IntegrationException(
+            IntegrationError error, String message, Throwable cause, int httpStatus, String oauthError) {
         super(Objects.requireNonNull(message, "message"), cause);
         this.error = Objects.requireNonNull(error, "error");
         this.httpStatus = httpStatus;

@@ -3,14 +3,14 @@ package dev.phoenixkit.integrations;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
 import dev.phoenixkit.integrations.events.IntegrationEvents;
 import dev.phoenixkit.integrations.internal.IntegrationsAssembly;
-import dev.phoenixkit.integrations.observe.IntegrationsObserver;
 import dev.phoenixkit.integrations.internal.flow.AuthSettings;
 import dev.phoenixkit.integrations.internal.flow.ConnectionAuth;
+import dev.phoenixkit.integrations.internal.naming.Names;
+import dev.phoenixkit.integrations.internal.naming.ProviderRef;
 import dev.phoenixkit.integrations.internal.service.ConnectionCommands;
 import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
 import dev.phoenixkit.integrations.internal.service.Reencryptor;
-import dev.phoenixkit.integrations.internal.naming.Names;
-import dev.phoenixkit.integrations.internal.naming.ProviderRef;
+import dev.phoenixkit.integrations.observe.IntegrationsObserver;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
 import dev.phoenixkit.migrations.PostgresIdentifier;
@@ -20,10 +20,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -262,8 +262,9 @@ public final class Integrations implements AutoCloseable {
      * @return as {@link #validateConnection(UUID)}; "Unknown provider" for an unregistered provider; never throws
      */
     public ValidationResult validateCredentials(String provider, Map<String, ?> attrs) {
-        return auth.validation().validateCredentials(Objects.requireNonNull(provider, "provider"),
-                Objects.requireNonNull(attrs, "attrs"));
+        return auth.validation()
+                .validateCredentials(
+                        Objects.requireNonNull(provider, "provider"), Objects.requireNonNull(attrs, "attrs"));
     }
 
     /**
@@ -282,8 +283,12 @@ public final class Integrations implements AutoCloseable {
      *                              {@code CLIENT_ID_NOT_CONFIGURED}
      */
     public URI authorizationUrl(UUID uuid, URI redirectUri, String extraScopes, String state) {
-        return auth.flows().authorizationUrl(Objects.requireNonNull(uuid, "uuid"),
-                Objects.requireNonNull(redirectUri, "redirectUri"), extraScopes, state);
+        return auth.flows()
+                .authorizationUrl(
+                        Objects.requireNonNull(uuid, "uuid"),
+                        Objects.requireNonNull(redirectUri, "redirectUri"),
+                        extraScopes,
+                        state);
     }
 
     /**
@@ -311,8 +316,11 @@ public final class Integrations implements AutoCloseable {
      * @throws IntegrationException {@code NOT_CONFIGURED}, {@code UNKNOWN_PROVIDER}, {@code CLIENT_ID_NOT_CONFIGURED}
      */
     public AuthorizationRequest beginAuthorization(UUID uuid, URI redirectUri, AuthorizationOptions options) {
-        return auth.flows().begin(Objects.requireNonNull(uuid, "uuid"),
-                Objects.requireNonNull(redirectUri, "redirectUri"), Objects.requireNonNull(options, "options"));
+        return auth.flows()
+                .begin(
+                        Objects.requireNonNull(uuid, "uuid"),
+                        Objects.requireNonNull(redirectUri, "redirectUri"),
+                        Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -332,8 +340,12 @@ public final class Integrations implements AutoCloseable {
      *                              nothing else changes); then the {@link #exchangeCode(UUID, String, URI)} errors
      */
     public IntegrationData completeAuthorization(UUID uuid, String state, String code, URI redirectUri) {
-        return auth.flows().complete(Objects.requireNonNull(uuid, "uuid"), state, code,
-                Objects.requireNonNull(redirectUri, "redirectUri"));
+        return auth.flows()
+                .complete(
+                        Objects.requireNonNull(uuid, "uuid"),
+                        state,
+                        code,
+                        Objects.requireNonNull(redirectUri, "redirectUri"));
     }
 
     /**
@@ -373,8 +385,11 @@ public final class Integrations implements AutoCloseable {
      *                              HTTP status, also for a 200 without {@code access_token}), {@code TRANSPORT_FAILED}
      */
     public IntegrationData exchangeCode(UUID uuid, String code, URI redirectUri) {
-        return auth.flows().exchangeWithStoredVerifier(Objects.requireNonNull(uuid, "uuid"),
-                Objects.requireNonNull(code, "code"), Objects.requireNonNull(redirectUri, "redirectUri"));
+        return auth.flows()
+                .exchangeWithStoredVerifier(
+                        Objects.requireNonNull(uuid, "uuid"),
+                        Objects.requireNonNull(code, "code"),
+                        Objects.requireNonNull(redirectUri, "redirectUri"));
     }
 
     /**
@@ -646,8 +661,7 @@ public final class Integrations implements AutoCloseable {
      * @return what was done
      */
     public ReencryptionReport reencryptAll(int batchSize, Consumer<ReencryptionReport> progress) {
-        return assembly.reencryptor().run(batchSize,
-                Objects.requireNonNull(progress, "progress"));
+        return assembly.reencryptor().run(batchSize, Objects.requireNonNull(progress, "progress"));
     }
 
     /**
@@ -704,8 +718,7 @@ public final class Integrations implements AutoCloseable {
         private StorageLayout storageLayout;
         private Consumer<Runnable> afterHostCommit = Runnable::run;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sizes the credential cache used by {@link Integrations#getCredentials(String)} (by uuid),
@@ -722,8 +735,8 @@ public final class Integrations implements AutoCloseable {
          * @throws IllegalArgumentException if {@code maxEntries} is negative or {@code maxStaleness} not positive
          */
         public Builder credentialCache(int maxEntries, Duration maxStaleness) {
-            this.cache = new IntegrationsAssembly.CacheSettings(maxEntries, maxStaleness,
-                    cache.withoutCrossNodeEvents());
+            this.cache =
+                    new IntegrationsAssembly.CacheSettings(maxEntries, maxStaleness, cache.withoutCrossNodeEvents());
             return this;
         }
 
@@ -945,18 +958,30 @@ public final class Integrations implements AutoCloseable {
                         + "SecretCipher.keyring()...build(), or SecretCipher.none() to store secrets in plaintext");
             }
             PostgresIdentifier.check("schema", schema);
-            AuthSettings authSettings = new AuthSettings(httpTimeout, refreshSkew, authorizationTtl,
-                    checkDeadline);
-            String channel = PostgresIdentifier.check("notifyChannel",
-                    notifyChannel != null ? notifyChannel : defaultChannel(schema));
-            return new Integrations(IntegrationsAssembly.assemble(new IntegrationsAssembly.Settings(jdbi,
-                    dataSource, providers, cipher, clock, httpClient, schema, crossNodeEvents, channel,
-                    authSettings, hostTransactions, afterHostCommit, cache,
-                    IntegrationsObserver.composite(observers), storageLayout)));
+            AuthSettings authSettings = new AuthSettings(httpTimeout, refreshSkew, authorizationTtl, checkDeadline);
+            String channel = PostgresIdentifier.check(
+                    "notifyChannel", notifyChannel != null ? notifyChannel : defaultChannel(schema));
+            return new Integrations(IntegrationsAssembly.assemble(new IntegrationsAssembly.Settings(
+                    jdbi,
+                    dataSource,
+                    providers,
+                    cipher,
+                    clock,
+                    httpClient,
+                    schema,
+                    crossNodeEvents,
+                    channel,
+                    authSettings,
+                    hostTransactions,
+                    afterHostCommit,
+                    cache,
+                    IntegrationsObserver.composite(observers),
+                    storageLayout)));
         }
 
         private static String defaultChannel(String schema) {
-            return "public".equals(schema) ? DEFAULT_CHANNEL
+            return "public".equals(schema)
+                    ? DEFAULT_CHANNEL
                     : PostgresIdentifier.truncate(DEFAULT_CHANNEL + "_" + schema);
         }
     }

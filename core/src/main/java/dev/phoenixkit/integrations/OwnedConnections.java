@@ -27,8 +27,8 @@ public final class OwnedConnections {
     private final ConnectionQueries queries;
     private final ConnectionValidation validation;
 
-    OwnedConnections(Owner owner, ConnectionCommands commands, ConnectionQueries queries,
-            ConnectionValidation validation) {
+    OwnedConnections(
+            Owner owner, ConnectionCommands commands, ConnectionQueries queries, ConnectionValidation validation) {
         this.owner = Objects.requireNonNull(owner, "owner");
         this.commands = commands;
         this.queries = queries;

@@ -42,8 +42,10 @@ public final class Owner {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(uuid, "uuid");
         if (!TYPE_PATTERN.matcher(type).matches() || "system".equals(type) || "any".equals(type)) {
-            throw new IntegrationException(IntegrationError.INVALID, "Owner type '" + type
-                    + "' is invalid: it must match " + TYPE_PATTERN + " and not be 'system' or 'any'");
+            throw new IntegrationException(
+                    IntegrationError.INVALID,
+                    "Owner type '" + type + "' is invalid: it must match " + TYPE_PATTERN
+                            + " and not be 'system' or 'any'");
         }
         return new Owner(type, uuid);
     }

@@ -18,8 +18,13 @@ import java.util.UUID;
  * @param batches           transactions used (committed so far, in a progress report)
  * @param valuesUndecryptable secret values that could not be decrypted (all in {@code failedRows})
  */
-public record ReencryptionReport(int rowsScanned, int rowsRewritten, int valuesReencrypted, List<UUID> failedRows,
-        int batches, int valuesUndecryptable) {
+public record ReencryptionReport(
+        int rowsScanned,
+        int rowsRewritten,
+        int valuesReencrypted,
+        List<UUID> failedRows,
+        int batches,
+        int valuesUndecryptable) {
     /** Validates and copies. */
     public ReencryptionReport {
         failedRows = List.copyOf(Objects.requireNonNull(failedRows, "failedRows"));

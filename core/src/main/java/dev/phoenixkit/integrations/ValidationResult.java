@@ -90,7 +90,9 @@ public final class ValidationResult {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ValidationResult that && ok == that.ok && Objects.equals(note, that.note)
+        return other instanceof ValidationResult that
+                && ok == that.ok
+                && Objects.equals(note, that.note)
                 && message.equals(that.message);
     }
 
@@ -101,7 +103,8 @@ public final class ValidationResult {
 
     @Override
     public String toString() {
-        return ok ? (note == null ? "ValidationResult[ok]" : "ValidationResult[ok: " + note + "]")
+        return ok
+                ? (note == null ? "ValidationResult[ok]" : "ValidationResult[ok: " + note + "]")
                 : "ValidationResult[error: " + message + "]";
     }
 }

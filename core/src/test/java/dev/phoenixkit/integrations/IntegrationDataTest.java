@@ -1,9 +1,9 @@
 package dev.phoenixkit.integrations;
 
-import dev.phoenixkit.integrations.internal.StoredData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.phoenixkit.integrations.internal.StoredData;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,11 +24,11 @@ class IntegrationDataTest {
         fields.put("status", "configured");
         fields.put("provider", "openrouter");
         String text = StoredData.of(fields, Set.of("bot_token")).toString();
-        assertThat(text).contains("status=configured", "provider=openrouter", "api_key=<redacted>",
-                "bot_token=<undecryptable>")
+        assertThat(text)
+                .contains("status=configured", "provider=openrouter", "api_key=<redacted>", "bot_token=<undecryptable>")
                 .doesNotContain("sk-secret-1", "ya29.secret", "cs-secret", "state-secret", "pw-secret");
-        Connection connection = new Connection(java.util.UUID.randomUUID(), "openrouter", "default",
-                IntegrationData.of(fields));
+        Connection connection =
+                new Connection(java.util.UUID.randomUUID(), "openrouter", "default", IntegrationData.of(fields));
         assertThat(connection.toString()).doesNotContain("sk-secret-1");
     }
 
@@ -49,8 +49,17 @@ class IntegrationDataTest {
 
     @Test
     void typedGettersWhenFieldsPresentThenParsed() {
-        IntegrationData data = IntegrationData.of(Map.of("status", "connected", "api_key", "k",
-                "expires_at", "2026-05-01T10:00:00.000000Z", "validation_status", "ok", "access_token", ""));
+        IntegrationData data = IntegrationData.of(Map.of(
+                "status",
+                "connected",
+                "api_key",
+                "k",
+                "expires_at",
+                "2026-05-01T10:00:00.000000Z",
+                "validation_status",
+                "ok",
+                "access_token",
+                ""));
         assertThat(data.status()).contains(ConnectionStatus.CONNECTED);
         assertThat(data.apiKey()).contains("k");
         assertThat(data.accessToken()).isEmpty();

@@ -43,8 +43,7 @@ public final class Walkthrough {
     private static final String GOOD_KEY = "sk-or-v1-walkthrough-good-key";
     private static final URI REDIRECT = URI.create("https://app.example/admin/settings/integrations/callback");
 
-    private Walkthrough() {
-    }
+    private Walkthrough() {}
 
     /**
      * @param args ignored
@@ -82,20 +81,30 @@ public final class Walkthrough {
         section("1. Migrate an empty database (PhoenixKit chain to " + Migrator.LATEST + " + the library's own track)");
         Migrator migrator = Migrator.create(database.dataSource());
         MigrationReport report = migrator.migrate();
-        System.out.printf(Locale.ROOT, "version %d -> %d, %d steps applied:%n", report.fromVersion(),
-                report.toVersion(), report.applied().size());
+        System.out.printf(
+                Locale.ROOT,
+                "version %d -> %d, %d steps applied:%n",
+                report.fromVersion(),
+                report.toVersion(),
+                report.applied().size());
         long total = 0;
         for (AppliedStep step : report.applied()) {
             total += step.duration().toMillis();
-            System.out.printf(Locale.ROOT, "  %-11s %-5s %-45s %4d ms%n", step.track(), step.version(),
-                    step.description(), step.duration().toMillis());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-11s %-5s %-45s %4d ms%n",
+                    step.track(),
+                    step.version(),
+                    step.description(),
+                    step.duration().toMillis());
         }
         System.out.printf(Locale.ROOT, "  total %d ms%n", total);
         MigrationReport again = migrator.migrate();
         System.out.println("migrate() again: " + (again.nothingToDo() ? "nothing to do" : again.applied()));
 
         Jdbi jdbi = database.jdbi();
-        List<String> tables = jdbi.withHandle(handle -> handle.createQuery("""
+        List<String> tables = jdbi.withHandle(
+                handle -> handle.createQuery("""
                 SELECT c.table_name || ' (' || count(*) || ' columns)'
                 FROM information_schema.columns c
                 JOIN information_schema.tables t USING (table_schema, table_name)
@@ -103,13 +112,16 @@ public final class Walkthrough {
                 GROUP BY c.table_name ORDER BY c.table_name""").mapTo(String.class).list());
         System.out.println("tables:");
         tables.forEach(table -> System.out.println("  " + table));
-        List<String> indexes = jdbi.withHandle(handle -> handle.createQuery("""
+        List<String> indexes = jdbi.withHandle(
+                handle -> handle.createQuery("""
                 SELECT tablename || '.' || indexname FROM pg_indexes
                 WHERE schemaname = 'public' ORDER BY tablename, indexname""").mapTo(String.class).list());
         System.out.println("indexes:");
         indexes.forEach(index -> System.out.println("  " + index));
-        String marker = jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT obj_description('public.phoenix_kit'::regclass, 'pg_class')").mapTo(String.class).one());
+        String marker = jdbi.withHandle(
+                handle -> handle.createQuery("SELECT obj_description('public.phoenix_kit'::regclass, 'pg_class')")
+                        .mapTo(String.class)
+                        .one());
         System.out.println("version marker (COMMENT ON TABLE public.phoenix_kit): '" + marker + "'");
     }
 
@@ -125,13 +137,19 @@ public final class Walkthrough {
         section("5. A module's legacy data moves onto uuid references (ReferenceAiModule.migrateLegacy)");
         Jdbi jdbi = database.jdbi();
         jdbi.useHandle(handle -> {
-            for (String[] endpoint : new String[][] {{"Claude Haiku", "openrouter", "sk-or-v1-legacy-a"},
-                    {"GPT mini", "openrouter", "sk-or-v1-legacy-a"}, {"Llama", "openrouter", "sk-or-v1-legacy-b"}}) {
+            for (String[] endpoint : new String[][] {
+                {"Claude Haiku", "openrouter", "sk-or-v1-legacy-a"},
+                {"GPT mini", "openrouter", "sk-or-v1-legacy-a"},
+                {"Llama", "openrouter", "sk-or-v1-legacy-b"}
+            }) {
                 handle.createUpdate("""
                         INSERT INTO public.phoenix_kit_ai_endpoints
                           (name, provider, api_key, model, inserted_at, updated_at)
                         VALUES (:name, :provider, :key, 'some/model', now(), now())""")
-                        .bind("name", endpoint[0]).bind("provider", endpoint[1]).bind("key", endpoint[2]).execute();
+                        .bind("name", endpoint[0])
+                        .bind("provider", endpoint[1])
+                        .bind("key", endpoint[2])
+                        .execute();
             }
         });
         System.out.println("3 legacy endpoints keep their own api_key columns (2 distinct keys)");
@@ -145,13 +163,18 @@ public final class Walkthrough {
                     SELECT name, provider, integration_uuid, api_key = '' AS key_cleared
                     FROM public.phoenix_kit_ai_endpoints ORDER BY name""").mapToMap().list())
                     .forEach(row -> System.out.println("  endpoint " + row));
-            integrations.listConnections("openrouter").forEach(connection -> System.out.println(
-                    "  connection openrouter:" + connection.name() + " " + connection.uuid() + " api_key "
-                            + mask(connection.data().apiKey().orElse(""))));
+            integrations
+                    .listConnections("openrouter")
+                    .forEach(connection -> System.out.println(
+                            "  connection openrouter:" + connection.name() + " " + connection.uuid() + " api_key "
+                                    + mask(connection.data().apiKey().orElse(""))));
             UUID llama = jdbi.withHandle(handle -> handle.createQuery(
-                    "SELECT uuid FROM public.phoenix_kit_ai_endpoints WHERE name = 'Llama'").mapTo(UUID.class).one());
-            System.out.println("endpoint 'Llama' finds its key through its connection: " + mask(
-                    new AiEndpointCredentials(integrations, database.dataSource(), "public").apiKeyFor(llama)
+                            "SELECT uuid FROM public.phoenix_kit_ai_endpoints WHERE name = 'Llama'")
+                    .mapTo(UUID.class)
+                    .one());
+            System.out.println("endpoint 'Llama' finds its key through its connection: "
+                    + mask(new AiEndpointCredentials(integrations, database.dataSource(), "public")
+                            .apiKeyFor(llama)
                             .orElseThrow()));
             System.out.println("running it again: " + modules.runAllLegacyMigrations() + " (idempotent)");
         }
@@ -167,13 +190,17 @@ public final class Walkthrough {
                     + added.data().status().orElseThrow());
             IntegrationData saved = integrations.saveSetup(uuid, Map.of("api_key", GOOD_KEY));
             System.out.println("saveSetup(api_key) -> status " + saved.status().orElseThrow());
-            String stored = database.jdbi().withHandle(handle -> handle.createQuery(
-                    "SELECT value_json ->> 'api_key' FROM public.phoenix_kit_settings WHERE uuid = :uuid")
-                    .bind("uuid", uuid).mapTo(String.class).one());
+            String stored = database.jdbi()
+                    .withHandle(handle -> handle.createQuery(
+                                    "SELECT value_json ->> 'api_key' FROM public.phoenix_kit_settings WHERE uuid = :uuid")
+                            .bind("uuid", uuid)
+                            .mapTo(String.class)
+                            .one());
             System.out.println("stored api_key: " + stored.substring(0, 20) + "... (AES-256-GCM, PhoenixKit's enc:v1)");
             integrations.renameConnection(uuid, "work");
             Connection renamed = integrations.getIntegrationByUuid(uuid);
-            System.out.println("renamed to '" + renamed.name() + "'; uuid unchanged: " + renamed.uuid().equals(uuid));
+            System.out.println("renamed to '" + renamed.name() + "'; uuid unchanged: "
+                    + renamed.uuid().equals(uuid));
             System.out.println("resolveToUuid(\"openrouter:work\") = " + integrations.resolveToUuid("openrouter:work"));
             System.out.println("getCredentials(uuid text).apiKey() = "
                     + mask(integrations.getCredentials(uuid.toString()).apiKey().orElseThrow()));
@@ -185,9 +212,11 @@ public final class Walkthrough {
             System.out.println("toString() never shows secrets: " + integrations.getCredentials(uuid.toString()));
             integrations.addConnection("openrouter", "backup");
             System.out.println("listConnections(\"openrouter\"):");
-            integrations.listConnections("openrouter").forEach(connection -> System.out.println("  "
-                    + connection.provider() + ":" + connection.name() + " " + connection.uuid() + " "
-                    + connection.data().status().orElseThrow()));
+            integrations
+                    .listConnections("openrouter")
+                    .forEach(connection -> System.out.println("  "
+                            + connection.provider() + ":" + connection.name() + " " + connection.uuid() + " "
+                            + connection.data().status().orElseThrow()));
         }
     }
 
@@ -205,7 +234,8 @@ public final class Walkthrough {
             integrations.recordValidation(uuid, good);
             System.out.println("good key: " + good + " -> status "
                     + integrations.getIntegration(uuid.toString()).status().orElseThrow());
-            HttpResponse<byte[]> response = integrations.authenticatedRequest(uuid,
+            HttpResponse<byte[]> response = integrations.authenticatedRequest(
+                    uuid,
                     HttpRequest.newBuilder(fake.uri("/resource/models")).GET().build());
             System.out.println("authenticatedRequest GET /resource/models -> HTTP " + response.statusCode());
         }
@@ -215,31 +245,41 @@ public final class Walkthrough {
         section("4. An OAuth2 provider (Google): connect with state + PKCE, use, expire, refresh");
         try (Integrations integrations = integrations(database, fake)) {
             UUID uuid = integrations.addConnection("google", "work").uuid();
-            integrations.saveSetup(uuid, Map.of("client_id", FakeProviderServer.CLIENT_ID,
-                    "client_secret", FakeProviderServer.CLIENT_SECRET));
+            integrations.saveSetup(
+                    uuid,
+                    Map.of(
+                            "client_id",
+                            FakeProviderServer.CLIENT_ID,
+                            "client_secret",
+                            FakeProviderServer.CLIENT_SECRET));
             AuthorizationRequest request = integrations.beginAuthorization(uuid, REDIRECT);
             System.out.println("beginAuthorization -> " + request.url().getPath() + "?..."
                     + (request.url().getRawQuery().contains("code_challenge_method=S256") ? " (with PKCE S256)" : ""));
             AuthorizationRedirect callback = fake.authorize(request.url()); // plays the user's browser
-            IntegrationData connected = integrations.completeAuthorization(uuid, callback.state().orElseThrow(),
-                    callback.code(), REDIRECT);
-            System.out.println("completeAuthorization -> status " + connected.status().orElseThrow() + ", account "
-                    + connected.get("external_account_id") + ", token expires " + connected.expiresAt().orElseThrow());
+            IntegrationData connected =
+                    integrations.completeAuthorization(uuid, callback.state().orElseThrow(), callback.code(), REDIRECT);
+            System.out.println("completeAuthorization -> status "
+                    + connected.status().orElseThrow() + ", account " + connected.get("external_account_id")
+                    + ", token expires " + connected.expiresAt().orElseThrow());
             try {
                 integrations.completeAuthorization(uuid, callback.state().orElseThrow(), callback.code(), REDIRECT);
             } catch (IntegrationException e) {
                 System.out.println("replaying the callback -> " + e.error());
             }
-            HttpRequest get = HttpRequest.newBuilder(fake.uri("/resource/files")).GET().build();
-            System.out.println("authenticatedRequest -> HTTP " + integrations.authenticatedRequest(uuid, get).statusCode());
+            HttpRequest get =
+                    HttpRequest.newBuilder(fake.uri("/resource/files")).GET().build();
+            System.out.println("authenticatedRequest -> HTTP "
+                    + integrations.authenticatedRequest(uuid, get).statusCode());
             fake.expireAccessTokens();
             System.out.println("the provider expires the access token; authenticatedRequest -> HTTP "
                     + integrations.authenticatedRequest(uuid, get).statusCode() + " (401, one refresh, one retry)");
             System.out.println("token endpoint calls: authorization_code=" + fake.tokenCalls("authorization_code")
                     + ", refresh_token=" + fake.tokenCalls("refresh_token"));
             System.out.println("audit trail:");
-            integrations.auditTrail(uuid).forEach(entry -> System.out.println("  " + entry.occurredAt() + " "
-                    + entry.action() + " (" + entry.mode() + ") " + entry.metadata()));
+            integrations
+                    .auditTrail(uuid)
+                    .forEach(entry -> System.out.println("  " + entry.occurredAt() + " " + entry.action() + " ("
+                            + entry.mode() + ") " + entry.metadata()));
         }
     }
 

@@ -30,7 +30,9 @@ class ReadmeSnippetsTest {
     private static final Pattern END_REGION = Pattern.compile("^\\s*//\\s*endregion\\s*$");
 
     private static Path root() {
-        return Path.of(System.getProperty("phoenixkit.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("phoenixkit.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     @Test
@@ -118,12 +120,15 @@ class ReadmeSnippetsTest {
 
     /** Lines trimmed, runs of whitespace made one space, blank lines dropped. */
     static String normalise(String text) {
-        return text.lines().map(line -> line.strip().replaceAll("\\s+", " ")).filter(line -> !line.isEmpty())
+        return text.lines()
+                .map(line -> line.strip().replaceAll("\\s+", " "))
+                .filter(line -> !line.isEmpty())
                 .collect(Collectors.joining("\n"));
     }
 
     private static int javaBlocks(String readme) {
-        return (int) readme.lines().filter(line -> line.strip().equals("```java")).count();
+        return (int)
+                readme.lines().filter(line -> line.strip().equals("```java")).count();
     }
 
     /** Every region of every .java file under a module's src/ folder. */
@@ -131,8 +136,11 @@ class ReadmeSnippetsTest {
         Map<String, String> regions = new LinkedHashMap<>();
         List<Path> files;
         try (Stream<Path> modules = Files.list(root)) {
-            files = modules.map(module -> module.resolve("src")).filter(Files::isDirectory)
-                    .flatMap(ReadmeSnippetsTest::javaFiles).sorted().toList();
+            files = modules.map(module -> module.resolve("src"))
+                    .filter(Files::isDirectory)
+                    .flatMap(ReadmeSnippetsTest::javaFiles)
+                    .sorted()
+                    .toList();
         }
         for (Path file : files) {
             String current = null;
@@ -145,8 +153,8 @@ class ReadmeSnippetsTest {
                 } else if (current != null && END_REGION.matcher(line).matches()) {
                     String previous = regions.put(current, text.toString());
                     if (previous != null) {
-                        throw new IllegalStateException("region '" + current + "' defined twice (again in " + file
-                                + ")");
+                        throw new IllegalStateException(
+                                "region '" + current + "' defined twice (again in " + file + ")");
                     }
                     current = null;
                 } else if (current != null) {

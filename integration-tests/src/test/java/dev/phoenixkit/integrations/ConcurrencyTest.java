@@ -91,7 +91,8 @@ class ConcurrencyTest {
         for (int index : indexes) {
             assertThat(data.get("field_" + index)).as("field_%d", index).isEqualTo("value-" + index);
         }
-        assertThat(integrations.auditTrail(uuid)).filteredOn(e -> e.action().equals("integration.setup_saved"))
+        assertThat(integrations.auditTrail(uuid))
+                .filteredOn(e -> e.action().equals("integration.setup_saved"))
                 .hasSize(100);
     }
 
@@ -119,7 +120,9 @@ class ConcurrencyTest {
 
         Connection connection = integrations.getIntegrationByUuid(uuid);
         for (int i = 0; i < 30; i += 3) {
-            assertThat(connection.data().get("setting_" + i)).as("setting_%d", i).isEqualTo(i);
+            assertThat(connection.data().get("setting_" + i))
+                    .as("setting_%d", i)
+                    .isEqualTo(i);
         }
         assertThat(connection.name()).startsWith("name-");
         assertThat(connection.data().name()).contains(connection.name());

@@ -106,9 +106,12 @@ class CredentialCacheTest {
     }
 
     private Integrations build(DataSource dataSource, Probe probe, UnaryOperator<Integrations.Builder> settings) {
-        Integrations node = settings.apply(Integrations.builder().dataSource(dataSource)
-                .providers(TestIntegrations.registry())
-                .cipher(SecretCipher.fromSecretKeyBase(TestIntegrations.SECRET_KEY_BASE)).observer(probe)).build();
+        Integrations node = settings.apply(Integrations.builder()
+                        .dataSource(dataSource)
+                        .providers(TestIntegrations.registry())
+                        .cipher(SecretCipher.fromSecretKeyBase(TestIntegrations.SECRET_KEY_BASE))
+                        .observer(probe))
+                .build();
         closeables.add(node);
         return node;
     }
@@ -129,7 +132,8 @@ class CredentialCacheTest {
 
     /** A write by software that sends no notification (PhoenixKit, SQL by hand). */
     private static void writeBehindTheCachesBack(Jdbi jdbi, UUID uuid, String note) {
-        jdbi.useHandle(handle -> handle.createUpdate("""
+        jdbi.useHandle(handle ->
+                handle.createUpdate("""
                 UPDATE phoenix_kit_settings SET value_json = jsonb_set(value_json, '{note}', to_jsonb(:note::text))
                 WHERE uuid = :uuid""").bind("note", note).bind("uuid", uuid).execute());
     }
@@ -152,7 +156,8 @@ class CredentialCacheTest {
     }
 
     private static void killListener(Jdbi jdbi) {
-        int killed = jdbi.withHandle(handle -> handle.createQuery("""
+        int killed = jdbi.withHandle(
+                handle -> handle.createQuery("""
                 SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
                 WHERE datname = current_database() AND query LIKE 'LISTEN %'""").mapTo(Integer.class).one());
         assertThat(killed).as("listening sessions terminated").isEqualTo(1);
@@ -181,11 +186,15 @@ class CredentialCacheTest {
         UUID uuid = connection(nodeA, "shared", "v1");
         warm(nodeA, probeA, uuid);
         writeBehindTheCachesBack(database.jdbi(), uuid, "by-hand");
-        assertThat(note(nodeA, uuid)).as("cached: a write without notification is not seen yet").isEqualTo("v1");
+        assertThat(note(nodeA, uuid))
+                .as("cached: a write without notification is not seen yet")
+                .isEqualTo("v1");
 
         nodeB.saveSetup(uuid, Map.of("note", "from-b"));
 
-        await("A dropping the row", () -> probeA.evictions.get(EvictionCause.INVALIDATED).get() > 0);
+        await(
+                "A dropping the row",
+                () -> probeA.evictions.get(EvictionCause.INVALIDATED).get() > 0);
         assertThat(note(nodeA, uuid)).isEqualTo("from-b");
     }
 
@@ -202,7 +211,8 @@ class CredentialCacheTest {
         probe.holdDisconnect = reconnect; // the bridge thread waits here: not listening until released
 
         killListener(database.jdbi());
-        assertThat(probe.disconnects.tryAcquire(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(probe.disconnects.tryAcquire(BOUND.toSeconds(), TimeUnit.SECONDS))
+                .isTrue();
 
         assertThat(probe.evictions.get(EvictionCause.CLEARED).get()).isEqualTo(1);
         int hits = probe.hits.get();
@@ -212,7 +222,8 @@ class CredentialCacheTest {
         assertThat(probe.hits.get()).isEqualTo(hits);
 
         reconnect.countDown();
-        assertThat(probe.reconnects.tryAcquire(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(probe.reconnects.tryAcquire(BOUND.toSeconds(), TimeUnit.SECONDS))
+                .isTrue();
         warm(node, probe, uuid);
         assertThat(note(node, uuid)).isEqualTo("while-not-listening");
     }
@@ -244,8 +255,12 @@ class CredentialCacheTest {
     void rowWhenOlderThanMaxStalenessThenReadAgain(TestDatabase database) {
         Probe probe = new Probe();
         TestClock clock = TestClock.startingAt(Instant.parse("2026-05-01T10:00:00Z"));
-        Integrations node = build(database.dataSource(), probe, builder -> builder.clock(clock)
-                .credentialCache(100, Duration.ofSeconds(30)).credentialCacheWithoutCrossNodeEvents(true));
+        Integrations node = build(
+                database.dataSource(),
+                probe,
+                builder -> builder.clock(clock)
+                        .credentialCache(100, Duration.ofSeconds(30))
+                        .credentialCacheWithoutCrossNodeEvents(true));
         UUID uuid = connection(node, "stale", "v1");
         assertThat(note(node, uuid)).isEqualTo("v1");
         writeBehindTheCachesBack(database.jdbi(), uuid, "by-hand");
@@ -268,8 +283,8 @@ class CredentialCacheTest {
         assertThat(off.hits.get()).isZero();
 
         Probe on = new Probe();
-        Integrations optedIn = build(database.dataSource(), on,
-                builder -> builder.credentialCacheWithoutCrossNodeEvents(true));
+        Integrations optedIn =
+                build(database.dataSource(), on, builder -> builder.credentialCacheWithoutCrossNodeEvents(true));
         note(optedIn, uuid);
         note(optedIn, uuid);
         assertThat(on.hits.get()).isEqualTo(1);
@@ -280,15 +295,20 @@ class CredentialCacheTest {
     @DisplayName("the cache holds at most maxEntries rows")
     void cacheWhenMoreRowsThanMaxEntriesThenEvictsBySize(TestDatabase database) {
         Probe probe = new Probe();
-        Integrations node = build(database.dataSource(), probe, builder -> builder
-                .credentialCache(2, Duration.ofSeconds(30)).credentialCacheWithoutCrossNodeEvents(true));
-        List<UUID> uuids = List.of(connection(node, "one", "1"), connection(node, "two", "2"),
-                connection(node, "three", "3"));
+        Integrations node = build(
+                database.dataSource(),
+                probe,
+                builder ->
+                        builder.credentialCache(2, Duration.ofSeconds(30)).credentialCacheWithoutCrossNodeEvents(true));
+        List<UUID> uuids =
+                List.of(connection(node, "one", "1"), connection(node, "two", "2"), connection(node, "three", "3"));
         uuids.forEach(uuid -> note(node, uuid));
 
         assertThat(probe.evictions.get(EvictionCause.SIZE).get()).isEqualTo(1);
         int misses = probe.misses.get();
         uuids.forEach(uuid -> note(node, uuid));
-        assertThat(probe.misses.get() - misses).as("one of three rows was evicted").isGreaterThanOrEqualTo(1);
+        assertThat(probe.misses.get() - misses)
+                .as("one of three rows was evicted")
+                .isGreaterThanOrEqualTo(1);
     }
 }

@@ -38,8 +38,12 @@ class CrossNodeEventsTest {
     }
 
     private Integrations node(DataSource dataSource) {
-        Integrations node = Integrations.builder().dataSource(dataSource).providers(TestIntegrations.registry())
-                .cipher(SecretCipher.fromSecretKeyBase(TestIntegrations.SECRET_KEY_BASE)).crossNodeEvents(true).build();
+        Integrations node = Integrations.builder()
+                .dataSource(dataSource)
+                .providers(TestIntegrations.registry())
+                .cipher(SecretCipher.fromSecretKeyBase(TestIntegrations.SECRET_KEY_BASE))
+                .crossNodeEvents(true)
+                .build();
         closeables.add(node);
         return node;
     }
@@ -59,10 +63,10 @@ class CrossNodeEventsTest {
     }
 
     private static int listenerSessions(Jdbi jdbi) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return jdbi.withHandle(
+                handle -> handle.createQuery("""
                 SELECT count(*) FROM pg_stat_activity
-                WHERE datname = current_database() AND query LIKE 'LISTEN %' AND state = 'idle'""")
-                .mapTo(Integer.class).one());
+                WHERE datname = current_database() AND query LIKE 'LISTEN %' AND state = 'idle'""").mapTo(Integer.class).one());
     }
 
     @Test
@@ -82,13 +86,21 @@ class CrossNodeEventsTest {
         nodeA.removeConnection(uuid);
         await("six events on node B", () -> seenByB.size() >= 6);
 
-        assertThat(seenByB).extracting(event -> event.getClass().getSimpleName()).containsExactly("ConnectionAdded",
-                "SetupSaved", "Validated", "ConnectionRenamed", "Disconnected", "ConnectionRemoved");
+        assertThat(seenByB)
+                .extracting(event -> event.getClass().getSimpleName())
+                .containsExactly(
+                        "ConnectionAdded",
+                        "SetupSaved",
+                        "Validated",
+                        "ConnectionRenamed",
+                        "Disconnected",
+                        "ConnectionRemoved");
         assertThat(seenByB).allSatisfy(event -> assertThat(event.uuid()).isEqualTo(uuid));
-        assertThat(seenByB.get(2)).isEqualTo(new IntegrationEvent.Validated(uuid, "openrouter", "shared",
-                ValidationResult.error("Invalid credentials")));
-        assertThat(seenByB.get(3)).isEqualTo(new IntegrationEvent.ConnectionRenamed(uuid, "openrouter", "shared",
-                "renamed"));
+        assertThat(seenByB.get(2))
+                .isEqualTo(new IntegrationEvent.Validated(
+                        uuid, "openrouter", "shared", ValidationResult.error("Invalid credentials")));
+        assertThat(seenByB.get(3))
+                .isEqualTo(new IntegrationEvent.ConnectionRenamed(uuid, "openrouter", "shared", "renamed"));
         IntegrationEvent.SetupSaved saved = (IntegrationEvent.SetupSaved) seenByB.get(1);
         assertThat(saved.provider()).isEqualTo("openrouter");
 
@@ -134,8 +146,11 @@ class CrossNodeEventsTest {
                 }
             }
             assertThat(payloads).hasSize(2);
-            assertThat(payloads.get(1)).contains("\"type\":\"setup_saved\"", uuid.toString())
-                    .doesNotContain("sk-never-in-payload").doesNotContain("cs-never").doesNotContain("enc:v1");
+            assertThat(payloads.get(1))
+                    .contains("\"type\":\"setup_saved\"", uuid.toString())
+                    .doesNotContain("sk-never-in-payload")
+                    .doesNotContain("cs-never")
+                    .doesNotContain("enc:v1");
         }
     }
 
@@ -145,28 +160,33 @@ class CrossNodeEventsTest {
         Integrations nodeB = node(database.newDataSource());
         List<IntegrationEvent> seenByB = record(nodeB);
         await("both listeners", () -> listenerSessions(database.jdbi()) >= 2);
-        List<Integer> before = database.jdbi().withHandle(handle -> handle.createQuery("""
-                SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'""")
-                .mapTo(Integer.class).list());
+        List<Integer> before = database.jdbi()
+                .withHandle(
+                        handle -> handle.createQuery("""
+                SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'""").mapTo(Integer.class).list());
 
-        int terminated = database.jdbi().withHandle(handle -> handle.createQuery("""
+        int terminated = database.jdbi()
+                .withHandle(
+                        handle -> handle.createQuery("""
                 SELECT count(*) FROM (
                     SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                    WHERE datname = current_database() AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()) t""")
-                .mapTo(Integer.class).one());
+                    WHERE datname = current_database() AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()) t""").mapTo(Integer.class).one());
         assertThat(terminated).isGreaterThanOrEqualTo(2);
 
         // Events sent while B is reconnecting are lost by design; keep sending until one gets through.
         Instant deadline = Instant.now().plus(BOUND);
         int attempt = 0;
         while (seenByB.stream().noneMatch(e -> e.name().startsWith("after-"))) {
-            assertThat(Instant.now()).as("an event reaching B after the reconnect").isBefore(deadline);
+            assertThat(Instant.now())
+                    .as("an event reaching B after the reconnect")
+                    .isBefore(deadline);
             nodeA.addConnection("openrouter", "after-" + attempt++);
             Thread.sleep(100);
         }
-        List<Integer> after = database.jdbi().withHandle(handle -> handle.createQuery("""
-                SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'""")
-                .mapTo(Integer.class).list());
+        List<Integer> after = database.jdbi()
+                .withHandle(
+                        handle -> handle.createQuery("""
+                SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'""").mapTo(Integer.class).list());
         assertThat(after).doesNotContainAnyElementsOf(before);
     }
 
@@ -193,10 +213,12 @@ class CrossNodeEventsTest {
 
     @Test
     void buildWhenChannelInvalidThenRejectedNamingTheField(DataSource dataSource) {
-        Integrations.Builder builder = Integrations.builder().dataSource(dataSource)
-                .cipher(SecretCipher.none()).notifyChannel("bad\0channel");
+        Integrations.Builder builder = Integrations.builder()
+                .dataSource(dataSource)
+                .cipher(SecretCipher.none())
+                .notifyChannel("bad\0channel");
         org.assertj.core.api.Assertions.assertThatThrownBy(builder::build)
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("notifyChannel");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("notifyChannel");
     }
-
 }

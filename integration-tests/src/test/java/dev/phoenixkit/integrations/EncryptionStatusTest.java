@@ -36,11 +36,15 @@ class EncryptionStatusTest {
         ours1 = TestIntegrations.setupConn(integrations, "openrouter", "one", Map.of("api_key", "k1"));
         ours2 = TestIntegrations.setupConn(integrations, "mistral", "two", Map.of("api_key", "k2"));
         // A PhoenixKit row written before it had a key: two sensitive values in plaintext (password is sensitive).
-        plaintext = seed("integration:smtp:default", "{\"provider\":\"smtp\",\"name\":\"default\","
-                + "\"username\":\"u\",\"password\":\"pw-plain\",\"api_key\":\"plain-key\"}");
+        plaintext = seed(
+                "integration:smtp:default",
+                "{\"provider\":\"smtp\",\"name\":\"default\","
+                        + "\"username\":\"u\",\"password\":\"pw-plain\",\"api_key\":\"plain-key\"}");
         // A row written under a key this node does not hold, plus a plaintext value.
-        foreign = seed("integration:openrouter:foreign", "{\"provider\":\"openrouter\",\"api_key\":\""
-                + ElixirCiphertext.encrypt(FOREIGN_KEY_BASE, "sk-foreign") + "\",\"bot_token\":\"plain-bot\"}");
+        foreign = seed(
+                "integration:openrouter:foreign",
+                "{\"provider\":\"openrouter\",\"api_key\":\"" + ElixirCiphertext.encrypt(FOREIGN_KEY_BASE, "sk-foreign")
+                        + "\",\"bot_token\":\"plain-bot\"}");
         jdbi.useHandle(handle -> handle.execute("INSERT INTO public.phoenix_kit_settings (key, value_json, module)"
                 + " VALUES ('site_title', '{\"api_key\":\"not-an-integration\"}', 'general')"));
     }
@@ -49,17 +53,25 @@ class EncryptionStatusTest {
         return jdbi.withHandle(handle -> handle.createQuery("""
                 INSERT INTO public.phoenix_kit_settings (key, value_json, module)
                 VALUES (:key, CAST(:json AS jsonb), 'integrations') RETURNING uuid""")
-                .bind("key", key).bind("json", json).mapTo(UUID.class).one());
+                .bind("key", key)
+                .bind("json", json)
+                .mapTo(UUID.class)
+                .one());
     }
 
     private String valueJson(UUID uuid) {
         return jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT value_json::text FROM public.phoenix_kit_settings WHERE uuid = :uuid")
-                .bind("uuid", uuid).mapTo(String.class).one());
+                        "SELECT value_json::text FROM public.phoenix_kit_settings WHERE uuid = :uuid")
+                .bind("uuid", uuid)
+                .mapTo(String.class)
+                .one());
     }
 
     private Integrations with(SecretCipher cipher) {
-        return Integrations.builder().dataSource(dataSource).providers(TestIntegrations.registry()).cipher(cipher)
+        return Integrations.builder()
+                .dataSource(dataSource)
+                .providers(TestIntegrations.registry())
+                .cipher(cipher)
                 .build();
     }
 
@@ -94,8 +106,10 @@ class EncryptionStatusTest {
 
     @Test
     void reencryptAllWhenProgressThenEveryBatchReportedAndUndecryptableRowUntouched() {
-        SecretCipher ring = SecretCipher.keyring().legacySecretKeyBase(TestIntegrations.SECRET_KEY_BASE)
-                .key("2026-06", randomKey()).build();
+        SecretCipher ring = SecretCipher.keyring()
+                .legacySecretKeyBase(TestIntegrations.SECRET_KEY_BASE)
+                .key("2026-06", randomKey())
+                .build();
         Integrations rotated = with(ring);
         String foreignBefore = valueJson(foreign);
         List<ReencryptionReport> seen = new ArrayList<>();
@@ -122,15 +136,21 @@ class EncryptionStatusTest {
 
     @Test
     void reencryptAllWhenCancelledAfterFirstBatchThenRerunResumesAndFinishes() {
-        Integrations rotated = with(SecretCipher.keyring().legacySecretKeyBase(TestIntegrations.SECRET_KEY_BASE)
-                .key("2026-06", randomKey()).build());
+        Integrations rotated = with(SecretCipher.keyring()
+                .legacySecretKeyBase(TestIntegrations.SECRET_KEY_BASE)
+                .key("2026-06", randomKey())
+                .build());
 
         List<ReencryptionReport> first = new ArrayList<>();
         assertThatThrownBy(() -> rotated.reencryptAll(1, progress -> {
-            first.add(progress);
-            throw new IllegalStateException("cancelled");
-        })).hasMessage("cancelled");
-        assertThat(first).singleElement().extracting(ReencryptionReport::batches).isEqualTo(1);
+                    first.add(progress);
+                    throw new IllegalStateException("cancelled");
+                }))
+                .hasMessage("cancelled");
+        assertThat(first)
+                .singleElement()
+                .extracting(ReencryptionReport::batches)
+                .isEqualTo(1);
         int committed = first.get(0).rowsRewritten();
         EncryptionStatus partial = rotated.encryptionStatus();
         assertThat(partial.rowsByKey().getOrDefault("2026-06", 0)).isEqualTo(committed);

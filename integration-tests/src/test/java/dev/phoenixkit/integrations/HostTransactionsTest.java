@@ -37,7 +37,9 @@ class HostTransactionsTest {
     void setUp(DataSource dataSource) {
         pool = dataSource;
         host = new HostTransaction(dataSource);
-        integrations = Integrations.builder().dataSource(dataSource).providers(TestIntegrations.registry())
+        integrations = Integrations.builder()
+                .dataSource(dataSource)
+                .providers(TestIntegrations.registry())
                 .cipher(SecretCipher.fromSecretKeyBase(TestIntegrations.SECRET_KEY_BASE))
                 .hostTransactions(host, work -> {
                     if (host.open()) {
@@ -60,7 +62,8 @@ class HostTransactionsTest {
         host.begin();
         Connection added = integrations.addConnection("openrouter", "work");
         integrations.saveSetup(added.uuid(), Map.of("api_key", "sk-host-transaction-0123456789"));
-        assertThat(integrations.getIntegrationByUuid(added.uuid()).name()).as("visible inside the transaction")
+        assertThat(integrations.getIntegrationByUuid(added.uuid()).name())
+                .as("visible inside the transaction")
                 .isEqualTo("work");
         assertThat(rowsOutside()).as("invisible outside before the commit").isZero();
         host.rollback();
@@ -81,7 +84,9 @@ class HostTransactionsTest {
         afterCommit.forEach(Runnable::run);
 
         assertThat(rowsOutside()).isEqualTo(1);
-        assertThat(integrations.listConnections("openrouter")).extracting(Connection::name).containsExactly("main");
+        assertThat(integrations.listConnections("openrouter"))
+                .extracting(Connection::name)
+                .containsExactly("main");
         assertThat(events).hasSize(2);
     }
 
@@ -146,8 +151,10 @@ class HostTransactionsTest {
                 return pool.getConnection();
             }
             java.sql.Connection bound = current;
-            return (java.sql.Connection) Proxy.newProxyInstance(java.sql.Connection.class.getClassLoader(),
-                    new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+            return (java.sql.Connection) Proxy.newProxyInstance(
+                    java.sql.Connection.class.getClassLoader(),
+                    new Class<?>[] {java.sql.Connection.class},
+                    (proxy, method, args) -> {
                         if (method.getName().equals("close")) {
                             return null;
                         }
@@ -170,12 +177,10 @@ class HostTransactionsTest {
         }
 
         @Override
-        public void setLogWriter(PrintWriter out) {
-        }
+        public void setLogWriter(PrintWriter out) {}
 
         @Override
-        public void setLoginTimeout(int seconds) {
-        }
+        public void setLoginTimeout(int seconds) {}
 
         @Override
         public int getLoginTimeout() {

@@ -35,8 +35,9 @@ class IntegrationsTest {
     }
 
     private static void assertError(ThrowingCallable call, IntegrationError error) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(IntegrationException.class,
-                e -> assertThat(e.error()).isEqualTo(error));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        IntegrationException.class, e -> assertThat(e.error()).isEqualTo(error));
     }
 
     /** Seeds a row directly, like PhoenixKit's tests do with update_json_setting_with_module. */
@@ -44,13 +45,18 @@ class IntegrationsTest {
         return jdbi.withHandle(handle -> handle.createQuery("""
                 INSERT INTO public.phoenix_kit_settings (key, value_json, module)
                 VALUES (:key, CAST(:json AS jsonb), 'integrations') RETURNING uuid""")
-                .bind("key", key).bind("json", json).mapTo(UUID.class).one());
+                .bind("key", key)
+                .bind("json", json)
+                .mapTo(UUID.class)
+                .one());
     }
 
     private String storedKey(UUID uuid) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT key FROM public.phoenix_kit_settings WHERE uuid = :uuid").bind("uuid", uuid)
-                .mapTo(String.class).one());
+        return jdbi.withHandle(
+                handle -> handle.createQuery("SELECT key FROM public.phoenix_kit_settings WHERE uuid = :uuid")
+                        .bind("uuid", uuid)
+                        .mapTo(String.class)
+                        .one());
     }
 
     @Nested
@@ -134,8 +140,10 @@ class IntegrationsTest {
                 assertThat(entry.action()).isEqualTo("integration.setup_saved");
                 assertThat(entry.actorUuid()).contains(actor);
                 assertThat(entry.mode()).isEqualTo(AuditMode.MANUAL);
-                assertThat(entry.metadata()).containsEntry("status", "configured")
-                        .containsEntry("provider", "openrouter").containsEntry("connection", "default");
+                assertThat(entry.metadata())
+                        .containsEntry("status", "configured")
+                        .containsEntry("provider", "openrouter")
+                        .containsEntry("connection", "default");
             });
         }
     }
@@ -144,8 +152,8 @@ class IntegrationsTest {
     class SaveSetupOAuth {
         @Test
         void saveSetupWhenClientCredentialsThenOauth2AndDisconnected() {
-            UUID uuid = setupConn(integrations, "google", "default",
-                    Map.of("client_id", "cid", "client_secret", "csecret"));
+            UUID uuid = setupConn(
+                    integrations, "google", "default", Map.of("client_id", "cid", "client_secret", "csecret"));
             IntegrationData data = integrations.getIntegration(uuid.toString());
             assertThat(data.authType()).contains("oauth2");
             assertThat(data.status()).contains(ConnectionStatus.DISCONNECTED);
@@ -200,9 +208,25 @@ class IntegrationsTest {
     class Disconnect {
         @Test
         void disconnectWhenOAuthThenKeepsAppCredentialsAndTenantDropsTokens() {
-            UUID uuid = setupConn(integrations, "google", "default", Map.of("client_id", "cid",
-                    "client_secret", "cs", "tenant_id", "contoso", "access_token", "at", "refresh_token", "rt",
-                    "external_account_id", "me@example.com", "status", "connected"));
+            UUID uuid = setupConn(
+                    integrations,
+                    "google",
+                    "default",
+                    Map.of(
+                            "client_id",
+                            "cid",
+                            "client_secret",
+                            "cs",
+                            "tenant_id",
+                            "contoso",
+                            "access_token",
+                            "at",
+                            "refresh_token",
+                            "rt",
+                            "external_account_id",
+                            "me@example.com",
+                            "status",
+                            "connected"));
             integrations.disconnect(uuid);
             IntegrationData data = integrations.getIntegration(uuid.toString());
             assertThat(data.clientId()).contains("cid");
@@ -240,8 +264,10 @@ class IntegrationsTest {
 
         @Test
         void disconnectWhenGhostUuidThenNotConfiguredAndNoEvent() {
-            assertThatThrownBy(() -> integrations.disconnect(GHOST)).isInstanceOfSatisfying(IntegrationException.class,
-                    e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
+            assertThatThrownBy(() -> integrations.disconnect(GHOST))
+                    .isInstanceOfSatisfying(
+                            IntegrationException.class,
+                            e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
             assertThat(events).isEmpty();
         }
     }
@@ -335,13 +361,15 @@ class IntegrationsTest {
         void listIntegrationsWhenOneOpenRouterRowThenOneEntry() {
             setupConn(integrations, "openrouter", "default", Map.of("api_key", "k"));
             seed("integration:aws:default", "{\"access_key\":\"x\"}");
-            assertThat(integrations.listIntegrations()).singleElement()
+            assertThat(integrations.listIntegrations())
+                    .singleElement()
                     .satisfies(c -> assertThat(c.provider()).isEqualTo("openrouter"));
         }
 
         @Test
         void listProvidersWhenRegistryThenItsProviders() {
-            assertThat(integrations.listProviders()).extracting(p -> p.key())
+            assertThat(integrations.listProviders())
+                    .extracting(p -> p.key())
                     .containsExactly("google", "openrouter", "mistral");
         }
     }
@@ -369,11 +397,15 @@ class IntegrationsTest {
         @Test
         void addConnectionWhenRowWrittenThenPhoenixKitColumns() {
             UUID uuid = integrations.addConnection("openrouter", "default").uuid();
-            Map<String, Object> row = jdbi.withHandle(handle -> handle.createQuery("""
+            Map<String, Object> row = jdbi.withHandle(handle ->
+                    handle.createQuery("""
                     SELECT key, value, module, value_json->>'auth_type' AS auth_type FROM public.phoenix_kit_settings
                     WHERE uuid = :uuid""").bind("uuid", uuid).mapToMap().one());
-            assertThat(row).containsEntry("key", "integration:openrouter:default").containsEntry("value", null)
-                    .containsEntry("module", "integrations").containsEntry("auth_type", "api_key");
+            assertThat(row)
+                    .containsEntry("key", "integration:openrouter:default")
+                    .containsEntry("value", null)
+                    .containsEntry("module", "integrations")
+                    .containsEntry("auth_type", "api_key");
         }
 
         @Test
@@ -396,7 +428,8 @@ class IntegrationsTest {
 
         @Test
         void addConnectionWhenDashesAndUnderscoresThenAccepted() {
-            assertThat(integrations.addConnection("google", "my-company_drive").name()).isEqualTo("my-company_drive");
+            assertThat(integrations.addConnection("google", "my-company_drive").name())
+                    .isEqualTo("my-company_drive");
         }
 
         @Test
@@ -409,8 +442,8 @@ class IntegrationsTest {
         @Test
         void addConnectionWhenProviderKeyMalformedThenInvalidProviderKey() {
             for (String provider : List.of("", "a:b", "a%b", "_ab", "bad key")) {
-                assertError(() -> integrations.addConnection(provider, "default"),
-                        IntegrationError.INVALID_PROVIDER_KEY);
+                assertError(
+                        () -> integrations.addConnection(provider, "default"), IntegrationError.INVALID_PROVIDER_KEY);
             }
         }
 
@@ -445,16 +478,20 @@ class IntegrationsTest {
 
         @Test
         void removeConnectionWhenGhostThenNotConfiguredAndNoEvent() {
-            assertThatThrownBy(() -> integrations.removeConnection(GHOST)).isInstanceOfSatisfying(IntegrationException.class,
-                    e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
+            assertThatThrownBy(() -> integrations.removeConnection(GHOST))
+                    .isInstanceOfSatisfying(
+                            IntegrationException.class,
+                            e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
             assertThat(events).isEmpty();
         }
 
         @Test
         void removeConnectionWhenUuidOfNonIntegrationRowThenNotConfiguredAndRowKept() {
             UUID other = seed("site_settings", "{\"a\":1}");
-            assertThatThrownBy(() -> integrations.removeConnection(other)).isInstanceOfSatisfying(IntegrationException.class,
-                    e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
+            assertThatThrownBy(() -> integrations.removeConnection(other))
+                    .isInstanceOfSatisfying(
+                            IntegrationException.class,
+                            e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
             assertThat(storedKey(other)).isEqualTo("site_settings");
         }
     }
@@ -502,10 +539,12 @@ class IntegrationsTest {
             integrations.addConnection("google", "work");
             events.clear();
             assertError(() -> integrations.renameConnection(personal, "work"), IntegrationError.ALREADY_EXISTS);
-            assertThat(integrations.listConnections("google")).extracting(Connection::name)
+            assertThat(integrations.listConnections("google"))
+                    .extracting(Connection::name)
                     .containsExactly("personal", "work");
             assertThat(events).isEmpty();
-            assertThat(integrations.auditTrail(personal)).extracting(AuditEntry::action)
+            assertThat(integrations.auditTrail(personal))
+                    .extracting(AuditEntry::action)
                     .doesNotContain("integration.connection_renamed");
         }
 
@@ -533,12 +572,14 @@ class IntegrationsTest {
             events.clear();
             UUID actor = UUID.randomUUID();
             integrations.renameConnection(uuid, "work", actor);
-            assertThat(events).containsExactly(
-                    new IntegrationEvent.ConnectionRenamed(uuid, "google", "personal", "work"));
+            assertThat(events)
+                    .containsExactly(new IntegrationEvent.ConnectionRenamed(uuid, "google", "personal", "work"));
             assertThat(integrations.auditTrail(uuid)).last().satisfies(entry -> {
                 assertThat(entry.action()).isEqualTo("integration.connection_renamed");
                 assertThat(entry.name()).contains("work");
-                assertThat(entry.metadata()).containsEntry("old_name", "personal").containsEntry("new_name", "work");
+                assertThat(entry.metadata())
+                        .containsEntry("old_name", "personal")
+                        .containsEntry("new_name", "work");
             });
         }
 
@@ -568,11 +609,13 @@ class IntegrationsTest {
         @Test
         void listConnectionsWhenOneThenUuidNameData() {
             UUID uuid = setupConn(integrations, "openrouter", "default", Map.of("api_key", "k"));
-            assertThat(integrations.listConnections("openrouter")).singleElement().satisfies(c -> {
-                assertThat(c.uuid()).isEqualTo(uuid);
-                assertThat(c.name()).isEqualTo("default");
-                assertThat(c.data().apiKey()).contains("k");
-            });
+            assertThat(integrations.listConnections("openrouter"))
+                    .singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.uuid()).isEqualTo(uuid);
+                        assertThat(c.name()).isEqualTo("default");
+                        assertThat(c.data().apiKey()).contains("k");
+                    });
         }
 
         @Test
@@ -580,7 +623,8 @@ class IntegrationsTest {
             for (String name : List.of("zeta", "alpha", "default", "Beta", "0day")) {
                 integrations.addConnection("openrouter", name);
             }
-            assertThat(integrations.listConnections("openrouter")).extracting(Connection::name)
+            assertThat(integrations.listConnections("openrouter"))
+                    .extracting(Connection::name)
                     .containsExactly("default", "0day", "Beta", "alpha", "zeta");
         }
 
@@ -588,10 +632,12 @@ class IntegrationsTest {
         void listConnectionsWhenLegacyBareKeyAndNoDefaultThenLegacyAsDefault() {
             UUID legacy = seed("integration:google", "{\"access_token\":\"t\"}");
             integrations.addConnection("google", "work");
-            assertThat(integrations.listConnections("google")).extracting(Connection::uuid, Connection::name)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(legacy, "default"),
-                            org.assertj.core.groups.Tuple.tuple(integrations.findUuidByProviderName("google:work"),
-                                    "work"));
+            assertThat(integrations.listConnections("google"))
+                    .extracting(Connection::uuid, Connection::name)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(legacy, "default"),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    integrations.findUuidByProviderName("google:work"), "work"));
         }
 
         @Test
@@ -599,9 +645,14 @@ class IntegrationsTest {
             seed("integration:a_b:x", "{\"k\":1}");
             seed("integration:aXb:y", "{\"k\":1}");
             seed("integration:a%:z", "{\"k\":1}");
-            assertThat(integrations.listConnections("a_b")).extracting(Connection::name).containsExactly("x");
-            assertThat(integrations.listConnections("a%")).extracting(Connection::name).containsExactly("z");
-            assertThat(integrations.loadAllConnections(List.of("a_b")).get("a_b")).hasSize(1);
+            assertThat(integrations.listConnections("a_b"))
+                    .extracting(Connection::name)
+                    .containsExactly("x");
+            assertThat(integrations.listConnections("a%"))
+                    .extracting(Connection::name)
+                    .containsExactly("z");
+            assertThat(integrations.loadAllConnections(List.of("a_b")).get("a_b"))
+                    .hasSize(1);
         }
 
         @Test
@@ -616,8 +667,8 @@ class IntegrationsTest {
             integrations.addConnection("openrouter", "default");
             integrations.addConnection("google", "x");
             seed("integration:mistral", "{\"api_key\":\"legacy\"}");
-            Map<String, List<Connection>> all = integrations.loadAllConnections(
-                    List.of("openrouter", "google", "mistral", "deepseek"));
+            Map<String, List<Connection>> all =
+                    integrations.loadAllConnections(List.of("openrouter", "google", "mistral", "deepseek"));
             assertThat(all).containsOnlyKeys("openrouter", "google", "mistral", "deepseek");
             assertThat(all.get("openrouter")).extracting(Connection::name).containsExactly("default", "work");
             assertThat(all.get("google")).extracting(Connection::name).containsExactly("x");
@@ -632,7 +683,10 @@ class IntegrationsTest {
         void getCredentialsWhenUuidThenOk() {
             UUID uuid = setupConn(integrations, "openrouter", "default", Map.of("api_key", "k"));
             assertThat(integrations.getCredentials(uuid.toString()).apiKey()).contains("k");
-            assertThat(integrations.getCredentials(uuid.toString().toUpperCase()).apiKey()).contains("k");
+            assertThat(integrations
+                            .getCredentials(uuid.toString().toUpperCase())
+                            .apiKey())
+                    .contains("k");
         }
 
         @Test
@@ -677,8 +731,10 @@ class IntegrationsTest {
         @Test
         void findWhenProviderNameThenResolves() {
             UUID uuid = integrations.addConnection("openrouter", "primary").uuid();
-            assertThat(integrations.findUuidByProviderName("openrouter:primary")).isEqualTo(uuid);
-            assertThat(integrations.findUuidByProviderName("openrouter", "primary")).isEqualTo(uuid);
+            assertThat(integrations.findUuidByProviderName("openrouter:primary"))
+                    .isEqualTo(uuid);
+            assertThat(integrations.findUuidByProviderName("openrouter", "primary"))
+                    .isEqualTo(uuid);
         }
 
         @Test
@@ -757,7 +813,8 @@ class IntegrationsTest {
         @Test
         void saveSetupWhenOAuthSetupThenNoConnectedAt() {
             UUID uuid = setupConn(integrations, "google", "default", Map.of("client_id", "c", "client_secret", "s"));
-            assertThat(integrations.getIntegration(uuid.toString()).has("connected_at")).isFalse();
+            assertThat(integrations.getIntegration(uuid.toString()).has("connected_at"))
+                    .isFalse();
         }
 
         @Test
@@ -767,7 +824,8 @@ class IntegrationsTest {
             IntegrationData data = integrations.getIntegration(uuid.toString());
             assertThat(data.status()).contains(ConnectionStatus.CONNECTED);
             assertThat(data.get("connected_at")).isNotNull().isEqualTo(data.get("last_validated_at"));
-            assertThat((String) data.get("connected_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+            assertThat((String) data.get("connected_at"))
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
         }
 
         @Test
@@ -785,13 +843,15 @@ class IntegrationsTest {
         void recordValidationWhenErrorThenNoConnectedAtAndExistingKept() {
             UUID fresh = setupConn(integrations, "openrouter", "a", Map.of("api_key", "k"));
             integrations.recordValidation(fresh, ValidationResult.error("Invalid credentials"));
-            assertThat(integrations.getIntegration(fresh.toString()).has("connected_at")).isFalse();
+            assertThat(integrations.getIntegration(fresh.toString()).has("connected_at"))
+                    .isFalse();
 
             UUID uuid = setupConn(integrations, "openrouter", "b", Map.of("api_key", "k"));
             integrations.recordValidation(uuid, ValidationResult.ok());
             Object connectedAt = integrations.getIntegration(uuid.toString()).get("connected_at");
             integrations.recordValidation(uuid, ValidationResult.error("Invalid credentials"));
-            assertThat(integrations.getIntegration(uuid.toString()).get("connected_at")).isEqualTo(connectedAt);
+            assertThat(integrations.getIntegration(uuid.toString()).get("connected_at"))
+                    .isEqualTo(connectedAt);
         }
     }
 
@@ -833,15 +893,19 @@ class IntegrationsTest {
             integrations.recordValidation(uuid, ValidationResult.ok());
             integrations.recordValidation(uuid, ValidationResult.ok());
             integrations.recordValidation(uuid, ValidationResult.error("boom"));
-            assertThat(events).containsExactly(
-                    new IntegrationEvent.Validated(uuid, "openrouter", "default", ValidationResult.ok()),
-                    new IntegrationEvent.Validated(uuid, "openrouter", "default", ValidationResult.error("boom")));
+            assertThat(events)
+                    .containsExactly(
+                            new IntegrationEvent.Validated(uuid, "openrouter", "default", ValidationResult.ok()),
+                            new IntegrationEvent.Validated(
+                                    uuid, "openrouter", "default", ValidationResult.error("boom")));
         }
 
         @Test
         void recordValidationWhenGhostThenNotConfiguredAndNoEvent() {
-            assertThatThrownBy(() -> integrations.recordValidation(GHOST, ValidationResult.ok())).isInstanceOfSatisfying(IntegrationException.class,
-                    e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
+            assertThatThrownBy(() -> integrations.recordValidation(GHOST, ValidationResult.ok()))
+                    .isInstanceOfSatisfying(
+                            IntegrationException.class,
+                            e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
             assertThat(events).isEmpty();
         }
     }
@@ -877,8 +941,9 @@ class IntegrationsTest {
             assertThat(connection.data().provider()).contains("openrouter");
             assertThat(connection.data().name()).contains("primary");
             long rows = jdbi.withHandle(handle -> handle.createQuery(
-                    "SELECT count(*) FROM public.phoenix_kit_settings WHERE key LIKE 'integration:%'")
-                    .mapTo(Long.class).one());
+                            "SELECT count(*) FROM public.phoenix_kit_settings WHERE key LIKE 'integration:%'")
+                    .mapTo(Long.class)
+                    .one());
             assertThat(rows).isEqualTo(1);
         }
     }

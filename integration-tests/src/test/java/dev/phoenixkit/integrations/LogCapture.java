@@ -20,8 +20,7 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     private final List<String> lines = new ArrayList<>();
     private final Map<Logger, Level> previousLevels = new LinkedHashMap<>();
 
-    private LogCapture() {
-    }
+    private LogCapture() {}
 
     /**
      * @param loggerNames the loggers to capture (their descendants included), for example {@code "dev.phoenixkit"}

@@ -43,35 +43,56 @@ class NamesAndRefsPropertyTest {
     @Provide
     Arbitrary<String> providers() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(5, Arbitraries.of("openrouter", "google", "aws", "a.b", "x-y", "a_b", "a%",
-                        "p:q", "", " ")),
-                net.jqwik.api.Tuple.of(2, Arbitraries.strings().withChars("abz09-._:%_ ").ofMaxLength(8)));
+                net.jqwik.api.Tuple.of(
+                        5, Arbitraries.of("openrouter", "google", "aws", "a.b", "x-y", "a_b", "a%", "p:q", "", " ")),
+                net.jqwik.api.Tuple.of(
+                        2, Arbitraries.strings().withChars("abz09-._:%_ ").ofMaxLength(8)));
     }
 
     @Provide
     Arbitrary<String> names() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, Arbitraries.strings().withChars("abcXYZ019-_").ofMinLength(1)
-                        .ofMaxLength(12)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.strings().withChars("ab1-_:%/ \t\\'\"ü✓").ofMaxLength(12)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("default", " default ", "", "   ", "-x", "_x", "a".repeat(300))),
+                net.jqwik.api.Tuple.of(
+                        4,
+                        Arbitraries.strings()
+                                .withChars("abcXYZ019-_")
+                                .ofMinLength(1)
+                                .ofMaxLength(12)),
+                net.jqwik.api.Tuple.of(
+                        3, Arbitraries.strings().withChars("ab1-_:%/ \t\\'\"ü✓").ofMaxLength(12)),
+                net.jqwik.api.Tuple.of(
+                        1, Arbitraries.of("default", " default ", "", "   ", "-x", "_x", "a".repeat(300))),
                 net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(10)));
     }
 
     @Provide
     Arbitrary<String> refs() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.strings().withChars("ab1:%_-. ").ofMaxLength(12)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("", ":", "::", "openrouter:", ":default", "openrouter",
-                        "openrouter:default", "00000000-0000-7000-8000-000000000000",
-                        "00000000-0000-7000-8000-00000000000Z", "integration:openrouter:default")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.create(() -> UUID.randomUUID().toString())),
+                net.jqwik.api.Tuple.of(
+                        3, Arbitraries.strings().withChars("ab1:%_-. ").ofMaxLength(12)),
+                net.jqwik.api.Tuple.of(
+                        1,
+                        Arbitraries.of(
+                                "",
+                                ":",
+                                "::",
+                                "openrouter:",
+                                ":default",
+                                "openrouter",
+                                "openrouter:default",
+                                "00000000-0000-7000-8000-000000000000",
+                                "00000000-0000-7000-8000-00000000000Z",
+                                "integration:openrouter:default")),
+                net.jqwik.api.Tuple.of(
+                        1, Arbitraries.create(() -> UUID.randomUUID().toString())),
                 net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(10)));
     }
 
     @Property(tries = 10_000)
     void namesAndRefsWhenAnyInputThenKeyInvariantHoldsAndOnlyIntegrationExceptionEscapes(
-            @ForAll("providers") String provider, @ForAll("names") String name, @ForAll("names") String newName,
+            @ForAll("providers") String provider,
+            @ForAll("names") String name,
+            @ForAll("names") String newName,
             @ForAll("refs") String ref) {
         TRIES.incrementAndGet();
         Connection added = attempt(() -> integrations.addConnection(provider, name));
@@ -83,7 +104,8 @@ class NamesAndRefsPropertyTest {
             IntegrationData renamed = attempt(() -> integrations.renameConnection(added.uuid(), newName));
             String expectedName = renamed != null ? newName.strip() : added.name();
             assertKeyInvariant(added.uuid(), provider, expectedName);
-            assertThat(integrations.resolveToUuid(provider + ":" + expectedName)).isEqualTo(added.uuid());
+            assertThat(integrations.resolveToUuid(provider + ":" + expectedName))
+                    .isEqualTo(added.uuid());
         }
 
         attempt(() -> integrations.getIntegration(ref));
@@ -94,9 +116,12 @@ class NamesAndRefsPropertyTest {
     }
 
     private static void assertKeyInvariant(UUID uuid, String provider, String name) {
-        String key = database.jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT key FROM public.phoenix_kit_settings WHERE uuid = :uuid").bind("uuid", uuid)
-                .mapTo(String.class).one());
+        String key = database.jdbi()
+                .withHandle(
+                        handle -> handle.createQuery("SELECT key FROM public.phoenix_kit_settings WHERE uuid = :uuid")
+                                .bind("uuid", uuid)
+                                .mapTo(String.class)
+                                .one());
         assertThat(key).isEqualTo("integration:" + provider + ":" + name);
         assertThat(key.chars().filter(c -> c == ':').count()).isEqualTo(2);
         Connection connection = integrations.getIntegrationByUuid(uuid);

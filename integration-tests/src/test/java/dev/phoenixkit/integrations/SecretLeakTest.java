@@ -36,8 +36,13 @@ import org.slf4j.LoggerFactory;
  */
 @PhoenixKitTest
 class SecretLeakTest {
-    private static final List<String> SECRETS = List.of("sk-or-LEAK-api-key-1", "ya29.LEAK-access-token",
-            "1//LEAK-refresh-token", "LEAK-client-secret", "123456:LEAK-bot-token", "LEAK-secret-key",
+    private static final List<String> SECRETS = List.of(
+            "sk-or-LEAK-api-key-1",
+            "ya29.LEAK-access-token",
+            "1//LEAK-refresh-token",
+            "LEAK-client-secret",
+            "123456:LEAK-bot-token",
+            "LEAK-secret-key",
             "LEAK-secret-key-base-material-0123456789");
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -85,8 +90,12 @@ class SecretLeakTest {
     @Test
     void scenarioWhenSecretsFlowEverywhereThenNoneInLogsMessagesOrToString(DataSource dataSource, Jdbi jdbi) {
         SecretCipher cipher = SecretCipher.fromSecretKeyBase(SECRETS.get(6));
-        Integrations integrations = Integrations.builder().dataSource(dataSource)
-                .providers(TestIntegrations.registry()).cipher(cipher).crossNodeEvents(true).build();
+        Integrations integrations = Integrations.builder()
+                .dataSource(dataSource)
+                .providers(TestIntegrations.registry())
+                .cipher(cipher)
+                .crossNodeEvents(true)
+                .build();
         observed.add(integrations.toString());
         observed.add(cipher.toString());
         integrations.events().subscribe(event -> observed.add(event.toString()));
@@ -95,17 +104,33 @@ class SecretLeakTest {
         });
 
         UUID openrouter = integrations.addConnection("openrouter", "default").uuid();
-        observed.add(integrations.saveSetup(openrouter, Map.of("api_key", SECRETS.get(0))).toString());
+        observed.add(integrations
+                .saveSetup(openrouter, Map.of("api_key", SECRETS.get(0)))
+                .toString());
         UUID google = integrations.addConnection("google", "default").uuid();
-        observed.add(integrations.saveSetup(google, Map.of("client_id", "cid", "client_secret", SECRETS.get(3),
-                "access_token", SECRETS.get(1), "refresh_token", SECRETS.get(2), "status", "connected")).toString());
+        observed.add(integrations
+                .saveSetup(
+                        google,
+                        Map.of(
+                                "client_id",
+                                "cid",
+                                "client_secret",
+                                SECRETS.get(3),
+                                "access_token",
+                                SECRETS.get(1),
+                                "refresh_token",
+                                SECRETS.get(2),
+                                "status",
+                                "connected"))
+                .toString());
         UUID telegram = integrations.addConnection("telegram", "default").uuid();
         integrations.saveSetup(telegram, Map.of("bot_token", SECRETS.get(4), "secret_key", SECRETS.get(5)));
 
         observed.add(integrations.getCredentials("openrouter").toString());
         observed.add(integrations.getIntegrationByUuid(google).toString());
         observed.add(integrations.listConnections("google").toString());
-        observed.add(integrations.loadAllConnections(List.of("openrouter", "google")).toString());
+        observed.add(
+                integrations.loadAllConnections(List.of("openrouter", "google")).toString());
         integrations.recordValidation(google, ValidationResult.error("Invalid credentials"));
         integrations.renameConnection(google, "work");
         expectFailure(() -> integrations.renameConnection(telegram, "bad name!"));
@@ -119,21 +144,30 @@ class SecretLeakTest {
         integrations.saveSetup(openrouter, Map.of("api_key", SECRETS.get(0) + "-rotated"));
 
         // Undecryptable values: the same rows read with another key.
-        Integrations wrongKey = Integrations.builder().dataSource(dataSource).providers(TestIntegrations.registry())
-                .cipher(SecretCipher.fromSecretKeyBase("a-different-key-base")).build();
+        Integrations wrongKey = Integrations.builder()
+                .dataSource(dataSource)
+                .providers(TestIntegrations.registry())
+                .cipher(SecretCipher.fromSecretKeyBase("a-different-key-base"))
+                .build();
         observed.add(wrongKey.getIntegration(openrouter.toString()).toString());
         expectFailure(() -> wrongKey.getCredentials(openrouter.toString()));
         observed.add(wrongKey.saveSetup(telegram, Map.of("note", "x")).toString());
         observed.add(wrongKey.reencryptAll().toString());
 
         // SQL failures: a missing schema, and raw JDBI statements with the secret bound as a parameter.
-        Integrations missingSchema = Integrations.builder().dataSource(dataSource).cipher(cipher)
-                .providers(TestIntegrations.registry()).schema("no_such_schema").build();
+        Integrations missingSchema = Integrations.builder()
+                .dataSource(dataSource)
+                .cipher(cipher)
+                .providers(TestIntegrations.registry())
+                .schema("no_such_schema")
+                .build();
         expectFailure(() -> missingSchema.addConnection("openrouter", "default"));
         expectFailure(() -> missingSchema.getCredentials("openrouter:" + "x"));
         Database database = Database.over(dataSource, "no_such_schema");
         try {
-            database.jdbi().withHandle(handle -> handle.attach(SettingsDao.class).listByKeyPattern(SECRETS.get(0), null, null));
+            database.jdbi()
+                    .withHandle(
+                            handle -> handle.attach(SettingsDao.class).listByKeyPattern(SECRETS.get(0), null, null));
         } catch (JdbiException e) {
             observe(e);
         }

@@ -26,7 +26,9 @@ class SharedRulesTest {
     private static final Duration BOUND = Duration.ofSeconds(30);
 
     private static Integrations.Builder builder(DataSource dataSource) {
-        return Integrations.builder().dataSource(dataSource).providers(TestIntegrations.registry())
+        return Integrations.builder()
+                .dataSource(dataSource)
+                .providers(TestIntegrations.registry())
                 .cipher(SecretCipher.fromSecretKeyBase(TestIntegrations.SECRET_KEY_BASE));
     }
 
@@ -37,12 +39,14 @@ class SharedRulesTest {
 
         IntegrationData saved = integrations.saveSetup(uuid, Map.of(Fields.API_KEY, "   \t"));
 
-        assertThat(saved.status()).as("a key of spaces is missing, as validation treats it")
+        assertThat(saved.status())
+                .as("a key of spaces is missing, as validation treats it")
                 .contains(ConnectionStatus.DISCONNECTED);
         assertThat(saved.apiKey()).isEmpty();
         assertThat(integrations.isConnected("openrouter:spaces")).isFalse();
         assertThatThrownBy(() -> integrations.getCredentials("openrouter:spaces"))
-                .isInstanceOfSatisfying(IntegrationException.class,
+                .isInstanceOfSatisfying(
+                        IntegrationException.class,
                         e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
     }
 
@@ -76,8 +80,13 @@ class SharedRulesTest {
     void schemaWhenMigratedAsMyAppThenTwoNodesWorkThereWithDefaultChannel(TestDatabase database, Jdbi jdbi)
             throws InterruptedException {
         Migrator.create(database.dataSource()).schema("my-app").migrate();
-        try (Integrations nodeA = builder(database.dataSource()).schema("my-app").crossNodeEvents(true).build();
-                Integrations nodeB = builder(database.newDataSource()).schema("my-app").crossNodeEvents(true)
+        try (Integrations nodeA = builder(database.dataSource())
+                        .schema("my-app")
+                        .crossNodeEvents(true)
+                        .build();
+                Integrations nodeB = builder(database.newDataSource())
+                        .schema("my-app")
+                        .crossNodeEvents(true)
                         .build()) {
             List<IntegrationEvent> seenByB = new java.util.concurrent.CopyOnWriteArrayList<>();
             nodeB.events().subscribe(seenByB::add);
@@ -89,22 +98,26 @@ class SharedRulesTest {
             assertThat(nodeB.getCredentials("openrouter").apiKey()).contains("sk-my-app");
             Instant deadline = Instant.now().plus(BOUND);
             while (seenByB.stream().noneMatch(IntegrationEvent.SetupSaved.class::isInstance)) {
-                assertThat(Instant.now()).as("waiting for the SetupSaved event on node B").isBefore(deadline);
+                assertThat(Instant.now())
+                        .as("waiting for the SetupSaved event on node B")
+                        .isBefore(deadline);
                 Thread.sleep(20);
             }
         }
         int inSchema = jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT count(*) FROM \"my-app\".phoenix_kit_settings WHERE key = 'integration:openrouter:default'")
-                .mapTo(Integer.class).one());
+                        "SELECT count(*) FROM \"my-app\".phoenix_kit_settings WHERE key = 'integration:openrouter:default'")
+                .mapTo(Integer.class)
+                .one());
         assertThat(inSchema).isEqualTo(1);
     }
 
     private static void awaitListeners(Jdbi jdbi, int count) throws InterruptedException {
         Instant deadline = Instant.now().plus(BOUND);
-        while (jdbi.withHandle(handle -> handle.createQuery("""
+        while (jdbi.withHandle(
+                        handle -> handle.createQuery("""
                 SELECT count(*) FROM pg_stat_activity
-                WHERE datname = current_database() AND query LIKE 'LISTEN %' AND state = 'idle'""")
-                .mapTo(Integer.class).one()) < count) {
+                WHERE datname = current_database() AND query LIKE 'LISTEN %' AND state = 'idle'""").mapTo(Integer.class).one())
+                < count) {
             assertThat(Instant.now()).as("waiting for the listeners").isBefore(deadline);
             Thread.sleep(20);
         }

@@ -39,27 +39,34 @@ class StorageLayoutTest {
     }
 
     private Integrations build() {
-        return Integrations.builder().dataSource(dataSource).providers(TestIntegrations.registry())
+        return Integrations.builder()
+                .dataSource(dataSource)
+                .providers(TestIntegrations.registry())
                 .cipher(SecretCipher.fromSecretKeyBase(TestIntegrations.SECRET_KEY_BASE))
-                .clock(TestIntegrations.tickingClock()).build();
+                .clock(TestIntegrations.tickingClock())
+                .build();
     }
 
     private void marker(String comment) {
-        jdbi.useHandle(handle -> handle.execute(comment == null ? "COMMENT ON TABLE public.phoenix_kit IS NULL"
-                : "COMMENT ON TABLE public.phoenix_kit IS '" + comment + "'"));
+        jdbi.useHandle(handle -> handle.execute(
+                comment == null
+                        ? "COMMENT ON TABLE public.phoenix_kit IS NULL"
+                        : "COMMENT ON TABLE public.phoenix_kit IS '" + comment + "'"));
     }
 
     /** A row the way PhoenixKit ≥ V114 writes it: key = uuid, provider and name only in value_json. */
     private UUID seedUuidKeyed(String json) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return jdbi.withHandle(handle ->
+                handle.createQuery("""
                 INSERT INTO public.phoenix_kit_settings (uuid, key, value_json, module)
                 SELECT u, u::text, CAST(:json AS jsonb), 'integrations' FROM (SELECT gen_random_uuid() AS u) AS g
                 RETURNING uuid""").bind("json", json).mapTo(UUID.class).one());
     }
 
     private static void assertError(ThrowingCallable call, IntegrationError error) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(IntegrationException.class,
-                e -> assertThat(e.error()).isEqualTo(error));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        IntegrationException.class, e -> assertThat(e.error()).isEqualTo(error));
     }
 
     @Nested
@@ -83,7 +90,9 @@ class StorageLayoutTest {
         @Test
         void noNumericMarkerThenTheRowsDecide() {
             marker(null);
-            assertThat(build().storageLayout()).as("no rows: our chain's layout").isEqualTo(StorageLayout.COMPOSITE_KEY);
+            assertThat(build().storageLayout())
+                    .as("no rows: our chain's layout")
+                    .isEqualTo(StorageLayout.COMPOSITE_KEY);
             seedUuidKeyed("{\"provider\":\"openrouter\",\"name\":\"Main\"}");
             marker("not a number");
             assertThat(build().storageLayout()).isEqualTo(StorageLayout.UUID_KEY);
@@ -96,8 +105,12 @@ class StorageLayoutTest {
         @Test
         void builderOptionWinsOverTheMarker() {
             marker("180");
-            Integrations forced = Integrations.builder().dataSource(dataSource).providers(TestIntegrations.registry())
-                    .cipher(SecretCipher.none()).storageLayout(StorageLayout.COMPOSITE_KEY).build();
+            Integrations forced = Integrations.builder()
+                    .dataSource(dataSource)
+                    .providers(TestIntegrations.registry())
+                    .cipher(SecretCipher.none())
+                    .storageLayout(StorageLayout.COMPOSITE_KEY)
+                    .build();
             assertThat(forced.storageLayout()).isEqualTo(StorageLayout.COMPOSITE_KEY);
             assertThat(forced.toString()).contains("layout=COMPOSITE_KEY");
         }
@@ -110,11 +123,14 @@ class StorageLayoutTest {
             UUID uuidRow = seedUuidKeyed("{\"provider\":\"openrouter\",\"name\":\"Fresh\"}");
             jdbi.useHandle(handle -> handle.execute(
                     "UPDATE public.phoenix_kit_settings SET module = 'other' WHERE uuid = ?", compositeRow));
-            assertThat(composite.listConnections("openrouter")).extracting(Connection::uuid)
+            assertThat(composite.listConnections("openrouter"))
+                    .extracting(Connection::uuid)
                     .containsExactly(compositeRow);
             marker("180");
-            assertThat(build().listConnections("openrouter")).extracting(Connection::uuid)
-                    .as("PhoenixKit >= V114 selects by module, whatever the key").containsExactly(uuidRow);
+            assertThat(build().listConnections("openrouter"))
+                    .extracting(Connection::uuid)
+                    .as("PhoenixKit >= V114 selects by module, whatever the key")
+                    .containsExactly(uuidRow);
         }
     }
 
@@ -130,7 +146,8 @@ class StorageLayoutTest {
         }
 
         private Map<String, Object> row(UUID uuid) {
-            return jdbi.withHandle(handle -> handle.createQuery("""
+            return jdbi.withHandle(handle ->
+                    handle.createQuery("""
                     SELECT key, module, value, value_json ->> 'provider' AS provider, value_json ->> 'name' AS name
                     FROM public.phoenix_kit_settings WHERE uuid = :uuid""").bind("uuid", uuid).mapToMap().one());
         }
@@ -139,8 +156,11 @@ class StorageLayoutTest {
         void addWritesTheRowAsPhoenixKitDoes() {
             Connection added = integrations.addConnection("openrouter", "  My Company Drive  ");
             Map<String, Object> row = row(added.uuid());
-            assertThat(row).containsEntry("key", added.uuid().toString()).containsEntry("module", "integrations")
-                    .containsEntry("provider", "openrouter").containsEntry("name", "My Company Drive");
+            assertThat(row)
+                    .containsEntry("key", added.uuid().toString())
+                    .containsEntry("module", "integrations")
+                    .containsEntry("provider", "openrouter")
+                    .containsEntry("name", "My Company Drive");
             assertThat(row.get("value")).isNull();
             assertThat(added.name()).isEqualTo("My Company Drive");
         }
@@ -152,7 +172,8 @@ class StorageLayoutTest {
             assertThat(row(uuid)).containsEntry("key", uuid.toString()).containsEntry("name", "Work & Play");
             assertThat(integrations.getIntegrationByUuid(uuid).name()).isEqualTo("Work & Play");
             integrations.renameConnection(uuid, "WORK & PLAY");
-            assertThat(integrations.getIntegrationByUuid(uuid).name()).as("a case-only rename of itself")
+            assertThat(integrations.getIntegrationByUuid(uuid).name())
+                    .as("a case-only rename of itself")
                     .isEqualTo("WORK & PLAY");
         }
 
@@ -171,11 +192,13 @@ class StorageLayoutTest {
         void nameRuleInThisLayout() {
             assertError(() -> integrations.addConnection("openrouter", "   "), IntegrationError.EMPTY_NAME);
             assertError(() -> integrations.addConnection("openrouter", "two\nlines"), IntegrationError.INVALID_NAME);
-            assertError(() -> integrations.addConnection("openrouter", "x".repeat(256)),
-                    IntegrationError.INVALID_NAME);
-            assertThat(integrations.addConnection("openrouter", "x".repeat(255)).name()).hasSize(255);
-            assertThat(integrations.addConnection("openrouter", "50%_off: a:b").name()).isEqualTo("50%_off: a:b");
-            assertThat(integrations.findUuidByProviderName("openrouter:50%_off: a:b")).isNotNull();
+            assertError(() -> integrations.addConnection("openrouter", "x".repeat(256)), IntegrationError.INVALID_NAME);
+            assertThat(integrations.addConnection("openrouter", "x".repeat(255)).name())
+                    .hasSize(255);
+            assertThat(integrations.addConnection("openrouter", "50%_off: a:b").name())
+                    .isEqualTo("50%_off: a:b");
+            assertThat(integrations.findUuidByProviderName("openrouter:50%_off: a:b"))
+                    .isNotNull();
             assertError(() -> integrations.findUuidByProviderName("openrouter:50%"), IntegrationError.NOT_FOUND);
         }
 
@@ -189,21 +212,27 @@ class StorageLayoutTest {
                     + "\"auth_type\":\"api_key\",\"status\":\"configured\"}");
             seedUuidKeyed("{\"provider\":\"openrouter\",\"name\":\"aardvark\",\"owner_type\":\"user\","
                     + "\"owner_uuid\":\"" + UUID.randomUUID() + "\",\"api_key\":\"k-personal\"}");
-            UUID unknown = seedUuidKeyed("{\"provider\":\"telegram\",\"name\":\"Bot\",\"bot_token\":\"t\","
-                    + "\"mode\":\"multi\"}");
+            UUID unknown = seedUuidKeyed(
+                    "{\"provider\":\"telegram\",\"name\":\"Bot\",\"bot_token\":\"t\"," + "\"mode\":\"multi\"}");
 
             List<Connection> listed = integrations.listConnections("openrouter");
-            assertThat(listed).extracting(Connection::uuid).as("lowercased name order, duplicates in database order, "
-                    + "no personal rows").containsExactly(alpha1, alpha2, beta);
-            assertThat(integrations.findUuidByProviderName("openrouter")).as("bare provider: the first by name")
+            assertThat(listed)
+                    .extracting(Connection::uuid)
+                    .as("lowercased name order, duplicates in database order, " + "no personal rows")
+                    .containsExactly(alpha1, alpha2, beta);
+            assertThat(integrations.findUuidByProviderName("openrouter"))
+                    .as("bare provider: the first by name")
                     .isEqualTo(alpha1);
             assertThat(integrations.findUuidByProviderName("openrouter:Alpha")).isEqualTo(alpha1);
             assertThat(integrations.getCredentials("openrouter:beta").apiKey()).contains("k-beta");
             assertError(() -> integrations.getCredentials("openrouter:default"), IntegrationError.NOT_CONFIGURED);
             assertError(() -> integrations.addConnection("openrouter", "ALPHA"), IntegrationError.ALREADY_EXISTS);
             assertThat(integrations.getIntegrationByUuid(unknown).provider()).isEqualTo("telegram");
-            assertThat(integrations.loadAllConnections(List.of("openrouter", "telegram")).get("telegram"))
-                    .extracting(Connection::uuid).containsExactly(unknown);
+            assertThat(integrations
+                            .loadAllConnections(List.of("openrouter", "telegram"))
+                            .get("telegram"))
+                    .extracting(Connection::uuid)
+                    .containsExactly(unknown);
         }
 
         @Test
@@ -212,23 +241,30 @@ class StorageLayoutTest {
             try (Handle holder = jdbi.open()) {
                 holder.begin();
                 holder.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:c, hashtext('openrouter:' || lower('Race')))")
-                        .bind("c", 0x504B4E4D).mapTo(Integer.class).one();
-                CompletableFuture<Connection> add = CompletableFuture.supplyAsync(
-                        () -> integrations.addConnection("openrouter", "Race"), pool);
-                assertThat(awaitLockWaiter(Duration.ofSeconds(10))).as("the add waits for the name's lock").isTrue();
+                        .bind("c", 0x504B4E4D)
+                        .mapTo(Integer.class)
+                        .one();
+                CompletableFuture<Connection> add =
+                        CompletableFuture.supplyAsync(() -> integrations.addConnection("openrouter", "Race"), pool);
+                assertThat(awaitLockWaiter(Duration.ofSeconds(10)))
+                        .as("the add waits for the name's lock")
+                        .isTrue();
                 assertThat(add).isNotDone();
                 holder.execute("""
                         INSERT INTO public.phoenix_kit_settings (uuid, key, value_json, module)
                         SELECT u, u::text, '{"provider":"openrouter","name":"RACE"}', 'integrations'
                         FROM (SELECT gen_random_uuid() AS u) AS g""");
                 holder.commit();
-                assertThatThrownBy(() -> add.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IntegrationException.class)
-                        .cause().satisfies(e -> assertThat(((IntegrationException) e).error())
+                assertThatThrownBy(() -> add.get(10, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(IntegrationException.class)
+                        .cause()
+                        .satisfies(e -> assertThat(((IntegrationException) e).error())
                                 .isEqualTo(IntegrationError.ALREADY_EXISTS));
             } finally {
                 pool.shutdownNow();
             }
-            int rows = jdbi.withHandle(handle -> handle.createQuery("""
+            int rows = jdbi.withHandle(
+                    handle -> handle.createQuery("""
                     SELECT count(*) FROM public.phoenix_kit_settings
                     WHERE lower(value_json ->> 'name') = 'race'""").mapTo(Integer.class).one());
             assertThat(rows).isEqualTo(1);
@@ -237,10 +273,10 @@ class StorageLayoutTest {
         private boolean awaitLockWaiter(Duration bound) throws InterruptedException {
             long deadline = System.nanoTime() + bound.toNanos();
             while (System.nanoTime() < deadline) {
-                boolean waiting = jdbi.withHandle(handle -> handle.createQuery("""
+                boolean waiting = jdbi.withHandle(
+                        handle -> handle.createQuery("""
                         SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
-                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))""")
-                        .mapTo(Boolean.class).one());
+                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))""").mapTo(Boolean.class).one());
                 if (waiting) {
                     return true;
                 }

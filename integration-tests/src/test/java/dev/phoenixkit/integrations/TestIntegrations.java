@@ -18,20 +18,29 @@ import org.jdbi.v3.core.Jdbi;
 final class TestIntegrations {
     static final String SECRET_KEY_BASE = "core-tests-secret-key-base-that-is-long-enough-0123456789";
 
-    private TestIntegrations() {
-    }
+    private TestIntegrations() {}
 
     /** openrouter and mistral (API key), google (OAuth2); "aws", "telegram", "smtp" stay unregistered. */
     static ProviderRegistry registry() {
         return ProviderRegistry.builder()
-                .add(ProviderDefinition.builder("google").name("Google").authType(AuthType.OAUTH2)
-                        .oauth(OAuthConfig.builder().authUrl("https://accounts.google.com/o/oauth2/v2/auth")
+                .add(ProviderDefinition.builder("google")
+                        .name("Google")
+                        .authType(AuthType.OAUTH2)
+                        .oauth(OAuthConfig.builder()
+                                .authUrl("https://accounts.google.com/o/oauth2/v2/auth")
                                 .tokenUrl("https://oauth2.googleapis.com/token")
                                 .userinfoUrl("https://www.googleapis.com/oauth2/v3/userinfo")
-                                .defaultScopes("openid email").build())
+                                .defaultScopes("openid email")
+                                .build())
                         .build())
-                .add(ProviderDefinition.builder("openrouter").name("OpenRouter").authType(AuthType.API_KEY).build())
-                .add(ProviderDefinition.builder("mistral").name("Mistral").authType(AuthType.API_KEY).build())
+                .add(ProviderDefinition.builder("openrouter")
+                        .name("OpenRouter")
+                        .authType(AuthType.API_KEY)
+                        .build())
+                .add(ProviderDefinition.builder("mistral")
+                        .name("Mistral")
+                        .authType(AuthType.API_KEY)
+                        .build())
                 .build();
     }
 
@@ -40,13 +49,21 @@ final class TestIntegrations {
     }
 
     static Integrations create(DataSource dataSource, Clock clock) {
-        return Integrations.builder().dataSource(dataSource).providers(registry())
-                .cipher(SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE)).clock(clock).build();
+        return Integrations.builder()
+                .dataSource(dataSource)
+                .providers(registry())
+                .cipher(SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE))
+                .clock(clock)
+                .build();
     }
 
     static Integrations create(Jdbi jdbi) {
-        return Integrations.builder().jdbi(jdbi).providers(registry())
-                .cipher(SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE)).clock(tickingClock()).build();
+        return Integrations.builder()
+                .jdbi(jdbi)
+                .providers(registry())
+                .cipher(SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE))
+                .clock(tickingClock())
+                .build();
     }
 
     /** PhoenixKit's setup_conn/3 helper: add (re-using on ALREADY_EXISTS), then save_setup when attrs are given. */

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 @PhoenixKitTest
 class WritePathTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SECRET_FIELDS = List.of("client_secret", "access_token", "refresh_token",
-            "api_key");
+    private static final List<String> SECRET_FIELDS =
+            List.of("client_secret", "access_token", "refresh_token", "api_key");
 
     private Jdbi jdbi;
     private Integrations integrations;
@@ -39,8 +39,10 @@ class WritePathTest {
 
     private ObjectNode row(UUID uuid) {
         String text = jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT value_json::text FROM public.phoenix_kit_settings WHERE uuid = :uuid")
-                .bind("uuid", uuid).mapTo(String.class).one());
+                        "SELECT value_json::text FROM public.phoenix_kit_settings WHERE uuid = :uuid")
+                .bind("uuid", uuid)
+                .mapTo(String.class)
+                .one());
         try {
             return (ObjectNode) JSON.readTree(text);
         } catch (java.io.IOException e) {
@@ -50,20 +52,35 @@ class WritePathTest {
 
     private int rowCount() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM public.phoenix_kit_settings")
-                .mapTo(Integer.class).one());
+                .mapTo(Integer.class)
+                .one());
     }
 
     private UUID seed(String key, String json) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                 INSERT INTO public.phoenix_kit_settings (key, value_json, module)
                 VALUES (:key, CAST(:json AS jsonb), 'integrations') RETURNING uuid""")
-                .bind("key", key).bind("json", json).mapTo(UUID.class).one());
+                .bind("key", key)
+                .bind("json", json)
+                .mapTo(UUID.class)
+                .one());
     }
 
     private UUID googleWithSecrets() {
         UUID uuid = integrations.addConnection("google", "default").uuid();
-        integrations.saveSetup(uuid, Map.of("client_id", "cid", "client_secret", "cs-123", "access_token", "ya29",
-                "refresh_token", "1//r", "status", "connected"));
+        integrations.saveSetup(
+                uuid,
+                Map.of(
+                        "client_id",
+                        "cid",
+                        "client_secret",
+                        "cs-123",
+                        "access_token",
+                        "ya29",
+                        "refresh_token",
+                        "1//r",
+                        "status",
+                        "connected"));
         return uuid;
     }
 
@@ -73,7 +90,9 @@ class WritePathTest {
         ObjectNode after = row(uuid);
         for (String field : SECRET_FIELDS) {
             if (before.has(field)) {
-                assertThat(after.get(field)).as(field + " keeps its stored bytes").isEqualTo(before.get(field));
+                assertThat(after.get(field))
+                        .as(field + " keeps its stored bytes")
+                        .isEqualTo(before.get(field));
             }
         }
     }
@@ -115,9 +134,11 @@ class WritePathTest {
 
     @Test
     void writeWhenSensitiveFieldsArePlaintextThenReadAsTheyAreAndEncryptedOnNextWrite() throws Exception {
-        UUID uuid = seed("integration:openrouter:default", "{\"provider\":\"openrouter\",\"name\":\"default\","
-                + "\"auth_type\":\"api_key\",\"status\":\"configured\",\"api_key\":\"sk-plain\","
-                + "\"password\":\"pw-plain\"}");
+        UUID uuid = seed(
+                "integration:openrouter:default",
+                "{\"provider\":\"openrouter\",\"name\":\"default\","
+                        + "\"auth_type\":\"api_key\",\"status\":\"configured\",\"api_key\":\"sk-plain\","
+                        + "\"password\":\"pw-plain\"}");
         assertThat(integrations.getCredentials(uuid.toString()).apiKey()).contains("sk-plain");
         assertThat(integrations.getIntegration(uuid.toString()).get("password")).isEqualTo("pw-plain");
 
@@ -125,9 +146,11 @@ class WritePathTest {
 
         ObjectNode after = row(uuid);
         assertThat(after.get("api_key").asText()).startsWith("enc:v1:");
-        assertThat(ElixirCiphertext.decrypt(TestIntegrations.SECRET_KEY_BASE, after.get("api_key").asText()))
+        assertThat(ElixirCiphertext.decrypt(
+                        TestIntegrations.SECRET_KEY_BASE, after.get("api_key").asText()))
                 .isEqualTo("sk-plain");
-        assertThat(ElixirCiphertext.decrypt(TestIntegrations.SECRET_KEY_BASE, after.get("password").asText()))
+        assertThat(ElixirCiphertext.decrypt(
+                        TestIntegrations.SECRET_KEY_BASE, after.get("password").asText()))
                 .isEqualTo("pw-plain");
         assertThat(integrations.getCredentials(uuid.toString()).apiKey()).contains("sk-plain");
     }
@@ -135,15 +158,18 @@ class WritePathTest {
     @Test
     void writesWhenUnknownProviderAndFieldsFromPhoenixKitThenEveryFieldPreserved() throws Exception {
         String secretKey = ElixirCiphertext.encrypt(TestIntegrations.SECRET_KEY_BASE, "aws-secret");
-        UUID uuid = seed("integration:aws_ses:default", "{\"provider\":\"aws_ses\",\"name\":\"default\","
-                + "\"auth_type\":\"key_secret\",\"status\":\"configured\",\"access_key\":\"AKIA1\","
-                + "\"secret_key\":\"" + secretKey + "\",\"aws_region\":\"eu-west-1\",\"port\":\"587\","
-                + "\"timeout\":15000,\"ratio\":0.25,\"verify_cert\":true,\"chat_ids\":[\"1\",\"-1002\"],"
-                + "\"metadata\":{\"connected_email\":\"a@b.c\",\"nested\":{\"n\":null}},"
-                + "\"owner_type\":\"user\",\"owner_uuid\":\"0195f0a4-7a1b-7c3d-8e4f-123456789abc\"}");
+        UUID uuid = seed(
+                "integration:aws_ses:default",
+                "{\"provider\":\"aws_ses\",\"name\":\"default\","
+                        + "\"auth_type\":\"key_secret\",\"status\":\"configured\",\"access_key\":\"AKIA1\","
+                        + "\"secret_key\":\"" + secretKey + "\",\"aws_region\":\"eu-west-1\",\"port\":\"587\","
+                        + "\"timeout\":15000,\"ratio\":0.25,\"verify_cert\":true,\"chat_ids\":[\"1\",\"-1002\"],"
+                        + "\"metadata\":{\"connected_email\":\"a@b.c\",\"nested\":{\"n\":null}},"
+                        + "\"owner_type\":\"user\",\"owner_uuid\":\"0195f0a4-7a1b-7c3d-8e4f-123456789abc\"}");
         ObjectNode original = row(uuid);
         // the row is a user's (owner scopes): its writes go through that owner's view
-        OwnedConnections owned = integrations.ownedBy(Owner.of("user", UUID.fromString("0195f0a4-7a1b-7c3d-8e4f-123456789abc")));
+        OwnedConnections owned =
+                integrations.ownedBy(Owner.of("user", UUID.fromString("0195f0a4-7a1b-7c3d-8e4f-123456789abc")));
 
         owned.saveSetup(uuid, Map.of("note", "kept"));
         owned.recordValidation(uuid, ValidationResult.error("Invalid credentials"));
@@ -169,8 +195,10 @@ class WritePathTest {
     @Test
     void disconnectWhenSecretUndecryptableThenRemovedAsPhoenixKitDoes() throws Exception {
         String foreign = ElixirCiphertext.encrypt("some-other-secret-key-base", "sk-foreign");
-        UUID uuid = seed("integration:openrouter:default", "{\"provider\":\"openrouter\",\"auth_type\":\"api_key\","
-                + "\"status\":\"configured\",\"api_key\":\"" + foreign + "\"}");
+        UUID uuid = seed(
+                "integration:openrouter:default",
+                "{\"provider\":\"openrouter\",\"auth_type\":\"api_key\"," + "\"status\":\"configured\",\"api_key\":\""
+                        + foreign + "\"}");
         integrations.disconnect(uuid);
         assertThat(row(uuid).has("api_key")).isFalse();
     }
@@ -178,8 +206,10 @@ class WritePathTest {
     @Test
     void disconnectWhenOAuthClientSecretUndecryptableThenItsCiphertextKept() throws Exception {
         String foreign = ElixirCiphertext.encrypt("some-other-secret-key-base", "cs-foreign");
-        UUID uuid = seed("integration:google:default", "{\"provider\":\"google\",\"auth_type\":\"oauth2\","
-                + "\"status\":\"connected\",\"client_id\":\"cid\",\"client_secret\":\"" + foreign + "\"}");
+        UUID uuid = seed(
+                "integration:google:default",
+                "{\"provider\":\"google\",\"auth_type\":\"oauth2\","
+                        + "\"status\":\"connected\",\"client_id\":\"cid\",\"client_secret\":\"" + foreign + "\"}");
         integrations.disconnect(uuid);
         assertThat(row(uuid).get("client_secret").asText()).isEqualTo(foreign);
     }
@@ -199,8 +229,10 @@ class WritePathTest {
                 () -> integrations.renameConnection(missing, "other"),
                 () -> integrations.recordAuditEntry("module.used", missing, null, AuditMode.AUTO, Map.of()));
         for (Runnable write : writes) {
-            assertThatThrownBy(write::run).isInstanceOfSatisfying(IntegrationException.class,
-                    e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED))
+            assertThatThrownBy(write::run)
+                    .isInstanceOfSatisfying(
+                            IntegrationException.class,
+                            e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED))
                     .hasMessageContaining(missing.toString());
         }
         assertThat(rowCount()).isEqualTo(rows);
@@ -210,12 +242,19 @@ class WritePathTest {
     @Test
     void writesWhenRowRemovedByAnotherNodeThenNotConfigured() {
         UUID uuid = integrations.addConnection("openrouter", "default").uuid();
-        Integrations other = Integrations.builder().jdbi(jdbi).providers(TestIntegrations.registry())
-                .cipher(SecretCipher.fromSecretKeyBase(TestIntegrations.SECRET_KEY_BASE)).build();
+        Integrations other = Integrations.builder()
+                .jdbi(jdbi)
+                .providers(TestIntegrations.registry())
+                .cipher(SecretCipher.fromSecretKeyBase(TestIntegrations.SECRET_KEY_BASE))
+                .build();
         other.removeConnection(uuid);
-        assertThatThrownBy(() -> integrations.removeConnection(uuid)).isInstanceOfSatisfying(
-                IntegrationException.class, e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
-        assertThatThrownBy(() -> integrations.disconnect(uuid)).isInstanceOfSatisfying(
-                IntegrationException.class, e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
+        assertThatThrownBy(() -> integrations.removeConnection(uuid))
+                .isInstanceOfSatisfying(
+                        IntegrationException.class,
+                        e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
+        assertThatThrownBy(() -> integrations.disconnect(uuid))
+                .isInstanceOfSatisfying(
+                        IntegrationException.class,
+                        e -> assertThat(e.error()).isEqualTo(IntegrationError.NOT_CONFIGURED));
     }
 }

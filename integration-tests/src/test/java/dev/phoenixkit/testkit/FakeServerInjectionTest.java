@@ -25,8 +25,8 @@ class FakeServerInjectionTest {
     }
 
     @Test
-    void injectedFacadeValidatesAgainstTheInjectedFakeServerOnTheTestClock(Integrations integrations,
-            FakeProviderServer fake, TestClock clock) {
+    void injectedFacadeValidatesAgainstTheInjectedFakeServerOnTheTestClock(
+            Integrations integrations, FakeProviderServer fake, TestClock clock) {
         clock.advance(Duration.ofDays(2));
         UUID uuid = integrations.addConnection("openrouter", "fake").uuid();
         integrations.saveSetup(uuid, Map.of("api_key", GOOD_KEY));

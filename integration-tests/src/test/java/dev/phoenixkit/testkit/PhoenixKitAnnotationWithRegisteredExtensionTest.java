@@ -23,9 +23,12 @@ class PhoenixKitAnnotationWithRegisteredExtensionTest {
     private static final Set<String> DATABASES = new HashSet<>();
 
     @RegisterExtension
-    static PhoenixKitExtension phoenixKit = PhoenixKitExtension.configuring(builder -> builder.providers(
-            ProviderRegistry.builder()
-                    .add(ProviderDefinition.builder("acme").name("Acme").authType(AuthType.API_KEY).build())
+    static PhoenixKitExtension phoenixKit =
+            PhoenixKitExtension.configuring(builder -> builder.providers(ProviderRegistry.builder()
+                    .add(ProviderDefinition.builder("acme")
+                            .name("Acme")
+                            .authType(AuthType.API_KEY)
+                            .build())
                     .build()));
 
     @BeforeAll
@@ -37,7 +40,9 @@ class PhoenixKitAnnotationWithRegisteredExtensionTest {
     void fieldConfiguresTheFacadeAndTheClassSharesOneDatabase(Integrations integrations, TestDatabase database) {
         DATABASES.add(database.name());
 
-        assertThat(integrations.listProviders()).extracting(ProviderDefinition::key).containsExactly("acme");
+        assertThat(integrations.listProviders())
+                .extracting(ProviderDefinition::key)
+                .containsExactly("acme");
         assertThat(DATABASES).hasSize(1);
     }
 

@@ -12,13 +12,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PhoenixKitExtensionConfiguringTest {
 
     @RegisterExtension
-    static PhoenixKitExtension phoenixKit = PhoenixKitExtension.configuring(builder -> builder.providers(
-            ProviderRegistry.builder()
-                    .add(ProviderDefinition.builder("acme").name("Acme").authType(AuthType.API_KEY).build())
+    static PhoenixKitExtension phoenixKit =
+            PhoenixKitExtension.configuring(builder -> builder.providers(ProviderRegistry.builder()
+                    .add(ProviderDefinition.builder("acme")
+                            .name("Acme")
+                            .authType(AuthType.API_KEY)
+                            .build())
                     .build()));
 
     @Test
     void customizerDecidesHowTheInjectedFacadeIsBuilt(Integrations integrations) {
-        assertThat(integrations.listProviders()).extracting(ProviderDefinition::key).containsExactly("acme");
+        assertThat(integrations.listProviders())
+                .extracting(ProviderDefinition::key)
+                .containsExactly("acme");
     }
 }

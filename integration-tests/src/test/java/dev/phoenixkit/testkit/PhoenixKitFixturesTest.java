@@ -21,24 +21,41 @@ class PhoenixKitFixturesTest {
             DataSource ds = database.dataSource();
             PhoenixKitFixtures.v180(ds);
 
-            assertThat(one(ds, "SELECT obj_description('public.phoenix_kit'::regclass, 'pg_class')")).isEqualTo("180");
-            assertThat(one(ds, "SELECT data_type FROM information_schema.columns WHERE table_name = 'phoenix_kit_settings'"
-                    + " AND column_name = 'value'")).isEqualTo("text");
-            assertThat(one(ds, "SELECT count(*) FROM phoenix_kit_settings WHERE module = 'integrations'"
-                    + " AND key = uuid::text AND value IS NULL"))
+            assertThat(one(ds, "SELECT obj_description('public.phoenix_kit'::regclass, 'pg_class')"))
+                    .isEqualTo("180");
+            assertThat(one(
+                            ds,
+                            "SELECT data_type FROM information_schema.columns WHERE table_name = 'phoenix_kit_settings'"
+                                    + " AND column_name = 'value'"))
+                    .isEqualTo("text");
+            assertThat(one(
+                            ds,
+                            "SELECT count(*) FROM phoenix_kit_settings WHERE module = 'integrations'"
+                                    + " AND key = uuid::text AND value IS NULL"))
                     .isEqualTo(Integer.toString(PhoenixKitFixtures.V180_INTEGRATIONS.size()));
-            assertThat(one(ds, "SELECT count(*) FROM phoenix_kit_settings WHERE key LIKE 'integration:%'")).isEqualTo("0");
-            assertThat(rows(ds, "SELECT value_json->>'name' FROM phoenix_kit_settings WHERE value_json->>'provider'"
-                    + " = 'openrouter' AND value_json->>'owner_uuid' IS NULL ORDER BY date_added"))
+            assertThat(one(ds, "SELECT count(*) FROM phoenix_kit_settings WHERE key LIKE 'integration:%'"))
+                    .isEqualTo("0");
+            assertThat(rows(
+                            ds,
+                            "SELECT value_json->>'name' FROM phoenix_kit_settings WHERE value_json->>'provider'"
+                                    + " = 'openrouter' AND value_json->>'owner_uuid' IS NULL ORDER BY date_added"))
                     .containsExactly("Team Key", "team key", "team key");
-            String stored = one(ds, "SELECT value_json->>'api_key' FROM phoenix_kit_settings WHERE uuid = ?",
+            String stored = one(
+                    ds,
+                    "SELECT value_json->>'api_key' FROM phoenix_kit_settings WHERE uuid = ?",
                     PhoenixKitFixtures.OPENAI_PRODUCTION);
             assertThat(stored).startsWith("enc:v1:");
             assertThat(PhoenixKitFixtures.decrypt(stored)).isEqualTo("sk-openai-production-0001");
-            assertThat(one(ds, "SELECT integration_uuid::text FROM phoenix_kit_ai_endpoints WHERE uuid = ?",
-                    PhoenixKitFixtures.AI_ENDPOINT_PINNED)).isEqualTo(PhoenixKitFixtures.OPENROUTER_TEAM_KEY.toString());
-            assertThat(one(ds, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'phoenix_kit_buckets'"
-                    + " AND column_name = 'integration_uuid'")).isEqualTo("1");
+            assertThat(one(
+                            ds,
+                            "SELECT integration_uuid::text FROM phoenix_kit_ai_endpoints WHERE uuid = ?",
+                            PhoenixKitFixtures.AI_ENDPOINT_PINNED))
+                    .isEqualTo(PhoenixKitFixtures.OPENROUTER_TEAM_KEY.toString());
+            assertThat(one(
+                            ds,
+                            "SELECT count(*) FROM information_schema.columns WHERE table_name = 'phoenix_kit_buckets'"
+                                    + " AND column_name = 'integration_uuid'"))
+                    .isEqualTo("1");
         }
     }
 
@@ -47,30 +64,47 @@ class PhoenixKitFixturesTest {
         try (TestDatabase database = PostgresServer.shared().createEmptyDatabase()) {
             DataSource ds = database.dataSource();
             PhoenixKitFixtures.v113(ds, "pk");
-            assertThat(one(ds, "SELECT obj_description('pk.phoenix_kit'::regclass, 'pg_class')")).isEqualTo("113");
-            assertThat(one(ds, "SELECT key FROM pk.phoenix_kit_settings WHERE uuid = ?",
-                    PhoenixKitFixtures.V113_GOOGLE_LEGACY)).isEqualTo("integration:google");
+            assertThat(one(ds, "SELECT obj_description('pk.phoenix_kit'::regclass, 'pg_class')"))
+                    .isEqualTo("113");
+            assertThat(one(
+                            ds,
+                            "SELECT key FROM pk.phoenix_kit_settings WHERE uuid = ?",
+                            PhoenixKitFixtures.V113_GOOGLE_LEGACY))
+                    .isEqualTo("integration:google");
         }
         try (TestDatabase database = PostgresServer.shared().createEmptyDatabase()) {
             DataSource ds = database.dataSource();
             PhoenixKitFixtures.v114(ds, "pk");
 
-            assertThat(one(ds, "SELECT obj_description('pk.phoenix_kit'::regclass, 'pg_class')")).isEqualTo("114");
+            assertThat(one(ds, "SELECT obj_description('pk.phoenix_kit'::regclass, 'pg_class')"))
+                    .isEqualTo("114");
             assertThat(one(ds, "SELECT count(*) FROM pk.phoenix_kit_settings WHERE key = uuid::text"))
                     .isEqualTo(Integer.toString(PhoenixKitFixtures.V113_INTEGRATIONS.size()));
-            assertThat(one(ds, "SELECT value_json->>'provider' || '/' || (value_json->>'name') FROM pk.phoenix_kit_settings"
-                    + " WHERE uuid = ?", PhoenixKitFixtures.V113_GOOGLE_LEGACY)).isEqualTo("google/default");
-            assertThat(one(ds, "SELECT value_json->>'provider' || '/' || (value_json->>'name') FROM pk.phoenix_kit_settings"
-                    + " WHERE uuid = ?", PhoenixKitFixtures.V113_MISTRAL_EMPTY_JSON)).isEqualTo("mistral/eu");
-            assertThat(one(ds, "SELECT value_json->>'name' FROM pk.phoenix_kit_settings WHERE uuid = ?",
-                    PhoenixKitFixtures.V113_OPENROUTER_JSON_NAME_WINS)).isEqualTo("team-key");
+            assertThat(one(
+                            ds,
+                            "SELECT value_json->>'provider' || '/' || (value_json->>'name') FROM pk.phoenix_kit_settings"
+                                    + " WHERE uuid = ?",
+                            PhoenixKitFixtures.V113_GOOGLE_LEGACY))
+                    .isEqualTo("google/default");
+            assertThat(one(
+                            ds,
+                            "SELECT value_json->>'provider' || '/' || (value_json->>'name') FROM pk.phoenix_kit_settings"
+                                    + " WHERE uuid = ?",
+                            PhoenixKitFixtures.V113_MISTRAL_EMPTY_JSON))
+                    .isEqualTo("mistral/eu");
+            assertThat(one(
+                            ds,
+                            "SELECT value_json->>'name' FROM pk.phoenix_kit_settings WHERE uuid = ?",
+                            PhoenixKitFixtures.V113_OPENROUTER_JSON_NAME_WINS))
+                    .isEqualTo("team-key");
         }
     }
 
     @Test
     void aSchemaPhoenixKitWouldRefuseIsRefused() {
         assertThatThrownBy(() -> PhoenixKitFixtures.v180(PostgresServer.shared().adminDataSource(), "My-App"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[a-z_][a-z0-9_]*");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[a-z_][a-z0-9_]*");
     }
 
     static String one(DataSource ds, String sql, Object... parameters) throws SQLException {

@@ -13,8 +13,8 @@ class PhoenixKitRegisteredPerClassTest {
     private static final Set<String> DATABASES = new HashSet<>();
 
     @RegisterExtension
-    static PhoenixKitExtension phoenixKit = PhoenixKitExtension.configuring(builder -> { })
-            .isolation(PhoenixKitTest.Isolation.PER_CLASS);
+    static PhoenixKitExtension phoenixKit =
+            PhoenixKitExtension.configuring(builder -> {}).isolation(PhoenixKitTest.Isolation.PER_CLASS);
 
     @RepeatedTest(3)
     void everyMethodSharesOneDatabase(TestDatabase database) {

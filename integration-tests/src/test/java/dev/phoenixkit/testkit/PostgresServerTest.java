@@ -25,7 +25,9 @@ class PostgresServerTest {
         database.close();
 
         assertThat(databaseExists(name)).isFalse();
-        assertThatThrownBy(database::dataSource).isInstanceOf(IllegalStateException.class).hasMessageContaining(name);
+        assertThatThrownBy(database::dataSource)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(name);
     }
 
     @Test
@@ -94,9 +96,10 @@ class PostgresServerTest {
 
     private static boolean databaseExists(String name) throws SQLException {
         DataSource admin = PostgresServer.shared().adminDataSource();
-        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'")) {
+        try (Connection connection = admin.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + name + "'")) {
             rows.next();
             return rows.getInt(1) == 1;
         }
@@ -104,8 +107,10 @@ class PostgresServerTest {
 
     @Test
     void runsOnTheSupportedPostgresqlVersion() {
-        assertThat(PostgresServer.shared().majorVersion()).isGreaterThanOrEqualTo(PostgresServer.SUPPORTED_MAJOR_VERSION);
-        assertThat(PostgresServer.shared().description()).contains(" " + PostgresServer.shared().majorVersion() + ".");
+        assertThat(PostgresServer.shared().majorVersion())
+                .isGreaterThanOrEqualTo(PostgresServer.SUPPORTED_MAJOR_VERSION);
+        assertThat(PostgresServer.shared().description())
+                .contains(" " + PostgresServer.shared().majorVersion() + ".");
     }
 
     @Test
@@ -119,8 +124,10 @@ class PostgresServerTest {
     @Test
     void anExternalServerBelowTheSupportedVersionIsOnlyWarnedAbout() {
         org.assertj.core.api.Assertions.assertThatCode(
-                () -> PostgresServer.checkVersion(14, false, "external PostgreSQL 14.10")).doesNotThrowAnyException();
+                        () -> PostgresServer.checkVersion(14, false, "external PostgreSQL 14.10"))
+                .doesNotThrowAnyException();
         org.assertj.core.api.Assertions.assertThatCode(() -> PostgresServer.checkVersion(
-                PostgresServer.SUPPORTED_MAJOR_VERSION, true, "embedded PostgreSQL 17.6")).doesNotThrowAnyException();
+                        PostgresServer.SUPPORTED_MAJOR_VERSION, true, "embedded PostgreSQL 17.6"))
+                .doesNotThrowAnyException();
     }
 }

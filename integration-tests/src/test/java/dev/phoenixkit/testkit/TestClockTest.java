@@ -40,12 +40,12 @@ class TestClockTest {
     @Test
     void tickingClockRefusesANonPositiveStep() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestClock.ticking(Instant.EPOCH, Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
     }
 
     @Test
-    void injectedIntegrationsRunsOnTheInjectedClockWhenTheTestAsksForOne(Integrations integrations,
-            TestClock clock) {
+    void injectedIntegrationsRunsOnTheInjectedClockWhenTheTestAsksForOne(Integrations integrations, TestClock clock) {
         clock.advance(Duration.ofDays(3));
 
         var connection = integrations.addConnection("openrouter", "clocked");

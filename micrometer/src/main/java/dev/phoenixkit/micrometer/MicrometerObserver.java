@@ -67,12 +67,17 @@ public final class MicrometerObserver implements IntegrationsObserver {
      */
     public MicrometerObserver(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.cacheHits = Counter.builder(CACHE_REQUESTS).description("Credential reads answered from the cache")
-                .tag("outcome", "hit").register(registry);
-        this.cacheMisses = Counter.builder(CACHE_REQUESTS).description("Credential reads that went to the database")
-                .tag("outcome", "miss").register(registry);
+        this.cacheHits = Counter.builder(CACHE_REQUESTS)
+                .description("Credential reads answered from the cache")
+                .tag("outcome", "hit")
+                .register(registry);
+        this.cacheMisses = Counter.builder(CACHE_REQUESTS)
+                .description("Credential reads that went to the database")
+                .tag("outcome", "miss")
+                .register(registry);
         this.bridgeDisconnects = Counter.builder(BRIDGE_DISCONNECTS)
-                .description("Times the cross-node LISTEN connection was lost").register(registry);
+                .description("Times the cross-node LISTEN connection was lost")
+                .register(registry);
         this.bridgeReconnects = Timer.builder(BRIDGE_RECONNECTS)
                 .description("Cross-node LISTEN reconnects, timed by how long it was not listening")
                 .register(registry);
@@ -84,20 +89,34 @@ public final class MicrometerObserver implements IntegrationsObserver {
 
     @Override
     public void providerCall(String provider, ProviderCallKind kind, CallOutcome outcome, Duration duration) {
-        Timer.builder(PROVIDER_REQUESTS).description("HTTP calls to providers").tag("provider", provider)
-                .tag("kind", tag(kind)).tag("outcome", tag(outcome)).register(registry).record(duration);
+        Timer.builder(PROVIDER_REQUESTS)
+                .description("HTTP calls to providers")
+                .tag("provider", provider)
+                .tag("kind", tag(kind))
+                .tag("outcome", tag(outcome))
+                .register(registry)
+                .record(duration);
     }
 
     @Override
     public void tokenRefresh(String provider, RefreshRole role, Outcome outcome, Duration duration) {
-        Timer.builder(TOKEN_REFRESHES).description("Token refreshes per caller").tag("provider", provider)
-                .tag("role", tag(role)).tag("outcome", tag(outcome)).register(registry).record(duration);
+        Timer.builder(TOKEN_REFRESHES)
+                .description("Token refreshes per caller")
+                .tag("provider", provider)
+                .tag("role", tag(role))
+                .tag("outcome", tag(outcome))
+                .register(registry)
+                .record(duration);
     }
 
     @Override
     public void validation(String provider, Outcome outcome, Duration duration) {
-        Timer.builder(VALIDATIONS).description("Connection and credential validations").tag("provider", provider)
-                .tag("outcome", tag(outcome)).register(registry).record(duration);
+        Timer.builder(VALIDATIONS)
+                .description("Connection and credential validations")
+                .tag("provider", provider)
+                .tag("outcome", tag(outcome))
+                .register(registry)
+                .record(duration);
     }
 
     @Override
@@ -112,8 +131,11 @@ public final class MicrometerObserver implements IntegrationsObserver {
 
     @Override
     public void cacheEviction(EvictionCause cause, int count) {
-        Counter.builder(CACHE_EVICTIONS).description("Entries dropped from the credential cache")
-                .tag("cause", tag(cause)).register(registry).increment(count);
+        Counter.builder(CACHE_EVICTIONS)
+                .description("Entries dropped from the credential cache")
+                .tag("cause", tag(cause))
+                .register(registry)
+                .increment(count);
     }
 
     @Override
@@ -136,10 +158,14 @@ public final class MicrometerObserver implements IntegrationsObserver {
         migrationStep(track, direction, "failure", duration);
     }
 
-    private void migrationStep(MigrationTrack track, MigrationDirection direction, String outcome,
-            Duration duration) {
-        Timer.builder(MIGRATION_STEPS).description("Migration steps run").tag("track", tag(track))
-                .tag("direction", tag(direction)).tag("outcome", outcome).register(registry).record(duration);
+    private void migrationStep(MigrationTrack track, MigrationDirection direction, String outcome, Duration duration) {
+        Timer.builder(MIGRATION_STEPS)
+                .description("Migration steps run")
+                .tag("track", tag(track))
+                .tag("direction", tag(direction))
+                .tag("outcome", outcome)
+                .register(registry)
+                .record(duration);
     }
 
     @Override

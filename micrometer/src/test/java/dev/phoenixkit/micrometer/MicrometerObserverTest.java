@@ -34,9 +34,13 @@ class MicrometerObserverTest {
     @BeforeEach
     void setUp(TestDatabase database) {
         fake = FakeProviderServer.start().addApiKey(GOOD_KEY);
-        integrations = Integrations.builder().dataSource(database.dataSource()).providers(fake.providerRegistry())
+        integrations = Integrations.builder()
+                .dataSource(database.dataSource())
+                .providers(fake.providerRegistry())
                 .cipher(SecretCipher.fromSecretKeyBase("micrometer-tests-secret-key-base"))
-                .crossNodeEvents(true).observer(new MicrometerObserver(registry)).build();
+                .crossNodeEvents(true)
+                .observer(new MicrometerObserver(registry))
+                .build();
     }
 
     @AfterEach
@@ -69,10 +73,24 @@ class MicrometerObserverTest {
                 .isEqualTo(1);
         assertThat(timerCount(MicrometerObserver.VALIDATIONS, "provider", "openrouter", "outcome", "failure"))
                 .isEqualTo(1);
-        assertThat(timerCount(MicrometerObserver.PROVIDER_REQUESTS, "provider", "openrouter", "kind", "validation",
-                "outcome", "success")).isEqualTo(1);
-        assertThat(timerCount(MicrometerObserver.PROVIDER_REQUESTS, "provider", "openrouter", "kind", "validation",
-                "outcome", "client_error")).isEqualTo(1);
+        assertThat(timerCount(
+                        MicrometerObserver.PROVIDER_REQUESTS,
+                        "provider",
+                        "openrouter",
+                        "kind",
+                        "validation",
+                        "outcome",
+                        "success"))
+                .isEqualTo(1);
+        assertThat(timerCount(
+                        MicrometerObserver.PROVIDER_REQUESTS,
+                        "provider",
+                        "openrouter",
+                        "kind",
+                        "validation",
+                        "outcome",
+                        "client_error"))
+                .isEqualTo(1);
         assertNoTagNamesTheConnection(good, "good-one", GOOD_KEY);
         assertNoTagNamesTheConnection(bad, "bad-one", BAD_KEY);
     }
@@ -88,30 +106,47 @@ class MicrometerObserverTest {
             integrations.getCredentials(uuid.toString());
             Thread.sleep(10);
         }
-        assertThat(counter(MicrometerObserver.CACHE_REQUESTS, "outcome", "miss")).isGreaterThanOrEqualTo(1);
+        assertThat(counter(MicrometerObserver.CACHE_REQUESTS, "outcome", "miss"))
+                .isGreaterThanOrEqualTo(1);
 
         integrations.saveSetup(uuid, Map.of("api_key", GOOD_KEY + "-rotated"));
 
-        assertThat(counter(MicrometerObserver.CACHE_EVICTIONS, "cause", "invalidated")).isEqualTo(1);
-        assertThat(counter(MicrometerObserver.CACHE_EVICTIONS, "cause",
-                EvictionCause.SIZE.name().toLowerCase(java.util.Locale.ROOT))).isZero();
+        assertThat(counter(MicrometerObserver.CACHE_EVICTIONS, "cause", "invalidated"))
+                .isEqualTo(1);
+        assertThat(counter(
+                        MicrometerObserver.CACHE_EVICTIONS,
+                        "cause",
+                        EvictionCause.SIZE.name().toLowerCase(java.util.Locale.ROOT)))
+                .isZero();
         assertNoTagNamesTheConnection(uuid, "cached", GOOD_KEY);
     }
 
     @Test
     void migrationStepsWhenMigratedWithListenerThenTimedByTrackAndDirection(TestDatabase database) {
-        Migrator.create(database.dataSource()).schema("metrics_migrated").listener(new MicrometerObserver(registry))
+        Migrator.create(database.dataSource())
+                .schema("metrics_migrated")
+                .listener(new MicrometerObserver(registry))
                 .migrate();
 
-        assertThat(timerCount(MicrometerObserver.MIGRATION_STEPS, "track", "phoenix_kit", "direction", "up",
-                "outcome", "success")).isGreaterThan(0);
+        assertThat(timerCount(
+                        MicrometerObserver.MIGRATION_STEPS,
+                        "track",
+                        "phoenix_kit",
+                        "direction",
+                        "up",
+                        "outcome",
+                        "success"))
+                .isGreaterThan(0);
     }
 
     private void assertNoTagNamesTheConnection(UUID uuid, String name, String secret) {
         for (Meter meter : registry.getMeters()) {
             for (Tag tag : meter.getId().getTags()) {
-                assertThat(tag.getValue()).as(meter.getId().toString()).doesNotContain(uuid.toString())
-                        .isNotEqualTo(name).doesNotContain(secret);
+                assertThat(tag.getValue())
+                        .as(meter.getId().toString())
+                        .doesNotContain(uuid.toString())
+                        .isNotEqualTo(name)
+                        .doesNotContain(secret);
             }
         }
     }

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param direction   {@link MigrationDirection#UP} for migrate, {@link MigrationDirection#DOWN} for rollback
  * @param duration    wall time the step took, including its commit
  */
-public record AppliedStep(MigrationTrack track, String version, String description, MigrationDirection direction,
-                          Duration duration) {
+public record AppliedStep(
+        MigrationTrack track, String version, String description, MigrationDirection direction, Duration duration) {
 
     /**
      * Validates that no component is null.

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param appliedChecksum the checksum recorded when it ran
  * @param currentChecksum the shipped script's checksum now
  */
-public record ChecksumMismatch(MigrationTrack track, String version, String script, String appliedChecksum,
-        String currentChecksum) {
+public record ChecksumMismatch(
+        MigrationTrack track, String version, String script, String appliedChecksum, String currentChecksum) {
 
     /** Validates the components. */
     public ChecksumMismatch {

@@ -18,8 +18,16 @@ import java.util.Objects;
  * @param success       whether it committed
  * @param installedOn   when it ran
  */
-public record HistoryEntry(int installedRank, MigrationTrack track, String version, String description,
-        MigrationDirection direction, String script, String checksum, int executionMs, boolean success,
+public record HistoryEntry(
+        int installedRank,
+        MigrationTrack track,
+        String version,
+        String description,
+        MigrationDirection direction,
+        String script,
+        String checksum,
+        int executionMs,
+        boolean success,
         Instant installedOn) {
 
     /** Validates the required components. */

@@ -11,16 +11,14 @@ import java.time.Duration;
  */
 public interface MigrationListener {
     /** A listener that does nothing. */
-    MigrationListener NONE = new MigrationListener() {
-    };
+    MigrationListener NONE = new MigrationListener() {};
 
     /**
      * A step committed.
      *
      * @param step what ran, in which direction, and how long it took
      */
-    default void stepApplied(AppliedStep step) {
-    }
+    default void stepApplied(AppliedStep step) {}
 
     /**
      * A step failed and was rolled back (the migration then fails with a {@link MigrationException}).
@@ -30,6 +28,5 @@ public interface MigrationListener {
      * @param direction up or down
      * @param duration  how long it ran before failing
      */
-    default void stepFailed(MigrationTrack track, String version, MigrationDirection direction, Duration duration) {
-    }
+    default void stepFailed(MigrationTrack track, String version, MigrationDirection direction, Duration duration) {}
 }

@@ -1,12 +1,11 @@
 package dev.phoenixkit.migrations;
 
+import dev.phoenixkit.migrations.internal.MigrationRunner;
+import dev.phoenixkit.migrations.internal.StepCatalog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
-
-import dev.phoenixkit.migrations.internal.MigrationRunner;
-import dev.phoenixkit.migrations.internal.StepCatalog;
 
 /**
  * Brings a PostgreSQL schema to PhoenixKit's schema version with the integration-relevant subset of PhoenixKit's
@@ -45,14 +44,17 @@ public final class Migrator {
     /** Default wait for the migration lock: 60 seconds. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
-
     private final DataSource dataSource;
     private final String schema;
     private final Duration lockTimeout;
     private final StepCatalog catalog;
     private final MigrationListener listener;
 
-    private Migrator(DataSource dataSource, String schema, Duration lockTimeout, StepCatalog catalog,
+    private Migrator(
+            DataSource dataSource,
+            String schema,
+            Duration lockTimeout,
+            StepCatalog catalog,
             MigrationListener listener) {
         this.dataSource = dataSource;
         this.schema = schema;
@@ -68,8 +70,12 @@ public final class Migrator {
      * @return a new migrator
      */
     public static Migrator create(DataSource dataSource) {
-        return new Migrator(Objects.requireNonNull(dataSource, "dataSource"), DEFAULT_SCHEMA, DEFAULT_LOCK_TIMEOUT,
-                StepCatalog.shipped(), MigrationListener.NONE);
+        return new Migrator(
+                Objects.requireNonNull(dataSource, "dataSource"),
+                DEFAULT_SCHEMA,
+                DEFAULT_LOCK_TIMEOUT,
+                StepCatalog.shipped(),
+                MigrationListener.NONE);
     }
 
     /**
@@ -81,8 +87,7 @@ public final class Migrator {
      * @throws IllegalArgumentException when {@code schema} breaks the {@link PostgresIdentifier} rule
      */
     public Migrator schema(String schema) {
-        return new Migrator(dataSource, PostgresIdentifier.check("schema", schema), lockTimeout, catalog,
-                listener);
+        return new Migrator(dataSource, PostgresIdentifier.check("schema", schema), lockTimeout, catalog, listener);
     }
 
     /**
@@ -118,8 +123,7 @@ public final class Migrator {
      * @return a modified copy
      */
     Migrator withCatalog(StepCatalog catalog) {
-        return new Migrator(dataSource, schema, lockTimeout, Objects.requireNonNull(catalog, "catalog"),
-                listener);
+        return new Migrator(dataSource, schema, lockTimeout, Objects.requireNonNull(catalog, "catalog"), listener);
     }
 
     /**

@@ -16,8 +16,7 @@ public final class PostgresIdentifier {
     /** PostgreSQL's identifier limit in bytes. */
     public static final int MAX_BYTES = 63;
 
-    private PostgresIdentifier() {
-    }
+    private PostgresIdentifier() {}
 
     /**
      * @param what  what the name is, for the message ({@code "schema"}, {@code "notifyChannel"})

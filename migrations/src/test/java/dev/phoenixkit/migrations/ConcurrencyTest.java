@@ -3,6 +3,9 @@ package dev.phoenixkit.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.phoenixkit.migrations.internal.AdvisoryLock;
+import dev.phoenixkit.migrations.support.Sql;
+import dev.phoenixkit.migrations.support.TestDatabases;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,15 +26,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.phoenixkit.migrations.internal.AdvisoryLock;
-import dev.phoenixkit.migrations.support.Sql;
-import dev.phoenixkit.migrations.support.TestDatabases;
 
 /**
  * Concurrent runners serialise on the advisory lock and apply every step exactly once.
@@ -42,10 +40,24 @@ class ConcurrencyTest {
     private static final long HANG_GUARD_MINUTES = 5;
 
     /** Every step of {@link TestSteps#withProbes()}, in order. */
-    private static final List<String> ALL_STEPS = List.of("phoenix_kit:1", "phoenix_kit:2", "phoenix_kit:3",
-            "phoenix_kit:4", "phoenix_kit:12", "phoenix_kit:34", "phoenix_kit:40", "phoenix_kit:56", "phoenix_kit:73",
-            "phoenix_kit:74", "phoenix_kit:78", "phoenix_kit:93", "phoenix_kit:101", "phoenix_kit:106",
-            "phoenix_kit:107", "library:L1", "library:L900");
+    private static final List<String> ALL_STEPS = List.of(
+            "phoenix_kit:1",
+            "phoenix_kit:2",
+            "phoenix_kit:3",
+            "phoenix_kit:4",
+            "phoenix_kit:12",
+            "phoenix_kit:34",
+            "phoenix_kit:40",
+            "phoenix_kit:56",
+            "phoenix_kit:73",
+            "phoenix_kit:74",
+            "phoenix_kit:78",
+            "phoenix_kit:93",
+            "phoenix_kit:101",
+            "phoenix_kit:106",
+            "phoenix_kit:107",
+            "library:L1",
+            "library:L900");
 
     private TestDatabases.TestDatabase database;
     private Sql sql;
@@ -84,29 +96,41 @@ class ConcurrencyTest {
     }
 
     @Test
-    void migrateWhenTwoJvmProcessesRunAtOnceThenBothSucceedAndEachStepRunsOnce(@TempDir Path dir)
-            throws Exception {
+    void migrateWhenTwoJvmProcessesRunAtOnceThenBothSucceedAndEachStepRunsOnce(@TempDir Path dir) throws Exception {
         List<Process> processes = new ArrayList<>();
         List<Path> outputs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Path output = dir.resolve("child-" + i + ".out");
             outputs.add(output);
-            processes.add(new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-                    ConcurrentMigrationMain.class.getName(), database.jdbcUrl(),
-                    database.user() == null ? "" : database.user(),
-                    database.password() == null ? "" : database.password(),
-                    dir.resolve("ready-" + i).toString(), dir.resolve("go").toString())
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).start());
+            processes.add(new ProcessBuilder(
+                            javaExecutable(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ConcurrentMigrationMain.class.getName(),
+                            database.jdbcUrl(),
+                            database.user() == null ? "" : database.user(),
+                            database.password() == null ? "" : database.password(),
+                            dir.resolve("ready-" + i).toString(),
+                            dir.resolve("go").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start());
         }
         try {
             awaitFiles(dir.resolve("ready-0"), dir.resolve("ready-1"));
             Files.createFile(dir.resolve("go"));
             List<String> applied = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                assertThat(processes.get(i).waitFor(HANG_GUARD_MINUTES, TimeUnit.MINUTES)).isTrue();
+                assertThat(processes.get(i).waitFor(HANG_GUARD_MINUTES, TimeUnit.MINUTES))
+                        .isTrue();
                 String out = Files.readString(outputs.get(i), StandardCharsets.UTF_8);
-                assertThat(processes.get(i).exitValue()).as("child %d output:%n%s", i, out).isZero();
-                String line = out.lines().filter(l -> l.startsWith("APPLIED")).findFirst().orElseThrow();
+                assertThat(processes.get(i).exitValue())
+                        .as("child %d output:%n%s", i, out)
+                        .isZero();
+                String line = out.lines()
+                        .filter(l -> l.startsWith("APPLIED"))
+                        .findFirst()
+                        .orElseThrow();
                 String versions = line.substring("APPLIED".length()).strip();
                 if (!versions.isEmpty()) {
                     applied.addAll(Arrays.asList(versions.split(",")));
@@ -125,17 +149,22 @@ class ConcurrencyTest {
             lock(holder, "public");
 
             assertThatThrownBy(() -> Migrator.create(database.dataSource())
-                    .lockTimeout(Duration.ofMillis(300)).migrate())
-                    .isInstanceOfSatisfying(MigrationException.class,
-                            e -> assertThat(e.error()).isEqualTo(MigrationError.LOCK_TIMEOUT))
+                            .lockTimeout(Duration.ofMillis(300))
+                            .migrate())
+                    .isInstanceOfSatisfying(
+                            MigrationException.class, e -> assertThat(e.error()).isEqualTo(MigrationError.LOCK_TIMEOUT))
                     .hasMessageContaining("PT0.3S")
                     .hasMessageContaining("Migrator.lockTimeout(Duration)")
                     .hasMessageContaining("\"public\"");
             assertThat(sql.tableExists("public", "phoenix_kit")).isFalse();
-            assertThat(sql.tableExists("public", "phoenix_kit_java_schema_history")).isFalse();
+            assertThat(sql.tableExists("public", "phoenix_kit_java_schema_history"))
+                    .isFalse();
         }
 
-        assertThat(Migrator.create(database.dataSource()).lockTimeout(Duration.ZERO).migrate().toVersion())
+        assertThat(Migrator.create(database.dataSource())
+                        .lockTimeout(Duration.ZERO)
+                        .migrate()
+                        .toVersion())
                 .isEqualTo(107);
     }
 
@@ -144,7 +173,8 @@ class ConcurrencyTest {
         CompletableFuture<MigrationReport> waiting;
         try (Connection holder = database.connect()) {
             lock(holder, "public");
-            waiting = CompletableFuture.supplyAsync(() -> Migrator.create(database.dataSource()).migrate());
+            waiting = CompletableFuture.supplyAsync(
+                    () -> Migrator.create(database.dataSource()).migrate());
             awaitLockAttemptByAnotherSession();
             assertThat(waiting).isNotDone();
             unlock(holder, "public");
@@ -160,8 +190,10 @@ class ConcurrencyTest {
         try (Connection holder = database.connect()) {
             lock(holder, "public");
 
-            MigrationReport report = Migrator.create(database.dataSource()).schema("tenant_one")
-                    .lockTimeout(Duration.ZERO).migrate();
+            MigrationReport report = Migrator.create(database.dataSource())
+                    .schema("tenant_one")
+                    .lockTimeout(Duration.ZERO)
+                    .migrate();
 
             assertThat(report.toVersion()).isEqualTo(107);
         }
@@ -173,14 +205,16 @@ class ConcurrencyTest {
         AtomicBoolean flagRestored = new AtomicBoolean();
         try (Connection holder = database.connect()) {
             lock(holder, "public");
-            Thread runner = new Thread(() -> {
-                try {
-                    Migrator.create(database.dataSource()).migrate();
-                } catch (RuntimeException e) {
-                    failure.set(e);
-                    flagRestored.set(Thread.currentThread().isInterrupted());
-                }
-            }, "interrupted-runner");
+            Thread runner = new Thread(
+                    () -> {
+                        try {
+                            Migrator.create(database.dataSource()).migrate();
+                        } catch (RuntimeException e) {
+                            failure.set(e);
+                            flagRestored.set(Thread.currentThread().isInterrupted());
+                        }
+                    },
+                    "interrupted-runner");
             runner.start();
             awaitLockAttemptByAnotherSession();
             runner.interrupt();
@@ -188,8 +222,9 @@ class ConcurrencyTest {
             assertThat(runner.isAlive()).isFalse();
         }
 
-        assertThat(failure.get()).isInstanceOfSatisfying(MigrationException.class,
-                e -> assertThat(e.error()).isEqualTo(MigrationError.INTERRUPTED));
+        assertThat(failure.get())
+                .isInstanceOfSatisfying(
+                        MigrationException.class, e -> assertThat(e.error()).isEqualTo(MigrationError.INTERRUPTED));
         assertThat(flagRestored).isTrue();
         assertThat(sql.tableExists("public", "phoenix_kit")).isFalse();
     }
@@ -197,11 +232,12 @@ class ConcurrencyTest {
     @Test
     @DisplayName("an unlock failure during a failing step is logged and suppressed; the step's error is thrown")
     void migrateWhenLockSessionDiesDuringFailingStepThenOriginalErrorSurvives() {
-        Migrator migrator = Migrator.create(database.dataSource()).withCatalog(TestSteps.shippedPlus(
-                TestSteps.javaChainStep(35, "kill lock session then fail", (connection, context) -> {
-                    terminateLockSession(connection);
-                    throw new SQLException("deliberate failure after losing the lock", "XX999");
-                })));
+        Migrator migrator = Migrator.create(database.dataSource())
+                .withCatalog(TestSteps.shippedPlus(
+                        TestSteps.javaChainStep(35, "kill lock session then fail", (connection, context) -> {
+                            terminateLockSession(connection);
+                            throw new SQLException("deliberate failure after losing the lock", "XX999");
+                        })));
 
         assertThatThrownBy(migrator::migrate)
                 .isInstanceOfSatisfying(MigrationException.class, e -> {
@@ -215,13 +251,13 @@ class ConcurrencyTest {
 
     @Test
     void migrateWhenLockSessionDiesDuringSuccessfulRunThenReportsTheLostLock() {
-        Migrator migrator = Migrator.create(database.dataSource()).withCatalog(TestSteps.shippedPlus(
-                TestSteps.javaChainStep(35, "kill lock session", (connection, context) ->
-                        terminateLockSession(connection))));
+        Migrator migrator = Migrator.create(database.dataSource())
+                .withCatalog(TestSteps.shippedPlus(TestSteps.javaChainStep(
+                        35, "kill lock session", (connection, context) -> terminateLockSession(connection))));
 
         assertThatThrownBy(migrator::migrate)
-                .isInstanceOfSatisfying(MigrationException.class,
-                        e -> assertThat(e.error()).isEqualTo(MigrationError.DATABASE_ERROR))
+                .isInstanceOfSatisfying(
+                        MigrationException.class, e -> assertThat(e.error()).isEqualTo(MigrationError.DATABASE_ERROR))
                 .hasMessageContaining("Could not release the migration lock");
         assertThat(sql.marker("public")).as("the steps themselves committed").isEqualTo("107");
     }
@@ -231,7 +267,8 @@ class ConcurrencyTest {
                 SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
                  WHERE pid <> pg_backend_pid() AND datname = current_database()
                    AND query LIKE 'SELECT pg_try_advisory_lock%'
-                """); ResultSet rows = statement.executeQuery()) {
+                """);
+                ResultSet rows = statement.executeQuery()) {
             rows.next();
             if (rows.getInt(1) != 1) {
                 throw new SQLException("expected exactly one lock session, found " + rows.getInt(1));
@@ -241,19 +278,23 @@ class ConcurrencyTest {
 
     private void assertEachStepAppliedExactlyOnce() {
         assertThat(sql.column("SELECT track || ':' || version FROM phoenix_kit_java_schema_history"
-                + " WHERE success AND direction = 'up' ORDER BY installed_rank")).containsExactlyElementsOf(ALL_STEPS);
+                        + " WHERE success AND direction = 'up' ORDER BY installed_rank"))
+                .containsExactlyElementsOf(ALL_STEPS);
         assertThat(sql.value("SELECT count(*) FROM phoenix_kit_java_schema_history WHERE NOT success"))
                 .isEqualTo("0");
         assertThat(sql.value("SELECT count(*) FROM chain_probe")).isEqualTo("1");
         assertThat(sql.value("SELECT count(*) FROM library_probe")).isEqualTo("1");
-        assertThat(sql.value("SELECT count(*) FROM phoenix_kit_settings")).as("V03 seeds inserted once").isEqualTo("3");
+        assertThat(sql.value("SELECT count(*) FROM phoenix_kit_settings"))
+                .as("V03 seeds inserted once")
+                .isEqualTo("3");
         assertThat(sql.marker("public")).isEqualTo("107");
     }
 
     private void awaitLockAttemptByAnotherSession() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(HANG_GUARD_MINUTES);
         while (sql.value("SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
-                + " AND datname = current_database() AND query LIKE 'SELECT pg_try_advisory_lock%'").equals("0")) {
+                        + " AND datname = current_database() AND query LIKE 'SELECT pg_try_advisory_lock%'")
+                .equals("0")) {
             assertThat(System.nanoTime()).as("runner never tried the lock").isLessThan(deadline);
             Thread.sleep(10);
         }
@@ -262,7 +303,9 @@ class ConcurrencyTest {
     private static void awaitFiles(Path... files) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(HANG_GUARD_MINUTES);
         while (!Arrays.stream(files).allMatch(Files::exists)) {
-            assertThat(System.nanoTime()).as("child processes never became ready").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("child processes never became ready")
+                    .isLessThan(deadline);
             Thread.sleep(10);
         }
     }

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Collectors;
-
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -16,8 +15,7 @@ public final class ConcurrentMigrationMain {
 
     private static final Duration GO_WAIT = Duration.ofMinutes(2);
 
-    private ConcurrentMigrationMain() {
-    }
+    private ConcurrentMigrationMain() {}
 
     /**
      * Runs one migration.
@@ -43,9 +41,11 @@ public final class ConcurrentMigrationMain {
             Thread.sleep(5);
         }
         try {
-            MigrationReport report = Migrator.create(dataSource).withCatalog(TestSteps.withProbes()).migrate();
-            System.out.println("APPLIED " + report.applied().stream().map(AppliedStep::version)
-                    .collect(Collectors.joining(",")));
+            MigrationReport report = Migrator.create(dataSource)
+                    .withCatalog(TestSteps.withProbes())
+                    .migrate();
+            System.out.println("APPLIED "
+                    + report.applied().stream().map(AppliedStep::version).collect(Collectors.joining(",")));
             System.exit(0);
         } catch (RuntimeException e) {
             System.out.println("ERROR " + e);

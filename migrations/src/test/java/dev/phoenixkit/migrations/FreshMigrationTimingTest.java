@@ -2,13 +2,11 @@ package dev.phoenixkit.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phoenixkit.migrations.support.TestDatabases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import dev.phoenixkit.migrations.support.TestDatabases;
 
 /**
  * Measures the wall time of a fresh {@code migrate()} (chain to 107 plus the library track) on the embedded
@@ -34,9 +32,15 @@ class FreshMigrationTimingTest {
             }
         }
         List<Duration> sorted = timings.stream().sorted().toList();
-        System.out.printf("Fresh migrate() to %d + library track: median %d ms (min %d ms, max %d ms, %d runs"
-                        + " after %d warm-up)%n", Migrator.LATEST, sorted.get(sorted.size() / 2).toMillis(),
-                sorted.get(0).toMillis(), sorted.get(sorted.size() - 1).toMillis(), MEASURED_RUNS, WARM_UP_RUNS);
+        System.out.printf(
+                "Fresh migrate() to %d + library track: median %d ms (min %d ms, max %d ms, %d runs"
+                        + " after %d warm-up)%n",
+                Migrator.LATEST,
+                sorted.get(sorted.size() / 2).toMillis(),
+                sorted.get(0).toMillis(),
+                sorted.get(sorted.size() - 1).toMillis(),
+                MEASURED_RUNS,
+                WARM_UP_RUNS);
         assertThat(timings).hasSize(MEASURED_RUNS);
     }
 }

@@ -3,17 +3,15 @@ package dev.phoenixkit.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.phoenixkit.migrations.internal.Checksums;
+import dev.phoenixkit.migrations.support.Sql;
+import dev.phoenixkit.migrations.support.TestDatabases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.phoenixkit.migrations.internal.Checksums;
-import dev.phoenixkit.migrations.support.Sql;
-import dev.phoenixkit.migrations.support.TestDatabases;
 
 /**
  * The library's history table and the checksum check.
@@ -42,10 +40,22 @@ class HistoryAndChecksumTest {
                 """);
 
         assertThat(rows).hasSize(15);
-        assertThat(rows).extracting(row -> row.get(0) + ":" + row.get(1)).startsWith("phoenix_kit:1")
+        assertThat(rows)
+                .extracting(row -> row.get(0) + ":" + row.get(1))
+                .startsWith("phoenix_kit:1")
                 .endsWith("phoenix_kit:107", "library:L1");
-        assertThat(rows.get(13)).containsExactly("phoenix_kit", "107", "ai endpoints integration uuid", "up", V107,
-                Checksums.sha256(resource(V107)), "t", "t", "t", "t");
+        assertThat(rows.get(13))
+                .containsExactly(
+                        "phoenix_kit",
+                        "107",
+                        "ai endpoints integration uuid",
+                        "up",
+                        V107,
+                        Checksums.sha256(resource(V107)),
+                        "t",
+                        "t",
+                        "t",
+                        "t");
     }
 
     @Test
@@ -53,7 +63,8 @@ class HistoryAndChecksumTest {
         sql.execute("UPDATE phoenix_kit_java_schema_history SET checksum = repeat('0', 64) WHERE version = '107'");
 
         assertThatThrownBy(migrator::migrate)
-                .isInstanceOfSatisfying(MigrationException.class,
+                .isInstanceOfSatisfying(
+                        MigrationException.class,
                         e -> assertThat(e.error()).isEqualTo(MigrationError.CHECKSUM_MISMATCH))
                 .hasMessageContaining("V107 (ai endpoints integration uuid)")
                 .hasMessageContaining(V107)
@@ -67,7 +78,8 @@ class HistoryAndChecksumTest {
         sql.execute("COMMENT ON TABLE phoenix_kit IS '101'");
 
         assertThatThrownBy(migrator::migrate)
-                .isInstanceOfSatisfying(MigrationException.class,
+                .isInstanceOfSatisfying(
+                        MigrationException.class,
                         e -> assertThat(e.error()).isEqualTo(MigrationError.CHECKSUM_MISMATCH))
                 .hasMessageContaining("L1 (integration audit)")
                 .hasMessageContaining("library/L1__integration_audit.sql");
@@ -80,16 +92,19 @@ class HistoryAndChecksumTest {
 
         sql.execute("UPDATE phoenix_kit_java_schema_history SET checksum = repeat('0', 64) WHERE version = '107'");
 
-        assertThat(migrator.validate()).containsExactly(new ChecksumMismatch(MigrationTrack.PHOENIX_KIT, "107", V107,
-                "0".repeat(64), Checksums.sha256(resource(V107))));
+        assertThat(migrator.validate())
+                .containsExactly(new ChecksumMismatch(
+                        MigrationTrack.PHOENIX_KIT, "107", V107, "0".repeat(64), Checksums.sha256(resource(V107))));
     }
 
     @Test
     void historyWhenMigratedThenEveryRunOldestFirstWithTimestamps() {
         List<HistoryEntry> history = migrator.history();
 
-        assertThat(history).extracting(entry -> entry.track() + ":" + entry.version())
-                .startsWith("PHOENIX_KIT:1").endsWith("PHOENIX_KIT:107", "LIBRARY:L1");
+        assertThat(history)
+                .extracting(entry -> entry.track() + ":" + entry.version())
+                .startsWith("PHOENIX_KIT:1")
+                .endsWith("PHOENIX_KIT:107", "LIBRARY:L1");
         assertThat(history).allSatisfy(entry -> {
             assertThat(entry.success()).isTrue();
             assertThat(entry.direction()).isEqualTo(MigrationDirection.UP);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -33,15 +32,21 @@ class MigratorConfigurationTest {
 
     @Test
     void configurationWhenInvalidThenRejectedNamingTheField() {
-        assertThatThrownBy(() -> Migrator.create(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> Migrator.create(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessage("dataSource");
-        assertThatThrownBy(() -> migrator.schema(" ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> migrator.schema(" "))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("schema");
-        assertThatThrownBy(() -> migrator.schema("x".repeat(64))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("schema").hasMessageContaining("63");
+        assertThatThrownBy(() -> migrator.schema("x".repeat(64)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("schema")
+                .hasMessageContaining("63");
         assertThatThrownBy(() -> migrator.lockTimeout(Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lockTimeout");
-        assertThatThrownBy(() -> migrator.lockTimeout(null)).isInstanceOf(NullPointerException.class)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lockTimeout");
+        assertThatThrownBy(() -> migrator.lockTimeout(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessage("lockTimeout");
     }
 }

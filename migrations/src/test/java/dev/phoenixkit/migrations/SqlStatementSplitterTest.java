@@ -2,9 +2,8 @@ package dev.phoenixkit.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import dev.phoenixkit.migrations.internal.SqlStatementSplitter;
+import org.junit.jupiter.api.Test;
 
 class SqlStatementSplitterTest {
 
@@ -20,10 +19,11 @@ class SqlStatementSplitterTest {
                 -- a comment; with a semicolon
                 SELECT 'a;b', "we;ird", E'it\\'s;' /* block; /* nested; */ still */ FROM t;
                 SELECT 'it''s; fine';
-                """)).containsExactly(
-                "-- a comment; with a semicolon\nSELECT 'a;b', \"we;ird\", E'it\\'s;'"
-                        + " /* block; /* nested; */ still */ FROM t",
-                "SELECT 'it''s; fine'");
+                """))
+                .containsExactly(
+                        "-- a comment; with a semicolon\nSELECT 'a;b', \"we;ird\", E'it\\'s;'"
+                                + " /* block; /* nested; */ still */ FROM t",
+                        "SELECT 'it''s; fine'");
     }
 
     @Test
@@ -31,8 +31,7 @@ class SqlStatementSplitterTest {
         String doBlock = "DO $do$ BEGIN EXECUTE format($f$ SELECT 1; $f$); RAISE NOTICE 'x;'; END $do$";
         String function = "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$";
 
-        assertThat(SqlStatementSplitter.split(doBlock + ";\n" + function + ";"))
-                .containsExactly(doBlock, function);
+        assertThat(SqlStatementSplitter.split(doBlock + ";\n" + function + ";")).containsExactly(doBlock, function);
     }
 
     @Test
@@ -43,6 +42,7 @@ class SqlStatementSplitterTest {
 
     @Test
     void splitWhenOnlyCommentsOrEmptyStatementsThenDropped() {
-        assertThat(SqlStatementSplitter.split("-- header only\n;;\n/* nothing */;")).isEmpty();
+        assertThat(SqlStatementSplitter.split("-- header only\n;;\n/* nothing */;"))
+                .isEmpty();
     }
 }

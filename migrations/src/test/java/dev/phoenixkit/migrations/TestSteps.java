@@ -1,10 +1,9 @@
 package dev.phoenixkit.migrations;
 
-import java.util.List;
-
 import dev.phoenixkit.migrations.internal.JavaStepScript;
 import dev.phoenixkit.migrations.internal.Step;
 import dev.phoenixkit.migrations.internal.StepCatalog;
+import java.util.List;
 
 /**
  * Test-only steps and catalogs, loaded from {@code dev/phoenixkit/migrations/test_steps} on the test classpath.
@@ -13,8 +12,7 @@ final class TestSteps {
 
     static final String FOLDER = "dev/phoenixkit/migrations/test_steps";
 
-    private TestSteps() {
-    }
+    private TestSteps() {}
 
     /**
      * A test SQL step by file name.
@@ -41,7 +39,11 @@ final class TestSteps {
      * A Java chain step.
      */
     static Step javaChainStep(int version, String description, JavaStepScript.Body body) {
-        return new Step(MigrationTrack.PHOENIX_KIT, version, description,
-                new JavaStepScript("test:" + description, "1", true, body), null);
+        return new Step(
+                MigrationTrack.PHOENIX_KIT,
+                version,
+                description,
+                new JavaStepScript("test:" + description, "1", true, body),
+                null);
     }
 }

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.phoenixkit.migrations.support.Sql;
+import dev.phoenixkit.migrations.support.TestDatabases;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import dev.phoenixkit.migrations.support.Sql;
-import dev.phoenixkit.migrations.support.TestDatabases;
 
 /**
  * Port of PhoenixKit's {@code test/phoenix_kit/migrations/v106_test.exs} (docs/phoenixkit-reference.md#11-7), run through the real
@@ -116,7 +114,8 @@ class V106MigrationTest {
 
             assertThat(report.applied()).extracting(AppliedStep::version).containsExactly("106");
             assertThat(sql.indexes("public", "phoenix_kit_projects"))
-                    .contains(GLOBAL_INDEX).doesNotContain(TEMPLATE_INDEX, PROJECT_INDEX);
+                    .contains(GLOBAL_INDEX)
+                    .doesNotContain(TEMPLATE_INDEX, PROJECT_INDEX);
             assertThat(sql.marker("public")).isEqualTo("105");
         }
 
@@ -146,7 +145,8 @@ class V106MigrationTest {
             MigrationException refusal = catchThrowableOfType(MigrationException.class, () -> migrator.rollback(105));
 
             assertThat(refusal.error()).isEqualTo(MigrationError.ROLLBACK_REFUSED);
-            assertThat(Stream.of("\"alpha\"", "\"beta\"").filter(refusal.getMessage()::contains)).hasSize(1);
+            assertThat(Stream.of("\"alpha\"", "\"beta\"").filter(refusal.getMessage()::contains))
+                    .hasSize(1);
             assertPartialIndexesKept();
         }
 
@@ -163,7 +163,8 @@ class V106MigrationTest {
 
         private void assertRefusedNaming(String duplicate) {
             assertThatThrownBy(() -> migrator.rollback(105))
-                    .isInstanceOfSatisfying(MigrationException.class,
+                    .isInstanceOfSatisfying(
+                            MigrationException.class,
                             e -> assertThat(e.error()).isEqualTo(MigrationError.ROLLBACK_REFUSED))
                     .hasMessageContaining("Cannot roll back V106")
                     .hasMessageContaining("\"" + duplicate + "\"")
@@ -177,27 +178,32 @@ class V106MigrationTest {
     void rollbackFrom107WhenDuplicateExistsThenRefusesBeforeUndoingV107() {
         migrator.migrate();
         String pin = "0190f0f0-0000-7000-8000-000000000001";
-        sql.execute("INSERT INTO phoenix_kit_ai_endpoints (name, provider, api_key, model, inserted_at, updated_at, integration_uuid)"
-                + " VALUES ('pinned', 'openrouter', 'k', 'm', now(), now(), ?::uuid)", pin);
+        sql.execute(
+                "INSERT INTO phoenix_kit_ai_endpoints (name, provider, api_key, model, inserted_at, updated_at, integration_uuid)"
+                        + " VALUES ('pinned', 'openrouter', 'k', 'm', now(), now(), ?::uuid)",
+                pin);
         insertProject("Shared Name", true);
         insertProject("Shared Name", false);
 
         assertThatThrownBy(() -> migrator.rollback(105))
-                .isInstanceOfSatisfying(MigrationException.class,
-                        e -> assertThat(e.error()).isEqualTo(MigrationError.ROLLBACK_REFUSED))
+                .isInstanceOfSatisfying(
+                        MigrationException.class, e -> assertThat(e.error()).isEqualTo(MigrationError.ROLLBACK_REFUSED))
                 .hasMessageContaining("\"shared name\"")
                 .hasMessageContaining("before any step was undone")
                 .hasMessageContaining("nothing was changed; version marker stays at 107");
         assertThat(sql.marker("public")).isEqualTo("107");
         assertThat(sql.value("SELECT integration_uuid::text FROM phoenix_kit_ai_endpoints WHERE name = 'pinned'"))
-                .as("V107's pin survives").isEqualTo(pin);
+                .as("V107's pin survives")
+                .isEqualTo(pin);
         assertThat(sql.value("SELECT count(*) FROM phoenix_kit_java_schema_history WHERE direction = 'down'"))
-                .as("no down step ran").isEqualTo("0");
+                .as("no down step ran")
+                .isEqualTo("0");
         assertPartialIndexesKept();
     }
 
     private void assertPartialIndexesKept() {
         assertThat(sql.indexes("public", "phoenix_kit_projects"))
-                .contains(TEMPLATE_INDEX, PROJECT_INDEX).doesNotContain(GLOBAL_INDEX);
+                .contains(TEMPLATE_INDEX, PROJECT_INDEX)
+                .doesNotContain(GLOBAL_INDEX);
     }
 }

@@ -3,13 +3,12 @@ package dev.phoenixkit.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.phoenixkit.migrations.support.Sql;
+import dev.phoenixkit.migrations.support.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import dev.phoenixkit.migrations.support.Sql;
-import dev.phoenixkit.migrations.support.TestDatabases;
 
 /**
  * Port of PhoenixKit's {@code test/phoenix_kit/migrations/v107_test.exs} (docs/phoenixkit-reference.md#11-8): migrate to 105, insert
@@ -30,24 +29,32 @@ class V107MigrationTest {
 
     /** Inserts a settings row with the JSON inlined as a ::jsonb literal; returns its uuid. */
     private String insertIntegration(String key, String json) {
-        return sql.value("INSERT INTO phoenix_kit_settings (key, value_json, module) VALUES (?, '"
-                + json.replace("'", "''") + "'::jsonb, 'integrations') RETURNING uuid::text", key);
+        return sql.value(
+                "INSERT INTO phoenix_kit_settings (key, value_json, module) VALUES (?, '" + json.replace("'", "''")
+                        + "'::jsonb, 'integrations') RETURNING uuid::text",
+                key);
     }
 
     private String insertIntegrationWithUuid(String uuid, String key, String json) {
-        return sql.value("INSERT INTO phoenix_kit_settings (uuid, key, value_json, module) VALUES (?::uuid, ?, '"
-                + json.replace("'", "''") + "'::jsonb, 'integrations') RETURNING uuid::text", uuid, key);
+        return sql.value(
+                "INSERT INTO phoenix_kit_settings (uuid, key, value_json, module) VALUES (?::uuid, ?, '"
+                        + json.replace("'", "''") + "'::jsonb, 'integrations') RETURNING uuid::text",
+                uuid,
+                key);
     }
 
     private String insertEndpoint(String name, String provider) {
-        return sql.value("INSERT INTO phoenix_kit_ai_endpoints (name, provider, api_key, model, inserted_at, updated_at)"
-                + " VALUES (?, ?, 'sk-test-not-a-secret', 'anthropic/claude-3-haiku', now(), now())"
-                + " RETURNING uuid::text", name, provider);
+        return sql.value(
+                "INSERT INTO phoenix_kit_ai_endpoints (name, provider, api_key, model, inserted_at, updated_at)"
+                        + " VALUES (?, ?, 'sk-test-not-a-secret', 'anthropic/claude-3-haiku', now(), now())"
+                        + " RETURNING uuid::text",
+                name,
+                provider);
     }
 
     private String pinnedIntegration(String endpointUuid) {
-        return sql.value("SELECT integration_uuid::text FROM phoenix_kit_ai_endpoints WHERE uuid = ?::uuid",
-                endpointUuid);
+        return sql.value(
+                "SELECT integration_uuid::text FROM phoenix_kit_ai_endpoints WHERE uuid = ?::uuid", endpointUuid);
     }
 
     @Nested
@@ -100,8 +107,9 @@ class V107MigrationTest {
 
         @Test
         void exactProviderAndNameGetsThatRowsUuid() {
-            insertIntegration("integration:openrouter:default", "{\"provider\":\"openrouter\","
-                    + "\"last_validated_at\":\"2026-05-01T00:00:00Z\"}");
+            insertIntegration(
+                    "integration:openrouter:default",
+                    "{\"provider\":\"openrouter\"," + "\"last_validated_at\":\"2026-05-01T00:00:00Z\"}");
             String myKey = insertIntegration("integration:openrouter:my-key", "{\"provider\":\"openrouter\"}");
             String endpoint = insertEndpoint("Pinned", "openrouter:my-key");
 
@@ -113,8 +121,8 @@ class V107MigrationTest {
         @Test
         void bareProviderGetsTheMostRecentlyValidatedConnection() {
             insertIntegration("integration:openrouter:old", "{\"last_validated_at\":\"2026-01-01T00:00:00Z\"}");
-            String latest = insertIntegration("integration:openrouter:new",
-                    "{\"last_validated_at\":\"2026-04-01T12:00:00Z\"}");
+            String latest =
+                    insertIntegration("integration:openrouter:new", "{\"last_validated_at\":\"2026-04-01T12:00:00Z\"}");
             insertIntegration("integration:openrouter:never", "{}");
             insertIntegration("integration:mistral:newest", "{\"last_validated_at\":\"2026-09-01T00:00:00Z\"}");
             String endpoint = insertEndpoint("Bare", "openrouter");
@@ -126,8 +134,8 @@ class V107MigrationTest {
 
         @Test
         void bothValidationTimesNullThenUuidAscendingPicksTheRowInsertedFirst() {
-            String first = insertIntegrationWithUuid("01900000-0000-7000-8000-000000000001",
-                    "integration:deepseek:first", "{}");
+            String first = insertIntegrationWithUuid(
+                    "01900000-0000-7000-8000-000000000001", "integration:deepseek:first", "{}");
             insertIntegrationWithUuid("01900000-0000-7000-8000-000000000002", "integration:deepseek:second", "{}");
             String endpoint = insertEndpoint("Deep", "deepseek");
 
@@ -139,8 +147,8 @@ class V107MigrationTest {
         @Test
         void bothValidationTimesNullThenLowestUuidWinsEvenWhenInsertedLater() {
             insertIntegrationWithUuid("01900000-0000-7000-8000-000000000009", "integration:deepseek:a", "{}");
-            String lowest = insertIntegrationWithUuid("01900000-0000-7000-8000-000000000003",
-                    "integration:deepseek:b", "{}");
+            String lowest =
+                    insertIntegrationWithUuid("01900000-0000-7000-8000-000000000003", "integration:deepseek:b", "{}");
             String endpoint = insertEndpoint("Deep", "deepseek");
 
             migrator.migrate(107);
@@ -177,8 +185,8 @@ class V107MigrationTest {
         insertEndpoint("claude haiku", "openrouter");
 
         assertThatThrownBy(() -> migrator.migrate(107))
-                .isInstanceOfSatisfying(MigrationException.class,
-                        e -> assertThat(e.error()).isEqualTo(MigrationError.STEP_FAILED))
+                .isInstanceOfSatisfying(
+                        MigrationException.class, e -> assertThat(e.error()).isEqualTo(MigrationError.STEP_FAILED))
                 .hasMessageContaining("V107")
                 .hasMessageContaining("SQLState 23505");
         assertThat(sql.marker("public")).isEqualTo("106");

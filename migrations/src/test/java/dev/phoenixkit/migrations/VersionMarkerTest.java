@@ -3,15 +3,13 @@ package dev.phoenixkit.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
 import dev.phoenixkit.migrations.internal.StepCatalog;
 import dev.phoenixkit.migrations.support.Sql;
 import dev.phoenixkit.migrations.support.TestDatabases;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /**
  * The version marker is read and written exactly as PhoenixKit does, and a PhoenixKit-migrated database is
@@ -79,7 +77,8 @@ class VersionMarkerTest {
         sql.execute("COMMENT ON TABLE phoenix_kit IS 'not a version'");
 
         assertThatThrownBy(migrator::migrate)
-                .isInstanceOfSatisfying(MigrationException.class,
+                .isInstanceOfSatisfying(
+                        MigrationException.class,
                         e -> assertThat(e.error()).isEqualTo(MigrationError.INVALID_VERSION_MARKER))
                 .hasMessageContaining("'not a version'");
     }
@@ -96,7 +95,8 @@ class VersionMarkerTest {
         assertThat(before.pending()).extracting(PendingStep::version).containsExactly("L1");
         assertThat(report.fromVersion()).isEqualTo(111);
         assertThat(report.toVersion()).isEqualTo(111);
-        assertThat(report.applied()).extracting(AppliedStep::track, AppliedStep::version)
+        assertThat(report.applied())
+                .extracting(AppliedStep::track, AppliedStep::version)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(MigrationTrack.LIBRARY, "L1"));
         assertThat(sql.marker("public")).isEqualTo("111");
         assertThat(sql.column("SELECT track || ':' || version FROM phoenix_kit_java_schema_history"))
@@ -124,8 +124,8 @@ class VersionMarkerTest {
         simulatePhoenixKitDatabase(111);
 
         assertThatThrownBy(() -> migrator.rollback(105))
-                .isInstanceOfSatisfying(MigrationException.class,
-                        e -> assertThat(e.error()).isEqualTo(MigrationError.ROLLBACK_REFUSED))
+                .isInstanceOfSatisfying(
+                        MigrationException.class, e -> assertThat(e.error()).isEqualTo(MigrationError.ROLLBACK_REFUSED))
                 .hasMessageContaining("111")
                 .hasMessageContaining("PhoenixKit");
         assertThat(sql.marker("public")).isEqualTo("111");
@@ -135,7 +135,8 @@ class VersionMarkerTest {
      * What PhoenixKit leaves behind: the chain's tables and a marker, and no history table of ours.
      */
     private void simulatePhoenixKitDatabase(int marker) {
-        migrator.withCatalog(StepCatalog.empty().withSteps(StepCatalog.shipped().chain())).migrate();
+        migrator.withCatalog(StepCatalog.empty().withSteps(StepCatalog.shipped().chain()))
+                .migrate();
         sql.execute("DROP TABLE phoenix_kit_java_schema_history");
         sql.execute("COMMENT ON TABLE phoenix_kit IS '" + marker + "'");
         assertThat(sql.tableExists("public", "phoenix_kit_integration_audit")).isFalse();

@@ -35,10 +35,10 @@ public class PhoenixKitActuatorAutoConfiguration {
          */
         @Bean
         @ConditionalOnMissingBean(name = "phoenixkitHealthIndicator")
-        PhoenixKitHealthIndicator phoenixkitHealthIndicator(Integrations integrations, DataSource dataSource,
-                PhoenixKitProperties properties) {
-            return new PhoenixKitHealthIndicator(integrations,
-                    Migrator.create(dataSource).schema(properties.getSchema()));
+        PhoenixKitHealthIndicator phoenixkitHealthIndicator(
+                Integrations integrations, DataSource dataSource, PhoenixKitProperties properties) {
+            return new PhoenixKitHealthIndicator(
+                    integrations, Migrator.create(dataSource).schema(properties.getSchema()));
         }
     }
 

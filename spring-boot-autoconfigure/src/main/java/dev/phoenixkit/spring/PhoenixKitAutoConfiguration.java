@@ -29,9 +29,12 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * (after the host's Flyway or Liquibase), the {@link Integrations} facade joining the host's transactions, and the
  * module registry. Every bean backs off when the host defines its own.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class, afterName = {
-        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-        "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration"})
+@AutoConfiguration(
+        after = DataSourceAutoConfiguration.class,
+        afterName = {
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration"
+        })
 @ConditionalOnBean(DataSource.class)
 @ConditionalOnBooleanProperty(name = PhoenixKitProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PhoenixKitProperties.class)
@@ -88,11 +91,20 @@ public class PhoenixKitAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @DependsOnDatabaseInitialization
-    public Integrations phoenixKitIntegrations(DataSource dataSource, PhoenixKitProperties properties,
-            SecretCipher cipher, ProviderRegistry providers, ObjectProvider<Clock> clock) {
-        Integrations.Builder builder = Integrations.builder().dataSource(dataSource).cipher(cipher)
-                .providers(providers).schema(properties.getSchema()).crossNodeEvents(properties.isCrossNodeEvents())
-                .httpTimeout(properties.getHttpTimeout()).refreshSkew(properties.getRefreshSkew())
+    public Integrations phoenixKitIntegrations(
+            DataSource dataSource,
+            PhoenixKitProperties properties,
+            SecretCipher cipher,
+            ProviderRegistry providers,
+            ObjectProvider<Clock> clock) {
+        Integrations.Builder builder = Integrations.builder()
+                .dataSource(dataSource)
+                .cipher(cipher)
+                .providers(providers)
+                .schema(properties.getSchema())
+                .crossNodeEvents(properties.isCrossNodeEvents())
+                .httpTimeout(properties.getHttpTimeout())
+                .refreshSkew(properties.getRefreshSkew())
                 .authorizationTtl(properties.getAuthorizationTtl());
         clock.ifAvailable(builder::clock);
         if (properties.getNotifyChannel() != null) {
@@ -112,8 +124,8 @@ public class PhoenixKitAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    public ModuleRegistry phoenixKitModuleRegistry(Integrations integrations,
-            ObjectProvider<IntegrationModule> modules) {
+    public ModuleRegistry phoenixKitModuleRegistry(
+            Integrations integrations, ObjectProvider<IntegrationModule> modules) {
         java.util.List<IntegrationModule> beans = modules.orderedStream().toList();
         java.util.Set<String> beanKeys = new java.util.HashSet<>();
         beans.forEach(module -> beanKeys.add(module.key()));

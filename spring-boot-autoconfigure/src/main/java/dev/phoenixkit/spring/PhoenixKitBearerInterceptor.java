@@ -56,7 +56,10 @@ public final class PhoenixKitBearerInterceptor implements ClientHttpRequestInter
         }
         response.close();
         integrations.refreshAccessToken(connection);
-        request.getHeaders().set(HttpHeaders.AUTHORIZATION, integrations.accessToken(connection).authorizationHeader());
+        request.getHeaders()
+                .set(
+                        HttpHeaders.AUTHORIZATION,
+                        integrations.accessToken(connection).authorizationHeader());
         return execution.execute(request, body);
     }
 

@@ -50,12 +50,16 @@ public class PhoenixKitCallbackController {
      * @return a redirect, or the failure page
      */
     @GetMapping("${" + PhoenixKitProperties.PREFIX + ".callback.path:/phoenixkit/oauth/callback}")
-    public ResponseEntity<String> callback(@RequestParam(name = "state", required = false) String state,
-            @RequestParam(name = "code", required = false) String code, HttpServletRequest request) {
+    public ResponseEntity<String> callback(
+            @RequestParam(name = "state", required = false) String state,
+            @RequestParam(name = "code", required = false) String code,
+            HttpServletRequest request) {
         try {
             Connection connection = integrations.completeAuthorization(state, code, redirectUri(request));
             return redirect(UriComponentsBuilder.fromUriString(settings.getSuccessRedirect())
-                    .queryParam("connection", connection.uuid()).build().toUri());
+                    .queryParam("connection", connection.uuid())
+                    .build()
+                    .toUri());
         } catch (IntegrationException e) {
             LOG.info("OAuth callback failed: {}", e.error());
             return failure(e.error());
@@ -72,16 +76,20 @@ public class PhoenixKitCallbackController {
     private ResponseEntity<String> failure(IntegrationError error) {
         String code = error.name().toLowerCase(Locale.ROOT);
         if (settings.getErrorRedirect() != null && !settings.getErrorRedirect().isBlank()) {
-            return redirect(UriComponentsBuilder.fromUriString(settings.getErrorRedirect()).queryParam("error", code)
-                    .build().toUri());
+            return redirect(UriComponentsBuilder.fromUriString(settings.getErrorRedirect())
+                    .queryParam("error", code)
+                    .build()
+                    .toUri());
         }
-        HttpStatus status = PhoenixKitProblemDetails.status(error).is5xxServerError() ? HttpStatus.BAD_GATEWAY
+        HttpStatus status = PhoenixKitProblemDetails.status(error).is5xxServerError()
+                ? HttpStatus.BAD_GATEWAY
                 : HttpStatus.BAD_REQUEST;
         String page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Connection not completed</title>"
                 + "</head><body><h1>The connection was not completed</h1><p>" + HtmlUtils.htmlEscape(explain(error))
                 + "</p><p>Error: <code>" + HtmlUtils.htmlEscape(code) + "</code></p></body></html>";
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML,
-                java.nio.charset.StandardCharsets.UTF_8)).body(page);
+        return ResponseEntity.status(status)
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .body(page);
     }
 
     private static String explain(IntegrationError error) {
@@ -89,12 +97,14 @@ public class PhoenixKitCallbackController {
             case STATE_MISMATCH -> "This authorization link is unknown, expired or was already used. Start again.";
             case AUTHORIZATION_DENIED -> "The provider did not grant access.";
             case TOKEN_EXCHANGE_FAILED, USERINFO_FAILED, TRANSPORT_FAILED ->
-                    "The provider could not complete the connection. Try again later.";
+                "The provider could not complete the connection. Try again later.";
             default -> "The connection could not be completed.";
         };
     }
 
     private static ResponseEntity<String> redirect(URI location) {
-        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, location.toString()).build();
+        return ResponseEntity.status(HttpStatus.FOUND)
+                .header(HttpHeaders.LOCATION, location.toString())
+                .build();
     }
 }

@@ -40,7 +40,8 @@ public class PhoenixKitHealthIndicator extends AbstractHealthIndicator {
         }
         List<Connection> connections = integrations.listIntegrations();
         long inError = connections.stream()
-                .filter(connection -> connection.data().status().orElse(null) == ConnectionStatus.ERROR).count();
+                .filter(connection -> connection.data().status().orElse(null) == ConnectionStatus.ERROR)
+                .count();
         builder.up().withDetail("connections", connections.size()).withDetail("connectionsInError", inError);
     }
 }

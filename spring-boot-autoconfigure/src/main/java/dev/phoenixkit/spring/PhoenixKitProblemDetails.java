@@ -31,7 +31,7 @@ public class PhoenixKitProblemDetails {
             case ALREADY_EXISTS -> HttpStatus.CONFLICT;
             case TRANSPORT_FAILED -> HttpStatus.GATEWAY_TIMEOUT;
             case REFRESH_FAILED, TOKEN_EXCHANGE_FAILED, USERINFO_FAILED, TOKEN_REFRESH_FAILED, UNAUTHORIZED ->
-                    HttpStatus.BAD_GATEWAY;
+                HttpStatus.BAD_GATEWAY;
             case STORAGE_FAILED, DECRYPTION_FAILED -> HttpStatus.INTERNAL_SERVER_ERROR;
             default -> HttpStatus.BAD_REQUEST;
         };
@@ -45,9 +45,11 @@ public class PhoenixKitProblemDetails {
     public ProblemDetail handle(IntegrationException exception) {
         HttpStatus status = status(exception.error());
         String code = exception.error().name().toLowerCase(Locale.ROOT);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status,
                 status.is5xxServerError() && status != HttpStatus.BAD_GATEWAY && status != HttpStatus.GATEWAY_TIMEOUT
-                        ? "The integration store failed" : exception.getMessage());
+                        ? "The integration store failed"
+                        : exception.getMessage());
         problem.setType(URI.create(TYPE + code));
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("error", code);

@@ -27,8 +27,8 @@ public class PhoenixKitWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = PhoenixKitProperties.PREFIX + ".callback.enabled", matchIfMissing = true)
-    public PhoenixKitCallbackController phoenixKitCallbackController(Integrations integrations,
-            PhoenixKitProperties properties) {
+    public PhoenixKitCallbackController phoenixKitCallbackController(
+            Integrations integrations, PhoenixKitProperties properties) {
         return new PhoenixKitCallbackController(integrations, properties);
     }
 

@@ -73,11 +73,11 @@ public class PhoenixKitExtension implements ParameterResolver {
 
     /** Creates the extension with the default {@link Integrations} set-up; {@link PhoenixKitTest} does this. */
     public PhoenixKitExtension() {
-        this(builder -> { }, true, null);
+        this(builder -> {}, true, null);
     }
 
-    private PhoenixKitExtension(Consumer<Integrations.Builder> customizer, boolean fromAnnotation,
-            PhoenixKitTest.Isolation isolation) {
+    private PhoenixKitExtension(
+            Consumer<Integrations.Builder> customizer, boolean fromAnnotation, PhoenixKitTest.Isolation isolation) {
         this.customizer = customizer;
         this.fromAnnotation = fromAnnotation;
         this.isolation = isolation;
@@ -109,16 +109,23 @@ public class PhoenixKitExtension implements ParameterResolver {
             return false;
         }
         Class<?> type = parameterContext.getParameter().getType();
-        return type == DataSource.class || type == Jdbi.class || type == TestDatabase.class
-                || type == Integrations.class || type == TestClock.class || type == FakeProviderServer.class;
+        return type == DataSource.class
+                || type == Jdbi.class
+                || type == TestDatabase.class
+                || type == Integrations.class
+                || type == TestClock.class
+                || type == FakeProviderServer.class;
     }
 
     /** Whether the test class (or an enclosing one) holds a {@code @RegisterExtension} field of this type. */
     private static boolean classRegistersItsOwn(ExtensionContext context) {
         Optional<Class<?>> testClass = context.getTestClass();
         while (testClass.isPresent()) {
-            if (!AnnotationSupport.findAnnotatedFields(testClass.get(), RegisterExtension.class,
-                    field -> PhoenixKitExtension.class.isAssignableFrom(field.getType())).isEmpty()) {
+            if (!AnnotationSupport.findAnnotatedFields(
+                            testClass.get(),
+                            RegisterExtension.class,
+                            field -> PhoenixKitExtension.class.isAssignableFrom(field.getType()))
+                    .isEmpty()) {
                 return true;
             }
             testClass = Optional.ofNullable(testClass.get().getEnclosingClass());
@@ -149,8 +156,10 @@ public class PhoenixKitExtension implements ParameterResolver {
         if (type == Integrations.class) {
             Set<Class<?>> declared = declaredTypes(parameterContext, extensionContext);
             return owner.getStore(NAMESPACE)
-                    .getOrComputeIfAbsent(IntegrationsResource.class, key -> new IntegrationsResource(
-                            buildIntegrations(database, owner, declared)), IntegrationsResource.class)
+                    .getOrComputeIfAbsent(
+                            IntegrationsResource.class,
+                            key -> new IntegrationsResource(buildIntegrations(database, owner, declared)),
+                            IntegrationsResource.class)
                     .integrations();
         }
         throw new ParameterResolutionException("PhoenixKitExtension cannot resolve " + type.getName());
@@ -168,8 +177,10 @@ public class PhoenixKitExtension implements ParameterResolver {
 
     private static TestDatabase databaseOf(ExtensionContext owner) {
         return owner.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(DatabaseResource.class, key -> new DatabaseResource(
-                        PostgresServer.shared().createDatabase()), DatabaseResource.class)
+                .getOrComputeIfAbsent(
+                        DatabaseResource.class,
+                        key -> new DatabaseResource(PostgresServer.shared().createDatabase()),
+                        DatabaseResource.class)
                 .database();
     }
 
@@ -180,15 +191,17 @@ public class PhoenixKitExtension implements ParameterResolver {
 
     private static FakeProviderServer fakeServer(ExtensionContext owner) {
         return owner.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(FakeServerResource.class, key -> new FakeServerResource(
-                        FakeProviderServer.start(testClock(owner))), FakeServerResource.class)
+                .getOrComputeIfAbsent(
+                        FakeServerResource.class,
+                        key -> new FakeServerResource(FakeProviderServer.start(testClock(owner))),
+                        FakeServerResource.class)
                 .server();
     }
 
     /** The parameter types of the method asking for the facade and of the test method it serves. */
     private static Set<Class<?>> declaredTypes(ParameterContext parameterContext, ExtensionContext context) {
-        Set<Class<?>> types = new HashSet<>(Arrays.asList(
-                parameterContext.getDeclaringExecutable().getParameterTypes()));
+        Set<Class<?>> types = new HashSet<>(
+                Arrays.asList(parameterContext.getDeclaringExecutable().getParameterTypes()));
         context.getTestMethod().ifPresent(method -> types.addAll(Arrays.asList(method.getParameterTypes())));
         return types;
     }
@@ -223,8 +236,8 @@ public class PhoenixKitExtension implements ParameterResolver {
     private static PhoenixKitTest.Isolation isolation(ExtensionContext context) {
         Optional<Class<?>> testClass = context.getTestClass();
         while (testClass.isPresent()) {
-            Optional<PhoenixKitTest> annotation = AnnotationSupport.findAnnotation(testClass.get(),
-                    PhoenixKitTest.class);
+            Optional<PhoenixKitTest> annotation =
+                    AnnotationSupport.findAnnotation(testClass.get(), PhoenixKitTest.class);
             if (annotation.isPresent()) {
                 return annotation.get().isolation();
             }

@@ -93,10 +93,20 @@ public final class PhoenixKitFixtures {
     public static final UUID MISTRAL_ERROR = uuid(113);
 
     /** Every integration row of {@link #v180(DataSource, String)}, oldest first. */
-    public static final List<UUID> V180_INTEGRATIONS = List.of(OPENAI_PRODUCTION, OPENROUTER_TEAM_KEY,
-            OPENROUTER_TEAM_KEY_DUPLICATE, OPENROUTER_TEAM_KEY_EXACT_DUPLICATE, GOOGLE_DEFAULT, GOOGLE_WORK,
-            OPENROUTER_PERSONAL, TELEGRAM_PRETYPED_PERSONAL, OPENROUTER_UNKNOWN_OWNER_TYPE, SMTP_MAIL, AWS_SES,
-            UNKNOWN_PROVIDER, MISTRAL_ERROR);
+    public static final List<UUID> V180_INTEGRATIONS = List.of(
+            OPENAI_PRODUCTION,
+            OPENROUTER_TEAM_KEY,
+            OPENROUTER_TEAM_KEY_DUPLICATE,
+            OPENROUTER_TEAM_KEY_EXACT_DUPLICATE,
+            GOOGLE_DEFAULT,
+            GOOGLE_WORK,
+            OPENROUTER_PERSONAL,
+            TELEGRAM_PRETYPED_PERSONAL,
+            OPENROUTER_UNKNOWN_OWNER_TYPE,
+            SMTP_MAIL,
+            AWS_SES,
+            UNKNOWN_PROVIDER,
+            MISTRAL_ERROR);
 
     /** The AI endpoint of the V180 fixture pinned to {@link #OPENROUTER_TEAM_KEY}. */
     public static final UUID AI_ENDPOINT_PINNED = uuid(201);
@@ -122,16 +132,20 @@ public final class PhoenixKitFixtures {
     public static final UUID V113_OPENROUTER_JSON_NAME_WINS = uuid(406);
 
     /** Every integration row of {@link #v113(DataSource, String)}, oldest first. */
-    public static final List<UUID> V113_INTEGRATIONS = List.of(V113_OPENAI_DEFAULT, V113_OPENROUTER_TEAM_KEY,
-            V113_GOOGLE_WORK, V113_GOOGLE_LEGACY, V113_MISTRAL_EMPTY_JSON, V113_OPENROUTER_JSON_NAME_WINS);
+    public static final List<UUID> V113_INTEGRATIONS = List.of(
+            V113_OPENAI_DEFAULT,
+            V113_OPENROUTER_TEAM_KEY,
+            V113_GOOGLE_WORK,
+            V113_GOOGLE_LEGACY,
+            V113_MISTRAL_EMPTY_JSON,
+            V113_OPENROUTER_JSON_NAME_WINS);
 
     /** PhoenixKit's chain lock key, {@code :erlang.crc32("phoenix_kit.migrations.repair")}. */
     public static final long PHOENIX_KIT_CHAIN_LOCK = 208068035L;
 
     private static final Pattern PHOENIX_KIT_PREFIX = Pattern.compile("[a-z_][a-z0-9_]*");
 
-    private PhoenixKitFixtures() {
-    }
+    private PhoenixKitFixtures() {}
 
     /**
      * {@link #v180(DataSource, String)} in {@code public}.
@@ -169,10 +183,11 @@ public final class PhoenixKitFixtures {
                   inserted_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
                   updated_at TIMESTAMPTZ NOT NULL DEFAULT NOW()
                 )""".formatted(p));
-        ddl.add("CREATE INDEX idx_email_send_profiles_integration ON %1$sphoenix_kit_email_send_profiles"
-                .formatted(p) + " (integration_uuid)");
+        ddl.add("CREATE INDEX idx_email_send_profiles_integration ON %1$sphoenix_kit_email_send_profiles".formatted(p)
+                + " (integration_uuid)");
         ddl.add("CREATE UNIQUE INDEX idx_email_send_profiles_default ON %1$sphoenix_kit_email_send_profiles"
-                .formatted(p) + " (is_default) WHERE is_default = TRUE");
+                        .formatted(p)
+                + " (is_default) WHERE is_default = TRUE");
         // V160: settings.value becomes text.
         ddl.add("ALTER TABLE " + p + "phoenix_kit_settings ALTER COLUMN value TYPE TEXT");
         // V175: buckets point at object_storage integrations; the secret holds enc:v1 text.
@@ -270,8 +285,13 @@ public final class PhoenixKitFixtures {
             byte[] out = gcm.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] ct = Arrays.copyOfRange(out, 0, out.length - 16);
             byte[] tag = Arrays.copyOfRange(out, out.length - 16, out.length);
-            return "enc:v1:" + Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(28 + ct.length).put(iv).put(tag).put(ct).array());
+            return "enc:v1:"
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(28 + ct.length)
+                                    .put(iv)
+                                    .put(tag)
+                                    .put(ct)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is required of every Java platform", e);
         }
@@ -293,9 +313,13 @@ public final class PhoenixKitFixtures {
         try {
             byte[] raw = Base64.getDecoder().decode(stored.substring(7));
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-            gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key(), "AES"),
+            gcm.init(
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(key(), "AES"),
                     new GCMParameterSpec(128, Arrays.copyOfRange(raw, 0, 12)));
-            byte[] joined = ByteBuffer.allocate(raw.length - 12).put(raw, 28, raw.length - 28).put(raw, 12, 16)
+            byte[] joined = ByteBuffer.allocate(raw.length - 12)
+                    .put(raw, 28, raw.length - 28)
+                    .put(raw, 12, 16)
                     .array();
             return new String(gcm.doFinal(joined), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException | IndexOutOfBoundsException e) {
@@ -315,8 +339,8 @@ public final class PhoenixKitFixtures {
     private static String qualified(String schema) {
         Objects.requireNonNull(schema, "schema");
         if (!PHOENIX_KIT_PREFIX.matcher(schema).matches()) {
-            throw new IllegalArgumentException("PhoenixKit accepts only prefixes matching [a-z_][a-z0-9_]*, not '"
-                    + schema + "'");
+            throw new IllegalArgumentException(
+                    "PhoenixKit accepts only prefixes matching [a-z_][a-z0-9_]*, not '" + schema + "'");
         }
         return "\"" + schema + "\".";
     }
@@ -389,7 +413,8 @@ public final class PhoenixKitFixtures {
                 + "phoenix_kit_settings USING btree (uuid)");
         ddl.add("CREATE INDEX phoenix_kit_settings_key_prefix_idx ON " + p
                 + "phoenix_kit_settings USING btree (key text_pattern_ops)");
-        ddl.add("ALTER TABLE " + p + "phoenix_kit_settings ADD CONSTRAINT phoenix_kit_settings_pkey PRIMARY KEY (uuid)");
+        ddl.add("ALTER TABLE " + p
+                + "phoenix_kit_settings ADD CONSTRAINT phoenix_kit_settings_pkey PRIMARY KEY (uuid)");
         ddl.add("""
                 CREATE TABLE %1$sphoenix_kit_ai_endpoints (
                   "name" character varying(100) NOT NULL,
@@ -470,19 +495,20 @@ public final class PhoenixKitFixtures {
         insertIntegration(connection, p, OPENAI_PRODUCTION, "2026-06-01 10:00:00+00", """
                 {"provider": "openai", "name": "Production key", "auth_type": "api_key",
                  "api_key": "%s", "status": "connected", "validation_status": "ok",
-                 "connected_at": "2026-06-01T10:00:00.123456Z", "last_validated_at": "%s"}"""
-                .formatted(encrypt("sk-openai-production-0001"), e));
+                 "connected_at": "2026-06-01T10:00:00.123456Z", "last_validated_at": "%s"}""".formatted(
+                        encrypt("sk-openai-production-0001"), e));
         insertIntegration(connection, p, OPENROUTER_TEAM_KEY, "2026-06-02 10:00:00+00", """
                 {"provider": "openrouter", "name": "Team Key", "auth_type": "api_key",
                  "api_key": "sk-or-plaintext-team-key-0002", "status": "connected",
                  "validation_status": "Credits: $4.20 remaining", "last_validated_at": "%s"}""".formatted(e));
         insertIntegration(connection, p, OPENROUTER_TEAM_KEY_DUPLICATE, "2026-06-03 10:00:00+00", """
                 {"provider": "openrouter", "name": "team key", "auth_type": "api_key",
-                 "api_key": "%s", "status": "connected", "validation_status": "ok"}"""
-                .formatted(encrypt("sk-or-team-key-duplicate-0003")));
+                 "api_key": "%s", "status": "connected", "validation_status": "ok"}""".formatted(
+                        encrypt("sk-or-team-key-duplicate-0003")));
         insertIntegration(connection, p, OPENROUTER_TEAM_KEY_EXACT_DUPLICATE, "2026-06-04 10:00:00+00", """
                 {"provider": "openrouter", "name": "team key", "auth_type": "api_key",
-                 "api_key": "%s", "status": "configured"}""".formatted(encrypt("sk-or-team-key-exact-0004")));
+                 "api_key": "%s", "status": "configured"}""".formatted(
+                        encrypt("sk-or-team-key-exact-0004")));
         insertIntegration(connection, p, GOOGLE_DEFAULT, "2026-06-05 10:00:00+00", """
                 {"provider": "google", "name": "default", "auth_type": "oauth2",
                  "client_id": "fixture-client.apps.googleusercontent.com", "client_secret": "%s",
@@ -492,8 +518,9 @@ public final class PhoenixKitFixtures {
                  "connected_at": "2026-06-05T10:00:00.000000Z", "status": "connected",
                  "external_account_id": "1122334455", "external_account_name": "Ops Team",
                  "metadata": {"connected_email": "ops@example.com", "name": "Ops Team",
-                              "picture": "https://example.com/p.png"}, "oauth_state": "stale-state-never-cleared"}"""
-                .formatted(encrypt("google-client-secret-0005"), encrypt("ya29.fixture-access-token-0005"),
+                              "picture": "https://example.com/p.png"}, "oauth_state": "stale-state-never-cleared"}""".formatted(
+                        encrypt("google-client-secret-0005"),
+                        encrypt("ya29.fixture-access-token-0005"),
                         encrypt("1//fixture-refresh-token-0005")));
         insertIntegration(connection, p, GOOGLE_WORK, "2026-06-06 10:00:00+00", """
                 {"provider": "google", "name": "Work account", "auth_type": "oauth2",
@@ -501,17 +528,18 @@ public final class PhoenixKitFixtures {
                  "status": "configured"}""");
         insertIntegration(connection, p, OPENROUTER_PERSONAL, "2026-07-27 10:00:00+00", """
                 {"provider": "openrouter", "name": "My key", "auth_type": "api_key", "api_key": "%s",
-                 "status": "connected", "validation_status": "ok", "owner_type": "user", "owner_uuid": "%s"}"""
-                .formatted(encrypt("sk-or-personal-0007"), USER_UUID));
+                 "status": "connected", "validation_status": "ok", "owner_type": "user", "owner_uuid": "%s"}""".formatted(
+                        encrypt("sk-or-personal-0007"), USER_UUID));
         insertIntegration(connection, p, TELEGRAM_PRETYPED_PERSONAL, "2026-07-27 11:00:00+00", """
                 {"provider": "telegram", "name": "My bot", "auth_type": "bot_token", "bot_token": "%s",
                  "mode": "multi", "chat_ids": ["123456", "-100987654"], "status": "connected",
-                 "validation_status": "Connected as @fixture_bot", "owner_uuid": "%s"}"""
-                .formatted(encrypt("123456:fixture-bot-token-0008"), USER_UUID));
+                 "validation_status": "Connected as @fixture_bot", "owner_uuid": "%s"}""".formatted(
+                        encrypt("123456:fixture-bot-token-0008"), USER_UUID));
         insertIntegration(connection, p, OPENROUTER_UNKNOWN_OWNER_TYPE, "2026-07-28 10:00:00+00", """
                 {"provider": "openrouter", "name": "Galaxy key", "auth_type": "api_key",
                  "api_key": "sk-or-galaxy-plain-0009", "status": "connected", "owner_type": "galaxy",
-                 "owner_uuid": "%s"}""".formatted(OTHER_OWNER_UUID));
+                 "owner_uuid": "%s"}""".formatted(
+                        OTHER_OWNER_UUID));
         insertIntegration(connection, p, SMTP_MAIL, "2026-07-12 10:00:00+00", """
                 {"provider": "smtp", "name": "Mail (Fastmail)", "auth_type": "credentials",
                  "host": "smtp.example.com", "port": "587", "username": "mailer@example.com",
@@ -522,19 +550,19 @@ public final class PhoenixKitFixtures {
                 {"provider": "aws_ses", "name": "SES eu-west-1", "auth_type": "key_secret",
                  "access_key": "AKIAFIXTURE0011", "secret_key": "%s", "aws_region": "eu-west-1",
                  "status": "connected",
-                 "validation_status": "Quota: 12 / 50,000 sent last 24h · max 14/s"}"""
-                .formatted(encrypt("aws-secret-key-fixture-0011")));
+                 "validation_status": "Quota: 12 / 50,000 sent last 24h · max 14/s"}""".formatted(
+                        encrypt("aws-secret-key-fixture-0011")));
         insertIntegration(connection, p, UNKNOWN_PROVIDER, "2026-08-10 10:00:00+00", """
                 {"provider": "acme_crm", "name": "ACME (sandbox)", "auth_type": "api_key", "api_key": "%s",
-                 "workspace": "sandbox-42", "region": "eu", "status": "connected"}"""
-                .formatted(encrypt("acme-api-key-fixture-0012")));
+                 "workspace": "sandbox-42", "region": "eu", "status": "connected"}""".formatted(
+                        encrypt("acme-api-key-fixture-0012")));
         insertIntegration(connection, p, MISTRAL_ERROR, "2026-08-11 10:00:00+00", """
                 {"provider": "mistral", "name": "Mistral", "auth_type": "api_key",
                  "api_key": "mistral-plaintext-key-0013", "status": "error",
                  "validation_status": "error: Invalid credentials", "last_validated_at": "%s"}""".formatted(e));
 
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + p
-                + "phoenix_kit_settings (key, module, value, value_json) VALUES (?, ?, ?, NULL)")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO " + p + "phoenix_kit_settings (key, module, value, value_json) VALUES (?, ?, ?, NULL)")) {
             statement.setString(1, "default_email_integration_uuid");
             statement.setString(2, "email");
             statement.setString(3, SMTP_MAIL.toString());
@@ -572,30 +600,47 @@ public final class PhoenixKitFixtures {
     }
 
     private static void seedV113(Connection connection, String p) throws SQLException {
-        insertComposite(connection, p, V113_OPENAI_DEFAULT, "integration:openai:default", "2026-04-01 10:00:00+00",
+        insertComposite(
+                connection,
+                p,
+                V113_OPENAI_DEFAULT,
+                "integration:openai:default",
+                "2026-04-01 10:00:00+00",
                 """
                 {"provider": "openai", "name": "default", "auth_type": "api_key", "api_key": "%s",
                  "status": "connected", "validation_status": "ok"}""".formatted(encrypt("sk-openai-v113-0401")));
-        insertComposite(connection, p, V113_OPENROUTER_TEAM_KEY, "integration:openrouter:team-key",
-                "2026-04-02 10:00:00+00", """
+        insertComposite(
+                connection,
+                p,
+                V113_OPENROUTER_TEAM_KEY,
+                "integration:openrouter:team-key",
+                "2026-04-02 10:00:00+00",
+                """
                 {"provider": "openrouter", "name": "team-key", "auth_type": "api_key",
                  "api_key": "sk-or-v113-plain-0402", "status": "connected"}""");
-        insertComposite(connection, p, V113_GOOGLE_WORK, "integration:google:work", "2026-04-03 10:00:00+00", """
+        insertComposite(
+                connection, p, V113_GOOGLE_WORK, "integration:google:work", "2026-04-03 10:00:00+00", """
                 {"provider": "google", "name": "work", "auth_type": "oauth2", "client_id": "v113.apps",
                  "client_secret": "%s", "access_token": "%s", "refresh_token": "%s", "token_type": "Bearer",
                  "expires_at": "2026-05-01T11:00:00.000000Z", "status": "connected",
-                 "external_account_id": "99887766", "metadata": {"connected_email": "work@example.com"}}"""
-                .formatted(encrypt("v113-google-secret-0403"), encrypt("ya29.v113-access-0403"),
-                        encrypt("1//v113-refresh-0403")));
+                 "external_account_id": "99887766", "metadata": {"connected_email": "work@example.com"}}""".formatted(
+                                encrypt("v113-google-secret-0403"),
+                                encrypt("ya29.v113-access-0403"),
+                                encrypt("1//v113-refresh-0403")));
         insertComposite(connection, p, V113_GOOGLE_LEGACY, "integration:google", "2026-04-04 10:00:00+00", """
                 {"auth_type": "oauth2", "client_id": "legacy.apps", "client_secret": "legacy-plain-0404",
                  "status": "configured"}""");
-        insertComposite(connection, p, V113_MISTRAL_EMPTY_JSON, "integration:mistral:eu", "2026-04-05 10:00:00+00",
-                """
+        insertComposite(
+                connection, p, V113_MISTRAL_EMPTY_JSON, "integration:mistral:eu", "2026-04-05 10:00:00+00", """
                 {"provider": "", "name": "", "auth_type": "api_key", "api_key": "mistral-v113-plain-0405",
                  "status": "connected"}""");
-        insertComposite(connection, p, V113_OPENROUTER_JSON_NAME_WINS, "integration:openrouter:renamed-later",
-                "2026-04-06 10:00:00+00", """
+        insertComposite(
+                connection,
+                p,
+                V113_OPENROUTER_JSON_NAME_WINS,
+                "integration:openrouter:renamed-later",
+                "2026-04-06 10:00:00+00",
+                """
                 {"provider": "openrouter", "name": "team-key", "auth_type": "api_key", "api_key": "%s",
                  "status": "configured"}""".formatted(encrypt("sk-or-v113-json-name-0406")));
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + p
@@ -611,8 +656,8 @@ public final class PhoenixKitFixtures {
         insertComposite(connection, p, uuid, uuid.toString(), dateAdded, json);
     }
 
-    private static void insertComposite(Connection connection, String p, UUID uuid, String key, String dateAdded,
-                                        String json) throws SQLException {
+    private static void insertComposite(
+            Connection connection, String p, UUID uuid, String key, String dateAdded, String json) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + p
                 + "phoenix_kit_settings (uuid, key, module, value, value_json, date_added, date_updated)"
                 + " VALUES (?, ?, 'integrations', NULL, ?::jsonb, ?::timestamptz, ?::timestamptz)")) {
@@ -634,7 +679,7 @@ public final class PhoenixKitFixtures {
     }
 
     private static IllegalStateException failure(String what, SQLException e) {
-        return new IllegalStateException("Could not " + what + ": SQLState " + e.getSQLState() + ": "
-                + e.getMessage(), e);
+        return new IllegalStateException(
+                "Could not " + what + ": SQLState " + e.getSQLState() + ": " + e.getMessage(), e);
     }
 }

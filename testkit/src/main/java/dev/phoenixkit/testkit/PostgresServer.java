@@ -119,7 +119,10 @@ public final class PostgresServer {
      * @param description  the server, for the log line and the message
      */
     static void checkVersion(int majorVersion, boolean embedded, String description) {
-        LOG.info("PhoenixKit testkit: {} (PostgreSQL {}; supported {})", description, majorVersion,
+        LOG.info(
+                "PhoenixKit testkit: {} (PostgreSQL {}; supported {})",
+                description,
+                majorVersion,
                 SUPPORTED_MAJOR_VERSION);
         if (majorVersion >= SUPPORTED_MAJOR_VERSION) {
             return;
@@ -132,8 +135,12 @@ public final class PostgresServer {
             throw new IllegalStateException("The embedded PostgreSQL is version " + majorVersion
                     + ", below the supported " + SUPPORTED_MAJOR_VERSION + ". " + fix);
         }
-        LOG.warn("PhoenixKit testkit: the PostgreSQL server is version {}, below the supported {}; tests may fail"
-                + " for reasons of the server, not of your code. {}", majorVersion, SUPPORTED_MAJOR_VERSION, fix);
+        LOG.warn(
+                "PhoenixKit testkit: the PostgreSQL server is version {}, below the supported {}; tests may fail"
+                        + " for reasons of the server, not of your code. {}",
+                majorVersion,
+                SUPPORTED_MAJOR_VERSION,
+                fix);
     }
 
     /** @return the server's PostgreSQL major version, for example {@code 17} */
@@ -191,8 +198,7 @@ public final class PostgresServer {
     private TestDatabase newDatabase(String templateName) {
         String name = nextName();
         backend.createDatabase(name, templateName);
-        return new TestDatabase(name, backend.jdbcUrl(name), backend.user(), backend.password(),
-                backend::dropDatabase);
+        return new TestDatabase(name, backend.jdbcUrl(name), backend.user(), backend.password(), backend::dropDatabase);
     }
 
     /**
@@ -208,7 +214,10 @@ public final class PostgresServer {
         synchronized (templateLock) {
             if (template == null) {
                 template = TemplateDatabase.create(backend, "phoenixkit_tpl_" + runId);
-                LOG.info("Migrated template database {} on {} in {} ms", template.name(), backend.description(),
+                LOG.info(
+                        "Migrated template database {} on {} in {} ms",
+                        template.name(),
+                        backend.description(),
                         template.migrationMillis());
             }
             return template;

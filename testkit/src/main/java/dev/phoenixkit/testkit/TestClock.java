@@ -38,8 +38,8 @@ public final class TestClock extends Clock {
      * @return a UTC clock standing at {@code start}
      */
     public static TestClock startingAt(Instant start) {
-        return new TestClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), Duration.ZERO,
-                ZoneOffset.UTC);
+        return new TestClock(
+                new AtomicReference<>(Objects.requireNonNull(start, "start")), Duration.ZERO, ZoneOffset.UTC);
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param clock         for relative times
  * @param publicBaseUri the browser-facing origin, when it differs from the request's
  */
-public record AdminConfig(Integrations integrations, AdminAccess access, String basePath, Clock clock,
-        Optional<URI> publicBaseUri) {
+public record AdminConfig(
+        Integrations integrations, AdminAccess access, String basePath, Clock clock, Optional<URI> publicBaseUri) {
     public AdminConfig {
         Objects.requireNonNull(integrations, "integrations");
         Objects.requireNonNull(access, "access");
@@ -35,11 +35,19 @@ public record AdminConfig(Integrations integrations, AdminAccess access, String 
         if (path.isEmpty() || path.equals("/")) {
             return "";
         }
-        if (!path.startsWith("/") || path.contains("..") || path.contains("//") || path.chars().anyMatch(
-                c -> c == '?' || c == '#' || c == '*' || c == '\\' || c == '%' || Character.isWhitespace(c)
-                        || Character.isISOControl(c))) {
-            throw new IllegalArgumentException("basePath must be a plain path starting with '/', such as"
-                    + " /admin/integrations");
+        if (!path.startsWith("/")
+                || path.contains("..")
+                || path.contains("//")
+                || path.chars()
+                        .anyMatch(c -> c == '?'
+                                || c == '#'
+                                || c == '*'
+                                || c == '\\'
+                                || c == '%'
+                                || Character.isWhitespace(c)
+                                || Character.isISOControl(c))) {
+            throw new IllegalArgumentException(
+                    "basePath must be a plain path starting with '/', such as" + " /admin/integrations");
         }
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
@@ -52,9 +60,14 @@ public record AdminConfig(Integrations integrations, AdminAccess access, String 
      * @return the uri, checked
      */
     public static URI checkPublicBaseUri(URI uri) {
-        boolean plain = uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                && uri.getHost() != null && (uri.getRawPath() == null || uri.getRawPath().isEmpty()
-                || uri.getRawPath().equals("/")) && uri.getRawQuery() == null && uri.getRawFragment() == null
+        boolean plain = uri.isAbsolute()
+                && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                && uri.getHost() != null
+                && (uri.getRawPath() == null
+                        || uri.getRawPath().isEmpty()
+                        || uri.getRawPath().equals("/"))
+                && uri.getRawQuery() == null
+                && uri.getRawFragment() == null
                 && uri.getRawUserInfo() == null;
         if (!plain) {
             throw new IllegalArgumentException("publicBaseUri must be an http(s) origin such as https://example.com");

@@ -47,6 +47,7 @@ public final class AdminServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
     /** The OAuth callback below the base path. */
     public static final String CALLBACK_PATH = "/oauth/callback";
+
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -60,9 +61,8 @@ public final class AdminServlet extends HttpServlet {
     }
 
     /** One request's context. */
-    private record Call(HttpServletRequest request, HttpServletResponse response, UUID actor, String base,
-            String csrf) {
-    }
+    private record Call(
+            HttpServletRequest request, HttpServletResponse response, UUID actor, String base, String csrf) {}
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -111,9 +111,14 @@ public final class AdminServlet extends HttpServlet {
             return;
         }
         if (post && !Csrf.verify(request, config.publicBaseUri())) {
-            message(call, HttpServletResponse.SC_FORBIDDEN, "Request refused",
+            message(
+                    call,
+                    HttpServletResponse.SC_FORBIDDEN,
+                    "Request refused",
                     "This form has expired or was sent from another site, so nothing was changed. Reload the page"
-                            + " and try again.", "", "Back to connections");
+                            + " and try again.",
+                    "",
+                    "Back to connections");
             return;
         }
         try {
@@ -124,17 +129,29 @@ public final class AdminServlet extends HttpServlet {
                 return;
             }
             LOG.warn("Admin console {} {} failed: {}", method, routeShape(route), e.error());
-            message(call, HttpServletResponse.SC_BAD_REQUEST, "That did not work", e.getMessage(), "",
+            message(
+                    call,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "That did not work",
+                    e.getMessage(),
+                    "",
                     "Back to connections");
         } catch (RuntimeException e) {
             LOG.error("Admin console {} {} failed", method, routeShape(route), e);
-            message(call, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Something went wrong",
-                    "The request failed and was logged. Nothing more was changed.", "", "Back to connections");
+            message(
+                    call,
+                    HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                    "Something went wrong",
+                    "The request failed and was logged. Nothing more was changed.",
+                    "",
+                    "Back to connections");
         }
     }
 
     private void dispatch(Call call, String route, boolean post) throws IOException {
-        String[] parts = route.isEmpty() || route.equals("/") ? new String[0] : route.substring(1).split("/", -1);
+        String[] parts = route.isEmpty() || route.equals("/")
+                ? new String[0]
+                : route.substring(1).split("/", -1);
         if (parts.length == 0) {
             if (post) {
                 notFound(call.response());
@@ -185,10 +202,11 @@ public final class AdminServlet extends HttpServlet {
             }
             case "test" -> requirePost(call, post, () -> testStored(call, connection));
             case "connect" -> requirePost(call, post, () -> connect(call, connection));
-            case "disconnect" -> requirePost(call, post, () -> {
-                integrations.disconnect(connection.uuid(), call.actor());
-                redirect(call, "/" + connection.uuid() + "?m=disconnected");
-            });
+            case "disconnect" ->
+                requirePost(call, post, () -> {
+                    integrations.disconnect(connection.uuid(), call.actor());
+                    redirect(call, "/" + connection.uuid() + "?m=disconnected");
+                });
             case "remove" -> {
                 if (post && "yes".equals(call.request().getParameter("confirm"))) {
                     integrations.removeConnection(connection.uuid(), call.actor());
@@ -196,8 +214,17 @@ public final class AdminServlet extends HttpServlet {
                 } else if (post) {
                     redirect(call, "/" + connection.uuid() + "/remove");
                 } else {
-                    render(call, 200, "remove.jte", "Remove " + connection.name(), null, List.of(), "view",
-                            new RemoveView(connection.uuid().toString(), connection.name(),
+                    render(
+                            call,
+                            200,
+                            "remove.jte",
+                            "Remove " + connection.name(),
+                            null,
+                            List.of(),
+                            "view",
+                            new RemoveView(
+                                    connection.uuid().toString(),
+                                    connection.name(),
                                     providerName(connection.provider())));
                 }
             }
@@ -226,17 +253,22 @@ public final class AdminServlet extends HttpServlet {
         List<ProviderDefinition> providers = integrations.listProviders();
         Map<String, List<Connection>> byProvider = new LinkedHashMap<>();
         for (Connection connection : integrations.listIntegrations()) {
-            byProvider.computeIfAbsent(connection.provider(), key -> new ArrayList<>()).add(connection);
+            byProvider
+                    .computeIfAbsent(connection.provider(), key -> new ArrayList<>())
+                    .add(connection);
         }
         java.time.Instant now = config.clock().instant();
         List<ProviderGroup> groups = new ArrayList<>();
         byProvider.forEach((key, connections) -> {
             Optional<ProviderDefinition> provider = integrations.providers().get(key);
-            groups.add(new ProviderGroup(provider.map(ProviderDefinition::name).orElse(key), key,
+            groups.add(new ProviderGroup(
+                    provider.map(ProviderDefinition::name).orElse(key),
+                    key,
                     provider.map(ProviderDefinition::icon).orElse(""),
                     connections.stream().map(c -> ConnectionViews.row(c, now)).toList()));
         });
-        ListView view = new ListView(groups, providers.stream().map(ProviderDefinition::name).toList());
+        ListView view = new ListView(
+                groups, providers.stream().map(ProviderDefinition::name).toList());
         render(call, 200, "list.jte", "Connections", notice(call), banner(), "view", view);
     }
 
@@ -265,7 +297,11 @@ public final class AdminServlet extends HttpServlet {
         String key = call.request().getParameter("provider");
         if (key == null || key.isBlank()) {
             List<ProviderChoice> choices = integrations.listProviders().stream()
-                    .map(p -> new ProviderChoice(p.key(), p.name(), p.icon(), p.description(),
+                    .map(p -> new ProviderChoice(
+                            p.key(),
+                            p.name(),
+                            p.icon(),
+                            p.description(),
                             p.authType().wireValue()))
                     .toList();
             render(call, 200, "choose.jte", "Add a connection", null, List.of(), "providers", choices);
@@ -273,22 +309,30 @@ public final class AdminServlet extends HttpServlet {
         }
         Optional<ProviderDefinition> provider = integrations.providers().get(key);
         if (provider.isEmpty() || !provider.get().key().equals(key)) {
-            message(call, HttpServletResponse.SC_NOT_FOUND, "Unknown provider",
-                    "There is no provider with that key. Choose one of the listed providers.", "new",
+            message(
+                    call,
+                    HttpServletResponse.SC_NOT_FOUND,
+                    "Unknown provider",
+                    "There is no provider with that key. Choose one of the listed providers.",
+                    "new",
                     "Choose a provider");
             return;
         }
-        FormView form = ConnectionViews.newForm(provider.get(), "", Map.of(), Map.of(), null, redirectUri(call),
-                false);
+        FormView form = ConnectionViews.newForm(provider.get(), "", Map.of(), Map.of(), null, redirectUri(call), false);
         render(call, 200, "form.jte", "New " + provider.get().name() + " connection", null, List.of(), "form", form);
     }
 
     private void createPost(Call call) throws IOException {
         String key = call.request().getParameter("provider");
-        Optional<ProviderDefinition> found = key == null ? Optional.empty() : integrations.providers().get(key);
+        Optional<ProviderDefinition> found =
+                key == null ? Optional.empty() : integrations.providers().get(key);
         if (found.isEmpty() || !found.get().key().equals(key)) {
-            message(call, HttpServletResponse.SC_BAD_REQUEST, "Unknown provider",
-                    "There is no provider with that key. Choose one of the listed providers.", "new",
+            message(
+                    call,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "Unknown provider",
+                    "There is no provider with that key. Choose one of the listed providers.",
+                    "new",
                     "Choose a provider");
             return;
         }
@@ -307,10 +351,23 @@ public final class AdminServlet extends HttpServlet {
                 json(call.response(), 200, "ok".equals(result.kind()), result.text());
                 return;
             }
-            FormView form = ConnectionViews.newForm(provider, typed.name(), typed.shown(), typed.errors(), result,
-                    redirectUri(call), typed.hadSecret());
-            render(call, typed.valid() ? 200 : 422, "form.jte", "New " + provider.name() + " connection", null,
-                    List.of(), "form", form);
+            FormView form = ConnectionViews.newForm(
+                    provider,
+                    typed.name(),
+                    typed.shown(),
+                    typed.errors(),
+                    result,
+                    redirectUri(call),
+                    typed.hadSecret());
+            render(
+                    call,
+                    typed.valid() ? 200 : 422,
+                    "form.jte",
+                    "New " + provider.name() + " connection",
+                    null,
+                    List.of(),
+                    "form",
+                    form);
             return;
         }
         Map<String, String> errors = new LinkedHashMap<>(typed.errors());
@@ -326,8 +383,13 @@ public final class AdminServlet extends HttpServlet {
             }
         }
         if (created == null) {
-            FormView form = ConnectionViews.newForm(provider, typed.name(), typed.shown(), errors,
-                    new Notice("error", "Nothing was saved: correct the marked fields."), redirectUri(call),
+            FormView form = ConnectionViews.newForm(
+                    provider,
+                    typed.name(),
+                    typed.shown(),
+                    errors,
+                    new Notice("error", "Nothing was saved: correct the marked fields."),
+                    redirectUri(call),
                     typed.hadSecret());
             render(call, 422, "form.jte", "New " + provider.name() + " connection", null, List.of(), "form", form);
             return;
@@ -341,21 +403,40 @@ public final class AdminServlet extends HttpServlet {
     private void editGet(Call call, Connection connection) throws IOException {
         Optional<ProviderDefinition> provider = integrations.providers().get(connection.provider());
         if (provider.isEmpty()) {
-            message(call, 200, connection.name(), "This connection's provider '" + connection.provider()
-                    + "' is not registered in this application, so it cannot be edited here.", "",
+            message(
+                    call,
+                    200,
+                    connection.name(),
+                    "This connection's provider '" + connection.provider()
+                            + "' is not registered in this application, so it cannot be edited here.",
+                    "",
                     "Back to connections");
             return;
         }
-        FormView form = ConnectionViews.editForm(connection, provider.get(), null, Map.of(), Map.of(), null,
-                redirectUri(call), integrations.auditTrail(connection.uuid()), false, config.clock().instant());
+        FormView form = ConnectionViews.editForm(
+                connection,
+                provider.get(),
+                null,
+                Map.of(),
+                Map.of(),
+                null,
+                redirectUri(call),
+                integrations.auditTrail(connection.uuid()),
+                false,
+                config.clock().instant());
         render(call, 200, "form.jte", connection.name(), notice(call), List.of(), "form", form);
     }
 
     private void editPost(Call call, Connection connection) throws IOException {
         Optional<ProviderDefinition> found = integrations.providers().get(connection.provider());
         if (found.isEmpty()) {
-            message(call, HttpServletResponse.SC_BAD_REQUEST, connection.name(), "This connection's provider is"
-                    + " not registered in this application.", "", "Back to connections");
+            message(
+                    call,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    connection.name(),
+                    "This connection's provider is" + " not registered in this application.",
+                    "",
+                    "Back to connections");
             return;
         }
         ProviderDefinition provider = found.get();
@@ -389,7 +470,13 @@ public final class AdminServlet extends HttpServlet {
             errors.put("name", "Connection name can't be blank.");
         }
         if (!errors.isEmpty()) {
-            editForm(call, 422, connection, provider, typed, errors,
+            editForm(
+                    call,
+                    422,
+                    connection,
+                    provider,
+                    typed,
+                    errors,
                     new Notice("error", "Nothing was saved: correct the marked fields."));
             return;
         }
@@ -401,7 +488,13 @@ public final class AdminServlet extends HttpServlet {
                     throw e;
                 }
                 errors.put("name", nameError(e));
-                editForm(call, 422, connection, provider, typed, errors,
+                editForm(
+                        call,
+                        422,
+                        connection,
+                        provider,
+                        typed,
+                        errors,
                         new Notice("error", "Nothing was saved: correct the marked fields."));
                 return;
             }
@@ -410,10 +503,25 @@ public final class AdminServlet extends HttpServlet {
         redirect(call, "/" + connection.uuid() + "?m=" + autoValidate(connection.uuid(), saved, "saved"));
     }
 
-    private void editForm(Call call, int status, Connection connection, ProviderDefinition provider,
-            TypedSetup typed, Map<String, String> errors, Notice result) throws IOException {
-        FormView form = ConnectionViews.editForm(connection, provider, typed.name(), typed.shown(), errors, result,
-                redirectUri(call), integrations.auditTrail(connection.uuid()), typed.hadSecret(),
+    private void editForm(
+            Call call,
+            int status,
+            Connection connection,
+            ProviderDefinition provider,
+            TypedSetup typed,
+            Map<String, String> errors,
+            Notice result)
+            throws IOException {
+        FormView form = ConnectionViews.editForm(
+                connection,
+                provider,
+                typed.name(),
+                typed.shown(),
+                errors,
+                result,
+                redirectUri(call),
+                integrations.auditTrail(connection.uuid()),
+                typed.hadSecret(),
                 config.clock().instant());
         render(call, status, "form.jte", connection.name(), null, List.of(), "form", form);
     }
@@ -444,7 +552,8 @@ public final class AdminServlet extends HttpServlet {
     private void connect(Call call, Connection connection) throws IOException {
         URI redirectUri = URI.create(redirectUri(call));
         try {
-            URI url = integrations.beginAuthorization(connection.uuid(), redirectUri, AuthorizationOptions.defaults())
+            URI url = integrations
+                    .beginAuthorization(connection.uuid(), redirectUri, AuthorizationOptions.defaults())
                     .url();
             call.response().setStatus(HttpServletResponse.SC_SEE_OTHER);
             call.response().setHeader("Location", url.toString());
@@ -461,9 +570,17 @@ public final class AdminServlet extends HttpServlet {
             if (provider.isEmpty()) {
                 throw e;
             }
-            FormView form = ConnectionViews.editForm(connection, provider.get(), null, Map.of(), Map.of(),
-                    new Notice("error", text), redirectUri.toString(), integrations.auditTrail(connection.uuid()),
-                    false, config.clock().instant());
+            FormView form = ConnectionViews.editForm(
+                    connection,
+                    provider.get(),
+                    null,
+                    Map.of(),
+                    Map.of(),
+                    new Notice("error", text),
+                    redirectUri.toString(),
+                    integrations.auditTrail(connection.uuid()),
+                    false,
+                    config.clock().instant());
             render(call, 422, "form.jte", connection.name(), null, List.of(), "form", form);
         }
     }
@@ -479,15 +596,33 @@ public final class AdminServlet extends HttpServlet {
         } catch (IntegrationException e) {
             LOG.info("OAuth callback refused: {}", e.error());
             switch (e.error()) {
-                case STATE_MISMATCH -> message(call, HttpServletResponse.SC_BAD_REQUEST, "Security check failed",
-                        "This sign-in answer is unknown, was used already, or has expired, so nothing was changed."
-                                + " Please try connecting again.", "", "Back to connections");
-                case AUTHORIZATION_DENIED -> message(call, HttpServletResponse.SC_BAD_REQUEST,
-                        "Authorization failed", "The provider did not authorize the connection"
-                                + providerError(error, request.getParameter("error_description"))
-                                + ". Nothing was changed.", "", "Back to connections");
-                default -> message(call, HttpServletResponse.SC_BAD_GATEWAY, "Failed to connect",
-                        "Failed to connect: " + e.getMessage() + " Please try again.", "", "Back to connections");
+                case STATE_MISMATCH ->
+                    message(
+                            call,
+                            HttpServletResponse.SC_BAD_REQUEST,
+                            "Security check failed",
+                            "This sign-in answer is unknown, was used already, or has expired, so nothing was changed."
+                                    + " Please try connecting again.",
+                            "",
+                            "Back to connections");
+                case AUTHORIZATION_DENIED ->
+                    message(
+                            call,
+                            HttpServletResponse.SC_BAD_REQUEST,
+                            "Authorization failed",
+                            "The provider did not authorize the connection"
+                                    + providerError(error, request.getParameter("error_description"))
+                                    + ". Nothing was changed.",
+                            "",
+                            "Back to connections");
+                default ->
+                    message(
+                            call,
+                            HttpServletResponse.SC_BAD_GATEWAY,
+                            "Failed to connect",
+                            "Failed to connect: " + e.getMessage() + " Please try again.",
+                            "",
+                            "Back to connections");
             }
         }
     }
@@ -510,10 +645,10 @@ public final class AdminServlet extends HttpServlet {
         HttpServletRequest request = call.request();
         String origin = config.publicBaseUri().map(URI::toString).orElseGet(() -> {
             int port = request.getServerPort();
-            boolean defaultPort = port < 0 || ("http".equals(request.getScheme()) && port == 80)
+            boolean defaultPort = port < 0
+                    || ("http".equals(request.getScheme()) && port == 80)
                     || ("https".equals(request.getScheme()) && port == 443);
-            return request.getScheme() + "://" + hostForUri(request.getServerName()) + (defaultPort ? "" : ":"
-                    + port);
+            return request.getScheme() + "://" + hostForUri(request.getServerName()) + (defaultPort ? "" : ":" + port);
         });
         return origin + call.base() + CALLBACK_PATH;
     }
@@ -527,19 +662,33 @@ public final class AdminServlet extends HttpServlet {
     private void pickerPage(Call call) throws IOException {
         String provider = call.request().getParameter("provider");
         if (provider == null || provider.isBlank()) {
-            provider = integrations.listProviders().isEmpty() ? "" : integrations.listProviders().get(0).key();
+            provider = integrations.listProviders().isEmpty()
+                    ? ""
+                    : integrations.listProviders().get(0).key();
         }
         String selectedText = call.request().getParameter("selected");
         Optional<UUID> selected = selectedText != null && Integrations.isUuid(selectedText)
-                ? Optional.of(UUID.fromString(selectedText)) : Optional.empty();
+                ? Optional.of(UUID.fromString(selectedText))
+                : Optional.empty();
         String fragment = new PickerRenderer(config).render(provider, "selected", selected);
-        render(call, 200, "picker-page.jte", "Connection picker", null, List.of(), "fragment",
+        render(
+                call,
+                200,
+                "picker-page.jte",
+                "Connection picker",
+                null,
+                List.of(),
+                "fragment",
                 new gg.jte.Content() {
                     @Override
                     public void writeTo(gg.jte.TemplateOutput output) {
                         output.writeContent(fragment);
                     }
-                }, "provider", provider, "selected", selected.map(UUID::toString).orElse(""));
+                },
+                "provider",
+                provider,
+                "selected",
+                selected.map(UUID::toString).orElse(""));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -569,7 +718,8 @@ public final class AdminServlet extends HttpServlet {
     }
 
     private static Notice outcome(ValidationResult outcome) {
-        return outcome.isOk() ? new Notice("ok", "Connection verified")
+        return outcome.isOk()
+                ? new Notice("ok", "Connection verified")
                 : new Notice("error", "Test failed: " + outcome.message());
     }
 
@@ -582,8 +732,8 @@ public final class AdminServlet extends HttpServlet {
             case "created" -> new Notice("ok", "Connection created.");
             case "saved" -> new Notice("ok", "Saved.");
             case "verified" -> new Notice("ok", "Connection verified.");
-            case "test_failed" -> new Notice("error", "Test failed" + failedNote(call.request().getParameter("c"),
-                    call.request())) ;
+            case "test_failed" ->
+                new Notice("error", "Test failed" + failedNote(call.request().getParameter("c"), call.request()));
             case "connected" -> new Notice("ok", "Connected.");
             case "disconnected" -> new Notice("info", "Disconnected.");
             case "removed" -> new Notice("ok", "Connection removed.");
@@ -606,8 +756,9 @@ public final class AdminServlet extends HttpServlet {
                 .orElse(".");
     }
 
-    private void render(Call call, int status, String template, String title, Notice notice, List<String> banner,
-            Object... params) throws IOException {
+    private void render(
+            Call call, int status, String template, String title, Notice notice, List<String> banner, Object... params)
+            throws IOException {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("page", new Page(title, call.base(), call.csrf(), notice, banner, Assets.version()));
         for (int i = 0; i < params.length; i += 2) {
@@ -624,7 +775,14 @@ public final class AdminServlet extends HttpServlet {
 
     private void message(Call call, int status, String heading, String text, String linkHref, String linkText)
             throws IOException {
-        render(call, status, "message.jte", heading, null, List.of(), "view",
+        render(
+                call,
+                status,
+                "message.jte",
+                heading,
+                null,
+                List.of(),
+                "view",
                 new MessageView(heading, text, linkHref, linkText));
     }
 
@@ -638,12 +796,12 @@ public final class AdminServlet extends HttpServlet {
         return accept != null && accept.startsWith("application/json");
     }
 
-    private static void json(HttpServletResponse response, int status, boolean ok, String message)
-            throws IOException {
+    private static void json(HttpServletResponse response, int status, boolean ok, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json; charset=utf-8");
-        response.getOutputStream().write(("{\"ok\":" + ok + ",\"message\":" + Json.string(message) + "}")
-                .getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(("{\"ok\":" + ok + ",\"message\":" + Json.string(message) + "}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private static void asset(String name, HttpServletResponse response) throws IOException {
@@ -667,7 +825,7 @@ public final class AdminServlet extends HttpServlet {
 
     /** The route with uuids replaced, for log lines (never a query string). */
     private static String routeShape(String route) {
-        return route.replaceAll("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
-                "{uuid}");
+        return route.replaceAll(
+                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", "{uuid}");
     }
 }

@@ -18,16 +18,14 @@ public final class Assets {
      * @param contentType its media type
      * @param bytes       its content
      */
-    public record Asset(String contentType, byte[] bytes) {
-    }
+    public record Asset(String contentType, byte[] bytes) {}
 
     private static final Map<String, Asset> FILES = Map.of(
             "admin.css", load("admin.css", "text/css; charset=utf-8"),
             "admin.js", load("admin.js", "text/javascript; charset=utf-8"));
     private static final String VERSION = version();
 
-    private Assets() {
-    }
+    private Assets() {}
 
     /**
      * @param name a file name such as {@code admin.css}

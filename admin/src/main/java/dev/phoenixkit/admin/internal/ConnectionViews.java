@@ -26,8 +26,7 @@ import java.util.stream.Collectors;
 
 /** Turns connections, providers and typed values into view models. Thread-safe (stateless). */
 public final class ConnectionViews {
-    private ConnectionViews() {
-    }
+    private ConnectionViews() {}
 
     /**
      * @param status a connection's status, if any
@@ -86,10 +85,19 @@ public final class ConnectionViews {
     public static Row row(Connection connection, Instant now) {
         IntegrationData data = connection.data();
         ConnectionStatus status = status(data);
-        return new Row(connection.uuid().toString(), connection.name(), status.wireValue(), statusLabel(status),
-                note(data), account(data),
-                data.connectedAt().map(at -> "Connected " + TimeAgo.format(at, now)).orElse(""),
-                data.lastValidatedAt().map(at -> "Last tested " + TimeAgo.format(at, now)).orElse(""));
+        return new Row(
+                connection.uuid().toString(),
+                connection.name(),
+                status.wireValue(),
+                statusLabel(status),
+                note(data),
+                account(data),
+                data.connectedAt()
+                        .map(at -> "Connected " + TimeAgo.format(at, now))
+                        .orElse(""),
+                data.lastValidatedAt()
+                        .map(at -> "Last tested " + TimeAgo.format(at, now))
+                        .orElse(""));
     }
 
     /**
@@ -109,7 +117,10 @@ public final class ConnectionViews {
      * @param errors   errors by field key
      * @return the field views
      */
-    public static List<FieldView> fields(ProviderDefinition provider, IntegrationData stored, Map<String, String> typed,
+    public static List<FieldView> fields(
+            ProviderDefinition provider,
+            IntegrationData stored,
+            Map<String, String> typed,
             Map<String, String> errors) {
         List<FieldView> views = new ArrayList<>();
         for (SetupField field : provider.setupFields()) {
@@ -123,15 +134,26 @@ public final class ConnectionViews {
                     masked = stored.getString(field.key()).map(Masking::mask).orElse("");
                 }
             } else {
-                value = typed.containsKey(field.key()) ? typed.get(field.key())
+                value = typed.containsKey(field.key())
+                        ? typed.get(field.key())
                         : stored.getString(field.key()).orElse("");
             }
             String chosen = value;
             List<OptionView> options = field.options().stream()
-                    .map(option -> new OptionView(option.value(), option.label(), option.value().equals(chosen)))
+                    .map(option -> new OptionView(
+                            option.value(), option.label(), option.value().equals(chosen)))
                     .toList();
-            views.add(new FieldView(field.key(), field.label(), field.type().wireValue(), field.required(),
-                    field.placeholder().orElse(""), field.help().orElse(""), options, value, masked, secret,
+            views.add(new FieldView(
+                    field.key(),
+                    field.label(),
+                    field.type().wireValue(),
+                    field.required(),
+                    field.placeholder().orElse(""),
+                    field.help().orElse(""),
+                    options,
+                    value,
+                    masked,
+                    secret,
                     errors.getOrDefault(field.key(), "")));
         }
         return views;
@@ -144,7 +166,8 @@ public final class ConnectionViews {
      */
     public static List<Instruction> instructions(ProviderDefinition provider, String redirectUri) {
         return provider.instructions(redirectUri).stream()
-                .map(section -> new Instruction(section.title(), section.steps(), section.note().orElse("")))
+                .map(section -> new Instruction(
+                        section.title(), section.steps(), section.note().orElse("")))
                 .toList();
     }
 
@@ -160,10 +183,15 @@ public final class ConnectionViews {
             String details = entry.metadata().entrySet().stream()
                     .map(e -> e.getKey() + ": " + e.getValue())
                     .collect(Collectors.joining(", "));
-            String actor = entry.actorUuid().map(Object::toString)
+            String actor = entry.actorUuid()
+                    .map(Object::toString)
                     .orElse(entry.mode() == dev.phoenixkit.integrations.AuditMode.AUTO ? "automatic" : "—");
-            views.add(new AuditView(entry.occurredAt().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    TimeAgo.format(entry.occurredAt(), now), entry.action(), actor, details));
+            views.add(new AuditView(
+                    entry.occurredAt().truncatedTo(ChronoUnit.SECONDS).toString(),
+                    TimeAgo.format(entry.occurredAt(), now),
+                    entry.action(),
+                    actor,
+                    details));
         }
         return views;
     }
@@ -183,20 +211,42 @@ public final class ConnectionViews {
      * @param now         the current instant
      * @return the view
      */
-    public static FormView editForm(Connection connection, ProviderDefinition provider, String typedName,
-            Map<String, String> typed, Map<String, String> errors, Notice result, String redirectUri,
-            List<AuditEntry> audit, boolean retyped, Instant now) {
+    public static FormView editForm(
+            Connection connection,
+            ProviderDefinition provider,
+            String typedName,
+            Map<String, String> typed,
+            Map<String, String> errors,
+            Notice result,
+            String redirectUri,
+            List<AuditEntry> audit,
+            boolean retyped,
+            Instant now) {
         IntegrationData data = connection.data();
         ConnectionStatus status = status(data);
         boolean oauth = provider.authType() == AuthType.OAUTH2;
-        return new FormView(false, connection.uuid().toString(), provider.key(), provider.name(), provider.icon(),
-                provider.description(), oauth, typedName == null ? connection.name() : typedName,
-                errors.getOrDefault("name", ""), fields(provider, data, typed, errors),
-                instructions(provider, redirectUri), oauth ? redirectUri : "", status.wireValue(),
-                statusLabel(status), note(data), account(data),
+        return new FormView(
+                false,
+                connection.uuid().toString(),
+                provider.key(),
+                provider.name(),
+                provider.icon(),
+                provider.description(),
+                oauth,
+                typedName == null ? connection.name() : typedName,
+                errors.getOrDefault("name", ""),
+                fields(provider, data, typed, errors),
+                instructions(provider, redirectUri),
+                oauth ? redirectUri : "",
+                status.wireValue(),
+                statusLabel(status),
+                note(data),
+                account(data),
                 data.connectedAt().map(at -> TimeAgo.format(at, now)).orElse(""),
-                data.lastValidatedAt().map(at -> TimeAgo.format(at, now)).orElse(""), result,
-                audit(audit, now), retyped);
+                data.lastValidatedAt().map(at -> TimeAgo.format(at, now)).orElse(""),
+                result,
+                audit(audit, now),
+                retyped);
     }
 
     /**
@@ -211,12 +261,36 @@ public final class ConnectionViews {
      * @param retyped     whether typed secrets were dropped from this render
      * @return the view
      */
-    public static FormView newForm(ProviderDefinition provider, String typedName, Map<String, String> typed,
-            Map<String, String> errors, Notice result, String redirectUri, boolean retyped) {
+    public static FormView newForm(
+            ProviderDefinition provider,
+            String typedName,
+            Map<String, String> typed,
+            Map<String, String> errors,
+            Notice result,
+            String redirectUri,
+            boolean retyped) {
         boolean oauth = provider.authType() == AuthType.OAUTH2;
-        return new FormView(true, "", provider.key(), provider.name(), provider.icon(), provider.description(), oauth,
-                typedName, errors.getOrDefault("name", ""), fields(provider, IntegrationData.empty(), typed, errors),
-                instructions(provider, redirectUri), oauth ? redirectUri : "", "", "", "", "", "", "", result,
-                List.of(), retyped);
+        return new FormView(
+                true,
+                "",
+                provider.key(),
+                provider.name(),
+                provider.icon(),
+                provider.description(),
+                oauth,
+                typedName,
+                errors.getOrDefault("name", ""),
+                fields(provider, IntegrationData.empty(), typed, errors),
+                instructions(provider, redirectUri),
+                oauth ? redirectUri : "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                result,
+                List.of(),
+                retyped);
     }
 }

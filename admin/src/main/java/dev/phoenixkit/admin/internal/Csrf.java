@@ -20,11 +20,11 @@ public final class Csrf {
     public static final String COOKIE = "pk_admin_csrf";
     /** The form field repeating it. */
     public static final String FIELD = "_csrf";
+
     private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{43}$");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Csrf() {
-    }
+    private Csrf() {}
 
     /**
      * The request's token, setting a fresh cookie when it has none (or a malformed one).
@@ -44,8 +44,10 @@ public final class Csrf {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         // set as a header: the Servlet API's Cookie has no SameSite before 6.0's setAttribute, and containers
         // differ in how they render it
-        response.addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=" + cookiePath + "; HttpOnly; SameSite=Strict"
-                + (request.isSecure() ? "; Secure" : ""));
+        response.addHeader(
+                "Set-Cookie",
+                COOKIE + "=" + token + "; Path=" + cookiePath + "; HttpOnly; SameSite=Strict"
+                        + (request.isSecure() ? "; Secure" : ""));
         return token;
     }
 
@@ -68,8 +70,8 @@ public final class Csrf {
         if (cookie.isEmpty() || field == null) {
             return false;
         }
-        return MessageDigest.isEqual(cookie.get().getBytes(StandardCharsets.US_ASCII),
-                field.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                cookie.get().getBytes(StandardCharsets.US_ASCII), field.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean sameOrigin(String origin, HttpServletRequest request, Optional<java.net.URI> publicBase) {
@@ -88,7 +90,8 @@ public final class Csrf {
             return Optional.empty();
         }
         for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
-            if (COOKIE.equals(cookie.getName()) && cookie.getValue() != null
+            if (COOKIE.equals(cookie.getName())
+                    && cookie.getValue() != null
                     && TOKEN.matcher(cookie.getValue()).matches()) {
                 return Optional.of(cookie.getValue());
             }

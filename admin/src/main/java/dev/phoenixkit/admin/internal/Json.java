@@ -2,8 +2,7 @@ package dev.phoenixkit.admin.internal;
 
 /** The one JSON rule the console needs: a string literal. Thread-safe (stateless). */
 public final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * @param text any text

@@ -4,10 +4,10 @@ package dev.phoenixkit.admin.internal;
 public final class Masking {
     /** Shorter secrets than this are masked completely (PhoenixKit's picker rule). */
     public static final int MIN_PARTIAL_LENGTH = 14;
+
     private static final String FULL_MASK = "••••••••";
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /**
      * @param secret a stored secret

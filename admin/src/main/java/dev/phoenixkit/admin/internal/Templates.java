@@ -7,11 +7,10 @@ import java.util.Map;
 
 /** The precompiled jte templates (generated from {@code src/main/jte} at build time). Thread-safe. */
 public final class Templates {
-    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(null, ContentType.Html,
-            Templates.class.getClassLoader(), "dev.phoenixkit.admin.internal.templates");
+    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(
+            null, ContentType.Html, Templates.class.getClassLoader(), "dev.phoenixkit.admin.internal.templates");
 
-    private Templates() {
-    }
+    private Templates() {}
 
     /**
      * @param name   the template file, for example {@code "list.jte"}

@@ -5,8 +5,7 @@ import java.time.Instant;
 
 /** "3 minutes ago" texts. Thread-safe (stateless). */
 public final class TimeAgo {
-    private TimeAgo() {
-    }
+    private TimeAgo() {}
 
     /**
      * @param then an instant

@@ -20,8 +20,12 @@ import java.util.Objects;
  * @param errors    field errors, by field key
  * @param hadSecret whether any secret was typed
  */
-public record TypedSetup(String name, Map<String, String> shown, Map<String, Object> attrs,
-        Map<String, String> errors, boolean hadSecret) {
+public record TypedSetup(
+        String name,
+        Map<String, String> shown,
+        Map<String, Object> attrs,
+        Map<String, String> errors,
+        boolean hadSecret) {
 
     /**
      * @param request  the form post
@@ -57,14 +61,16 @@ public record TypedSetup(String name, Map<String, String> shown, Map<String, Obj
                 errors.put(field.key(), field.label() + " is required.");
             } else if (!value.isEmpty() && field.type() == SetupFieldType.NUMBER && !isNumber(value)) {
                 errors.put(field.key(), field.label() + " must be a number.");
-            } else if (!value.isEmpty() && field.type() == SetupFieldType.SELECT
-                    && field.options().stream().noneMatch(option -> option.value().equals(value))) {
+            } else if (!value.isEmpty()
+                    && field.type() == SetupFieldType.SELECT
+                    && field.options().stream()
+                            .noneMatch(option -> option.value().equals(value))) {
                 errors.put(field.key(), "Choose one of the offered values for " + field.label() + ".");
             }
             attrs.put(field.key(), value);
         }
-        return new TypedSetup(name, Map.copyOf(shown), java.util.Collections.unmodifiableMap(attrs),
-                Map.copyOf(errors), hadSecret);
+        return new TypedSetup(
+                name, Map.copyOf(shown), java.util.Collections.unmodifiableMap(attrs), Map.copyOf(errors), hadSecret);
     }
 
     /** @return whether every field is acceptable */
@@ -77,7 +83,8 @@ public record TypedSetup(String name, Map<String, String> shown, Map<String, Obj
      * @return whether saving these values would change nothing
      */
     public boolean sameAs(IntegrationData stored) {
-        return attrs.entrySet().stream().allMatch(e -> e.getValue().equals(stored.getString(e.getKey()).orElse("")));
+        return attrs.entrySet().stream()
+                .allMatch(e -> e.getValue().equals(stored.getString(e.getKey()).orElse("")));
     }
 
     private static boolean isNumber(String value) {

@@ -7,8 +7,7 @@ import java.util.List;
  * holds a secret; a stored secret reaches a view only through {@link Masking#mask(String)}.
  */
 public final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     /**
      * What every page has.
@@ -20,8 +19,8 @@ public final class Views {
      * @param banner       warnings shown above everything (plaintext secrets)
      * @param assetVersion a cache-busting version of the static files
      */
-    public record Page(String title, String base, String csrf, Notice notice, List<String> banner,
-            String assetVersion) {
+    public record Page(
+            String title, String base, String csrf, Notice notice, List<String> banner, String assetVersion) {
         public Page {
             banner = List.copyOf(banner);
         }
@@ -31,8 +30,7 @@ public final class Views {
      * @param kind "ok", "error" or "info"
      * @param text the message
      */
-    public record Notice(String kind, String text) {
-    }
+    public record Notice(String kind, String text) {}
 
     /**
      * @param name  the provider's display name
@@ -58,9 +56,15 @@ public final class Views {
      * @param connectedAgo "Connected 3 minutes ago" ("" for never)
      * @param testedAgo    "Last tested 1 hour ago" ("" for never)
      */
-    public record Row(String uuid, String name, String status, String statusLabel, String note, String account,
-            String connectedAgo, String testedAgo) {
-    }
+    public record Row(
+            String uuid,
+            String name,
+            String status,
+            String statusLabel,
+            String note,
+            String account,
+            String connectedAgo,
+            String testedAgo) {}
 
     /**
      * @param groups    connections by provider (only providers that have some)
@@ -80,16 +84,14 @@ public final class Views {
      * @param description its description
      * @param authType    its auth type's wire value
      */
-    public record ProviderChoice(String key, String name, String icon, String description, String authType) {
-    }
+    public record ProviderChoice(String key, String name, String icon, String description, String authType) {}
 
     /**
      * @param value    the option's value
      * @param label    its label
      * @param selected whether it is chosen
      */
-    public record OptionView(String value, String label, boolean selected) {
-    }
+    public record OptionView(String value, String label, boolean selected) {}
 
     /**
      * A setup field.
@@ -106,8 +108,18 @@ public final class Views {
      * @param secret      whether the field is a secret (never rendered back)
      * @param error       the field's error ("" for none)
      */
-    public record FieldView(String key, String label, String type, boolean required, String placeholder,
-            String help, List<OptionView> options, String value, String masked, boolean secret, String error) {
+    public record FieldView(
+            String key,
+            String label,
+            String type,
+            boolean required,
+            String placeholder,
+            String help,
+            List<OptionView> options,
+            String value,
+            String masked,
+            boolean secret,
+            String error) {
         public FieldView {
             options = List.copyOf(options);
         }
@@ -141,8 +153,7 @@ public final class Views {
      * @param actor   who (a uuid, or "system")
      * @param details non-secret details
      */
-    public record AuditView(String when, String ago, String action, String actor, String details) {
-    }
+    public record AuditView(String when, String ago, String action, String actor, String details) {}
 
     /**
      * The new and edit form.
@@ -169,10 +180,27 @@ public final class Views {
      * @param audit          the audit trail, newest first
      * @param secretsRetyped whether a re-render dropped typed secrets (they are never sent back)
      */
-    public record FormView(boolean isNew, String uuid, String providerKey, String providerName, String providerIcon,
-            String description, boolean oauth, String name, String nameError, List<FieldView> fields,
-            List<Instruction> instructions, String redirectUri, String status, String statusLabel, String note,
-            String account, String connectedAgo, String testedAgo, Notice result, List<AuditView> audit,
+    public record FormView(
+            boolean isNew,
+            String uuid,
+            String providerKey,
+            String providerName,
+            String providerIcon,
+            String description,
+            boolean oauth,
+            String name,
+            String nameError,
+            List<FieldView> fields,
+            List<Instruction> instructions,
+            String redirectUri,
+            String status,
+            String statusLabel,
+            String note,
+            String account,
+            String connectedAgo,
+            String testedAgo,
+            Notice result,
+            List<AuditView> audit,
             boolean secretsRetyped) {
         public FormView {
             fields = List.copyOf(fields);
@@ -191,8 +219,7 @@ public final class Views {
      * @param name         its name
      * @param providerName its provider's display name
      */
-    public record RemoveView(String uuid, String name, String providerName) {
-    }
+    public record RemoveView(String uuid, String name, String providerName) {}
 
     /**
      * @param heading  the heading
@@ -200,8 +227,7 @@ public final class Views {
      * @param linkHref where to go next (relative to the console's base)
      * @param linkText the link's text
      */
-    public record MessageView(String heading, String text, String linkHref, String linkText) {
-    }
+    public record MessageView(String heading, String text, String linkHref, String linkText) {}
 
     /**
      * @param uuid        the connection
@@ -211,9 +237,8 @@ public final class Views {
      * @param connected   whether it is connected
      * @param selected    whether it is the stored choice
      */
-    public record PickerCard(String uuid, String name, String subtitle, String statusLabel, boolean connected,
-            boolean selected) {
-    }
+    public record PickerCard(
+            String uuid, String name, String subtitle, String statusLabel, boolean connected, boolean selected) {}
 
     /**
      * @param fieldName   the form field

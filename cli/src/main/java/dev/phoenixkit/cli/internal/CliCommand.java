@@ -1,12 +1,5 @@
 package dev.phoenixkit.cli.internal;
 
-import java.io.PrintStream;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import javax.sql.DataSource;
-
 import dev.phoenixkit.cli.CliEnvironment;
 import dev.phoenixkit.cli.ExitCode;
 import dev.phoenixkit.integrations.IntegrationException;
@@ -14,6 +7,12 @@ import dev.phoenixkit.integrations.Integrations;
 import dev.phoenixkit.migrations.MigrationError;
 import dev.phoenixkit.migrations.MigrationException;
 import dev.phoenixkit.migrations.Migrator;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -23,8 +22,16 @@ import picocli.CommandLine.Mixin;
 public abstract class CliCommand implements Callable<Integer> {
 
     /** Error codes that mean the input was wrong, not that something failed: exit {@link ExitCode#USAGE}. */
-    private static final Set<String> INPUT_ERRORS = Set.of("INVALID_UUID", "INVALID_PROVIDER_KEY", "INVALID",
-            "EMPTY_NAME", "INVALID_NAME", "UNKNOWN_PROVIDER", "UNKNOWN_FIELD", "SCOPE_NOT_ALLOWED", "INVALID_VALUE");
+    private static final Set<String> INPUT_ERRORS = Set.of(
+            "INVALID_UUID",
+            "INVALID_PROVIDER_KEY",
+            "INVALID",
+            "EMPTY_NAME",
+            "INVALID_NAME",
+            "UNKNOWN_PROVIDER",
+            "UNKNOWN_FIELD",
+            "SCOPE_NOT_ALLOWED",
+            "INVALID_VALUE");
 
     @Mixin
     GlobalOptions options;
@@ -140,8 +147,10 @@ public abstract class CliCommand implements Callable<Integer> {
         if (yes) {
             return;
         }
-        CliEnvironment.Terminal terminal = environment.terminal().orElseThrow(() -> CliException.usage(
-                "Refusing without confirmation: no terminal to ask on; add --yes"));
+        CliEnvironment.Terminal terminal = environment
+                .terminal()
+                .orElseThrow(
+                        () -> CliException.usage("Refusing without confirmation: no terminal to ask on; add --yes"));
         String answer = terminal.readLine(question + " [y/N] ");
         if (answer == null || !Set.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT))) {
             throw CliException.failure("Cancelled; nothing was changed");
@@ -150,8 +159,9 @@ public abstract class CliCommand implements Callable<Integer> {
 
     private int fail(ExitCode code, String error, String message) {
         if (options != null && options.json) {
-            environment.err().println(Json.write(Json.object("error", error, "message", message,
-                    "exitCode", code.code())));
+            environment
+                    .err()
+                    .println(Json.write(Json.object("error", error, "message", message, "exitCode", code.code())));
         } else {
             environment.err().println("Error: " + message);
         }

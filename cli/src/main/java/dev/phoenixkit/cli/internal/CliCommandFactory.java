@@ -1,8 +1,7 @@
 package dev.phoenixkit.cli.internal;
 
-import java.util.Objects;
-
 import dev.phoenixkit.cli.CliEnvironment;
+import java.util.Objects;
 import picocli.CommandLine;
 
 /**

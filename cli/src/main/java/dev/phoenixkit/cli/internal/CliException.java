@@ -1,8 +1,7 @@
 package dev.phoenixkit.cli.internal;
 
-import java.util.Objects;
-
 import dev.phoenixkit.cli.ExitCode;
+import java.util.Objects;
 
 /**
  * A failure the CLI reports as one message and an exit code. The message never holds a secret.

@@ -1,5 +1,12 @@
 package dev.phoenixkit.cli.internal;
 
+import dev.phoenixkit.cli.ExitCode;
+import dev.phoenixkit.integrations.AuditEntry;
+import dev.phoenixkit.integrations.Connection;
+import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.Integrations;
+import dev.phoenixkit.integrations.ValidationResult;
+import dev.phoenixkit.integrations.crypto.SecretCipher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,14 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import dev.phoenixkit.cli.ExitCode;
-import dev.phoenixkit.integrations.AuditEntry;
-import dev.phoenixkit.integrations.Connection;
-import dev.phoenixkit.integrations.IntegrationData;
-import dev.phoenixkit.integrations.Integrations;
-import dev.phoenixkit.integrations.ValidationResult;
-import dev.phoenixkit.integrations.crypto.SecretCipher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,18 +27,21 @@ import picocli.CommandLine.Parameters;
  */
 public final class ConnectionCommands {
 
-    private ConnectionCommands() {
-    }
+    private ConnectionCommands() {}
 
     /** Options of commands that change a connection. */
     abstract static class Change extends CliCommand {
-        @Option(names = "--actor", paramLabel = "UUID",
+        @Option(
+                names = "--actor",
+                paramLabel = "UUID",
                 description = "Who is making the change, recorded in the audit trail.")
         UUID actor;
     }
 
     /** {@code connections list [--provider P]}. */
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
             description = "List connections (all, or one provider's), with status and connected account.")
     public static final class ListConnections extends CliCommand {
         @Option(names = "--provider", paramLabel = "PROVIDER", description = "Only this provider's connections.")
@@ -48,18 +50,24 @@ public final class ConnectionCommands {
         @Override
         protected ExitCode execute() {
             Integrations integrations = integrations();
-            List<Connection> connections = provider == null ? integrations.listIntegrations()
-                    : integrations.listConnections(provider);
+            List<Connection> connections =
+                    provider == null ? integrations.listIntegrations() : integrations.listConnections(provider);
             if (json()) {
-                out().println(Json.write(connections.stream().map(Views::summary).toList()));
+                out().println(Json.write(
+                        connections.stream().map(Views::summary).toList()));
             } else if (connections.isEmpty()) {
                 out().println(provider == null ? "No connections." : "No " + provider + " connections.");
             } else {
                 out().printf("%-36s  %-16s  %-24s  %-12s  %s%n", "UUID", "PROVIDER", "NAME", "STATUS", "ACCOUNT");
                 for (Connection connection : connections) {
                     Map<String, Object> row = Views.summary(connection);
-                    out().printf("%-36s  %-16s  %-24s  %-12s  %s%n", row.get("uuid"), row.get("provider"),
-                            row.get("name"), row.get("status"), row.get("account") == null ? "" : row.get("account"));
+                    out().printf(
+                                    "%-36s  %-16s  %-24s  %-12s  %s%n",
+                                    row.get("uuid"),
+                                    row.get("provider"),
+                                    row.get("name"),
+                                    row.get("status"),
+                                    row.get("account") == null ? "" : row.get("account"));
                 }
             }
             return ExitCode.OK;
@@ -67,7 +75,9 @@ public final class ConnectionCommands {
     }
 
     /** {@code connections show <uuid|provider:name>}. */
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
             description = "Show one connection's stored fields; secrets are masked.")
     public static final class Show extends CliCommand {
         @Parameters(paramLabel = "REF", description = "The connection's uuid, or provider:name.")
@@ -82,22 +92,30 @@ public final class ConnectionCommands {
             if (json()) {
                 out().println(Json.write(view));
             } else {
-                for (String key : List.of("uuid", "provider", "name", "status", "validationStatus", "account",
-                        "connectedAt", "lastValidatedAt")) {
+                for (String key : List.of(
+                        "uuid",
+                        "provider",
+                        "name",
+                        "status",
+                        "validationStatus",
+                        "account",
+                        "connectedAt",
+                        "lastValidatedAt")) {
                     if (view.get(key) != null) {
                         out().printf("%-16s %s%n", key + ":", view.get(key));
                     }
                 }
                 out().println("fields:");
-                Views.fields(connection.data()).forEach((field, value) -> out().printf("  %-22s %s%n", field,
-                        value));
+                Views.fields(connection.data()).forEach((field, value) -> out().printf("  %-22s %s%n", field, value));
             }
             return ExitCode.OK;
         }
     }
 
     /** {@code connections add <provider> <name>}. */
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
             description = "Create a connection (no credentials yet: use 'connections set').")
     public static final class Add extends Change {
         @Parameters(index = "0", paramLabel = "PROVIDER", description = "Provider key, e.g. openrouter.")
@@ -108,7 +126,8 @@ public final class ConnectionCommands {
 
         @Override
         protected ExitCode execute() {
-            Connection connection = actor == null ? integrations().addConnection(provider, name)
+            Connection connection = actor == null
+                    ? integrations().addConnection(provider, name)
                     : integrations().addConnection(provider, name, actor);
             if (json()) {
                 out().println(Json.write(Views.summary(connection)));
@@ -120,10 +139,14 @@ public final class ConnectionCommands {
     }
 
     /** {@code connections set <uuid> field=value…}. */
-    @Command(name = "set", mixinStandardHelpOptions = true,
-            description = {"Save setup fields (PhoenixKit's names: api_key, client_id, client_secret, tenant_id, …).",
+    @Command(
+            name = "set",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Save setup fields (PhoenixKit's names: api_key, client_id, client_secret, tenant_id, …).",
                 "A secret field's value is never taken from the command line: write field=- to read it from",
-                "standard input (one line per such field, in order) or field=? to be asked for it (hidden)."})
+                "standard input (one line per such field, in order) or field=? to be asked for it (hidden)."
+            })
     public static final class Set extends Change {
         @Parameters(index = "0", paramLabel = "UUID", description = "The connection.")
         UUID uuid;
@@ -164,9 +187,10 @@ public final class ConnectionCommands {
             }
             readFromStdin(fromStdin, attrs);
             for (String field : prompted) {
-                char[] typed = env().terminal().orElseThrow(() -> CliException.usage(field + "=? needs a"
-                        + " terminal; without one use " + field + "=- and pipe the value in")).readSecret(field
-                        + ": ");
+                char[] typed = env().terminal()
+                        .orElseThrow(() -> CliException.usage(field + "=? needs a" + " terminal; without one use "
+                                + field + "=- and pipe the value in"))
+                        .readSecret(field + ": ");
                 if (typed == null || typed.length == 0) {
                     throw CliException.usage("Nothing was entered for " + field + "; nothing was changed");
                 }
@@ -174,8 +198,8 @@ public final class ConnectionCommands {
                 Arrays.fill(typed, '\0');
             }
             Integrations integrations = integrations();
-            IntegrationData saved = actor == null ? integrations.saveSetup(uuid, attrs)
-                    : integrations.saveSetup(uuid, attrs, actor);
+            IntegrationData saved =
+                    actor == null ? integrations.saveSetup(uuid, attrs) : integrations.saveSetup(uuid, attrs, actor);
             Connection connection = integrations.getIntegrationByUuid(uuid);
             if (json()) {
                 Map<String, Object> view = new LinkedHashMap<>(Views.summary(connection));
@@ -183,7 +207,8 @@ public final class ConnectionCommands {
                 view.put("fields", Views.fields(saved));
                 out().println(Json.write(view));
             } else {
-                out().println("Saved " + String.join(", ", attrs.keySet().stream().sorted().toList()) + " on "
+                out().println("Saved "
+                        + String.join(", ", attrs.keySet().stream().sorted().toList()) + " on "
                         + connection.provider() + ":" + connection.name() + "; status "
                         + Views.summary(connection).get("status") + ".");
             }
@@ -203,8 +228,8 @@ public final class ConnectionCommands {
                     throw CliException.usage("Cannot read " + field + " from standard input; nothing was changed");
                 }
                 if (line == null || line.isEmpty()) {
-                    throw CliException.usage("Standard input ended before a value for " + field
-                            + "; nothing was changed");
+                    throw CliException.usage(
+                            "Standard input ended before a value for " + field + "; nothing was changed");
                 }
                 attrs.put(field, line);
             }
@@ -212,7 +237,9 @@ public final class ConnectionCommands {
     }
 
     /** {@code connections rename <uuid> <name>}. */
-    @Command(name = "rename", mixinStandardHelpOptions = true,
+    @Command(
+            name = "rename",
+            mixinStandardHelpOptions = true,
             description = "Rename a connection; its uuid, and so every consumer's reference, stays the same.")
     public static final class Rename extends Change {
         @Parameters(index = "0", paramLabel = "UUID", description = "The connection.")
@@ -230,14 +257,19 @@ public final class ConnectionCommands {
                 integrations.renameConnection(uuid, name, actor);
             }
             Connection connection = integrations.getIntegrationByUuid(uuid);
-            out().println(json() ? Json.write(Views.summary(connection))
-                    : "Renamed " + uuid + " to " + connection.provider() + ":" + connection.name() + ".");
+            out().println(
+                            json()
+                                    ? Json.write(Views.summary(connection))
+                                    : "Renamed " + uuid + " to " + connection.provider() + ":" + connection.name()
+                                            + ".");
             return ExitCode.OK;
         }
     }
 
     /** {@code connections remove <uuid> [--yes]}. */
-    @Command(name = "remove", mixinStandardHelpOptions = true,
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
             description = "Delete a connection and its stored credentials. Asks for confirmation unless --yes.")
     public static final class Remove extends Change {
         @Parameters(paramLabel = "UUID", description = "The connection.")
@@ -256,14 +288,18 @@ public final class ConnectionCommands {
             } else {
                 integrations.removeConnection(uuid, actor);
             }
-            out().println(json() ? Json.write(Json.object("removed", uuid.toString()))
-                    : "Removed " + connection.provider() + ":" + connection.name() + ".");
+            out().println(
+                            json()
+                                    ? Json.write(Json.object("removed", uuid.toString()))
+                                    : "Removed " + connection.provider() + ":" + connection.name() + ".");
             return ExitCode.OK;
         }
     }
 
     /** {@code connections test <uuid>}. */
-    @Command(name = "test", mixinStandardHelpOptions = true,
+    @Command(
+            name = "test",
+            mixinStandardHelpOptions = true,
             description = "Check the stored credentials against the provider and record the outcome. Exit 1 when"
                     + " the provider refuses them.")
     public static final class Test extends CliCommand {
@@ -277,19 +313,29 @@ public final class ConnectionCommands {
             ValidationResult result = integrations.validateConnection(uuid);
             integrations.recordValidation(uuid, result);
             if (json()) {
-                out().println(Json.write(Json.object("uuid", uuid.toString(), "ok", result.isOk(),
-                        "validationStatus", result.validationStatus(), "message", result.isOk() ? null
-                                : result.message())));
+                out().println(Json.write(Json.object(
+                        "uuid",
+                        uuid.toString(),
+                        "ok",
+                        result.isOk(),
+                        "validationStatus",
+                        result.validationStatus(),
+                        "message",
+                        result.isOk() ? null : result.message())));
             } else {
-                out().println(result.isOk() ? "OK: the provider accepted the credentials."
-                        : "Failed: " + result.message());
+                out().println(
+                                result.isOk()
+                                        ? "OK: the provider accepted the credentials."
+                                        : "Failed: " + result.message());
             }
             return result.isOk() ? ExitCode.OK : ExitCode.FAILURE;
         }
     }
 
     /** {@code connections refresh <uuid>}. */
-    @Command(name = "refresh", mixinStandardHelpOptions = true,
+    @Command(
+            name = "refresh",
+            mixinStandardHelpOptions = true,
             description = "Refresh an OAuth2 connection's access token now (single-flight with running"
                     + " applications). The token itself is never printed.")
     public static final class Refresh extends CliCommand {
@@ -302,15 +348,20 @@ public final class ConnectionCommands {
             integrations.refreshAccessToken(uuid);
             IntegrationData data = integrations.getIntegrationByUuid(uuid).data();
             String expires = data.expiresAt().map(Object::toString).orElse(null);
-            out().println(json() ? Json.write(Json.object("uuid", uuid.toString(), "refreshed", true, "expiresAt",
-                    expires)) : "Refreshed; the new access token expires " + (expires == null ? "(no expiry given)"
-                    : "at " + expires) + ".");
+            out().println(
+                            json()
+                                    ? Json.write(Json.object(
+                                            "uuid", uuid.toString(), "refreshed", true, "expiresAt", expires))
+                                    : "Refreshed; the new access token expires "
+                                            + (expires == null ? "(no expiry given)" : "at " + expires) + ".");
             return ExitCode.OK;
         }
     }
 
     /** {@code audit <uuid>}. */
-    @Command(name = "audit", mixinStandardHelpOptions = true,
+    @Command(
+            name = "audit",
+            mixinStandardHelpOptions = true,
             description = "Show a connection's audit trail (who did what, when; never secrets), oldest first.")
     public static final class Audit extends CliCommand {
         @Parameters(paramLabel = "UUID", description = "The connection (it may have been removed).")
@@ -328,8 +379,9 @@ public final class ConnectionCommands {
                     Map<String, Object> view = Views.audit(entry);
                     out().println(view.get("occurredAt") + "  " + view.get("action") + "  " + view.get("mode")
                             + (view.get("actorUuid") == null ? "" : "  by " + view.get("actorUuid"))
-                            + (entry.metadata().isEmpty() ? "" : "  " + Json.write(entry.metadata())
-                                    .replaceAll("\\s+", " ")));
+                            + (entry.metadata().isEmpty()
+                                    ? ""
+                                    : "  " + Json.write(entry.metadata()).replaceAll("\\s+", " ")));
                 }
             }
             return ExitCode.OK;

@@ -1,11 +1,10 @@
 package dev.phoenixkit.cli.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The CLI's JSON output: plain maps, lists, strings, numbers and booleans, indented, keys in insertion order.
@@ -15,8 +14,7 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * An ordered map from alternating keys and values; {@code null} values are kept (as JSON null).

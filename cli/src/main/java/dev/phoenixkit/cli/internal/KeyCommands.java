@@ -1,11 +1,10 @@
 package dev.phoenixkit.cli.internal;
 
-import java.util.Map;
-
 import dev.phoenixkit.cli.ExitCode;
 import dev.phoenixkit.integrations.EncryptionStatus;
 import dev.phoenixkit.integrations.Integrations;
 import dev.phoenixkit.integrations.ReencryptionReport;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,11 +15,12 @@ import picocli.CommandLine.Option;
  */
 public final class KeyCommands {
 
-    private KeyCommands() {
-    }
+    private KeyCommands() {}
 
     /** {@code keys status}. */
-    @Command(name = "status", mixinStandardHelpOptions = true,
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
             description = "Show which keys the stored secrets use, how many values are in plaintext, cannot be"
                     + " decrypted with the configured keys, or are due for re-encryption. Changes nothing.")
     public static final class Status extends CliCommand {
@@ -30,11 +30,15 @@ public final class KeyCommands {
             if (json()) {
                 out().println(Json.write(view(status)));
             } else {
-                out().println("Encryption:     " + (status.encryptionEnabled() ? "on; new values use key "
-                        + status.primaryKey() : "OFF: secrets are stored in plaintext (SecretCipher.none())"));
+                out().println("Encryption:     "
+                        + (status.encryptionEnabled()
+                                ? "on; new values use key " + status.primaryKey()
+                                : "OFF: secrets are stored in plaintext (SecretCipher.none())"));
                 out().println("Rows scanned:   " + status.rowsScanned());
-                out().println("Rows per key:   " + (status.rowsByKey().isEmpty() ? "none"
-                        : status.rowsByKey().toString().replaceAll("[{}]", "")));
+                out().println("Rows per key:   "
+                        + (status.rowsByKey().isEmpty()
+                                ? "none"
+                                : status.rowsByKey().toString().replaceAll("[{}]", "")));
                 out().println("Plaintext:      " + status.plaintextValues() + " value(s)");
                 out().println("Due to rewrite: " + status.staleValues() + " value(s) (keys reencrypt moves them)");
                 out().println("Undecryptable:  " + status.undecryptableValues() + " value(s) in "
@@ -46,21 +50,44 @@ public final class KeyCommands {
     }
 
     static Map<String, Object> view(EncryptionStatus status) {
-        return Json.object("encryption", status.encryptionEnabled(), "primaryKey", status.primaryKey(),
-                "rowsScanned", status.rowsScanned(), "rowsByKey", status.rowsByKey(), "keysInUse",
-                status.keysInUse(), "plaintextValues", status.plaintextValues(), "staleValues",
-                status.staleValues(), "undecryptableValues", status.undecryptableValues(), "undecryptableRows",
-                status.undecryptableRows().stream().map(Object::toString).toList(), "current", status.isCurrent());
+        return Json.object(
+                "encryption",
+                status.encryptionEnabled(),
+                "primaryKey",
+                status.primaryKey(),
+                "rowsScanned",
+                status.rowsScanned(),
+                "rowsByKey",
+                status.rowsByKey(),
+                "keysInUse",
+                status.keysInUse(),
+                "plaintextValues",
+                status.plaintextValues(),
+                "staleValues",
+                status.staleValues(),
+                "undecryptableValues",
+                status.undecryptableValues(),
+                "undecryptableRows",
+                status.undecryptableRows().stream().map(Object::toString).toList(),
+                "current",
+                status.isCurrent());
     }
 
     /** {@code keys reencrypt [--batch N] [--dry-run]}. */
-    @Command(name = "reencrypt", mixinStandardHelpOptions = true,
-            description = {"Move every stored secret to the newest key (and encrypt plaintext secrets), in short",
+    @Command(
+            name = "reencrypt",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Move every stored secret to the newest key (and encrypt plaintext secrets), in short",
                 "transactions of --batch rows; safe while applications run, and resumable: run it again after an",
                 "interruption. Values that cannot be decrypted are reported and left as stored. Exit 1 when any",
-                "remain."})
+                "remain."
+            })
     public static final class Reencrypt extends CliCommand {
-        @Option(names = "--batch", paramLabel = "N", defaultValue = "100",
+        @Option(
+                names = "--batch",
+                paramLabel = "N",
+                defaultValue = "100",
                 description = "Rows per transaction (default ${DEFAULT-VALUE}).")
         int batch;
 
@@ -90,8 +117,9 @@ public final class KeyCommands {
             boolean bar = !json() && env().terminal().isPresent();
             ReencryptionReport report = integrations.reencryptAll(batch, soFar -> {
                 if (bar) {
-                    env().err().print("\rRe-encrypting: " + soFar.rowsScanned() + " row(s) scanned, "
-                            + soFar.valuesReencrypted() + " value(s) moved, batch " + soFar.batches());
+                    env().err()
+                            .print("\rRe-encrypting: " + soFar.rowsScanned() + " row(s) scanned, "
+                                    + soFar.valuesReencrypted() + " value(s) moved, batch " + soFar.batches());
                     env().err().flush();
                 }
             });
@@ -99,9 +127,18 @@ public final class KeyCommands {
                 env().err().println();
             }
             if (json()) {
-                out().println(Json.write(Json.object("rowsScanned", report.rowsScanned(), "rowsRewritten",
-                        report.rowsRewritten(), "valuesReencrypted", report.valuesReencrypted(), "batches",
-                        report.batches(), "complete", report.isComplete(), "failedRows",
+                out().println(Json.write(Json.object(
+                        "rowsScanned",
+                        report.rowsScanned(),
+                        "rowsRewritten",
+                        report.rowsRewritten(),
+                        "valuesReencrypted",
+                        report.valuesReencrypted(),
+                        "batches",
+                        report.batches(),
+                        "complete",
+                        report.isComplete(),
+                        "failedRows",
                         report.failedRows().stream().map(Object::toString).toList())));
             } else {
                 out().println("Scanned " + report.rowsScanned() + " row(s) in " + report.batches()

@@ -1,5 +1,8 @@
 package dev.phoenixkit.cli.internal;
 
+import dev.phoenixkit.cli.CliEnvironment;
+import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.crypto.SecretCipher;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import javax.sql.DataSource;
-
 import org.postgresql.ds.PGSimpleDataSource;
-
-import dev.phoenixkit.cli.CliEnvironment;
-import dev.phoenixkit.integrations.IntegrationException;
-import dev.phoenixkit.integrations.crypto.SecretCipher;
 
 /**
  * The CLI's configuration, resolved in Flyway's order of precedence: flags, then environment variables, then the
@@ -65,8 +63,7 @@ public final class Settings {
                         + e.getClass().getSimpleName());
             }
             TreeSet<String> unknown = new TreeSet<>(file.stringPropertyNames());
-            unknown.removeAll(java.util.Set.of("url", "user", "password", "schema", "secret-key-base",
-                    "keyring-file"));
+            unknown.removeAll(java.util.Set.of("url", "user", "password", "schema", "secret-key-base", "keyring-file"));
             if (!unknown.isEmpty()) {
                 throw CliException.usage("Unknown setting(s) in " + options.config + ": " + unknown
                         + "; known: url, user, password, schema, secret-key-base, keyring-file");
@@ -77,8 +74,9 @@ public final class Settings {
 
     /** @return the JDBC URL; {@code USAGE} when none is configured */
     public String url() {
-        return first(options.url, DB_URL, "url").orElseThrow(() -> CliException.usage(
-                "No database: give --url, set " + DB_URL + ", or put url= in the --config file"));
+        return first(options.url, DB_URL, "url")
+                .orElseThrow(() -> CliException.usage(
+                        "No database: give --url, set " + DB_URL + ", or put url= in the --config file"));
     }
 
     /** @return the schema, {@code public} by default */
@@ -94,8 +92,8 @@ public final class Settings {
     public DataSource dataSource() {
         String url = url();
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw CliException.usage("The database URL must start with jdbc:postgresql: (got a URL of another"
-                    + " kind)");
+            throw CliException.usage(
+                    "The database URL must start with jdbc:postgresql: (got a URL of another" + " kind)");
         }
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         try {
@@ -117,8 +115,7 @@ public final class Settings {
             return fromEnvOrFile;
         }
         if (options.passwordPrompt) {
-            return Optional.of(prompt("Database password: ", "--password-prompt", "--password-file or "
-                    + DB_PASSWORD));
+            return Optional.of(prompt("Database password: ", "--password-prompt", "--password-file or " + DB_PASSWORD));
         }
         return Optional.empty();
     }
@@ -134,8 +131,8 @@ public final class Settings {
                 return SecretCipher.none();
             }
             if (options.secretKeyBaseFile != null) {
-                return SecretCipher.fromSecretKeyBase(readSecretFile(options.secretKeyBaseFile,
-                        "--secret-key-base-file"));
+                return SecretCipher.fromSecretKeyBase(
+                        readSecretFile(options.secretKeyBaseFile, "--secret-key-base-file"));
             }
             if (options.keyringFile != null) {
                 return keyring(options.keyringFile);
@@ -157,8 +154,8 @@ public final class Settings {
                 return keyring(Path.of(keyringFromFile.strip()));
             }
             if (options.secretPrompt) {
-                return SecretCipher.fromSecretKeyBase(prompt("Secret key base: ", "--secret-prompt",
-                        "--secret-key-base-file or " + SECRET_KEY_BASE));
+                return SecretCipher.fromSecretKeyBase(
+                        prompt("Secret key base: ", "--secret-prompt", "--secret-key-base-file or " + SECRET_KEY_BASE));
             }
         } catch (IntegrationException | IllegalArgumentException e) {
             throw CliException.usage("The configured secret was refused: " + e.getMessage());
@@ -173,7 +170,8 @@ public final class Settings {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             keys.load(reader);
         } catch (IOException | IllegalArgumentException e) {
-            throw CliException.usage("Cannot read the keyring file " + path + ": " + e.getClass().getSimpleName());
+            throw CliException.usage(
+                    "Cannot read the keyring file " + path + ": " + e.getClass().getSimpleName());
         }
         SecretCipher.KeyringBuilder builder = SecretCipher.keyring();
         int count = 0;
@@ -219,13 +217,15 @@ public final class Settings {
             }
             return value;
         } catch (IOException e) {
-            throw CliException.usage("Cannot read the file given to " + option + ": " + e.getClass().getSimpleName());
+            throw CliException.usage("Cannot read the file given to " + option + ": "
+                    + e.getClass().getSimpleName());
         }
     }
 
     private String prompt(String question, String option, String alternative) {
-        CliEnvironment.Terminal terminal = environment.terminal().orElseThrow(() -> CliException.usage(
-                option + " needs a terminal; without one use " + alternative));
+        CliEnvironment.Terminal terminal = environment
+                .terminal()
+                .orElseThrow(() -> CliException.usage(option + " needs a terminal; without one use " + alternative));
         char[] typed = terminal.readSecret(question);
         if (typed == null || typed.length == 0) {
             throw CliException.usage("Nothing was entered for " + option);

@@ -1,14 +1,13 @@
 package dev.phoenixkit.cli.internal;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.TreeMap;
-
 import dev.phoenixkit.integrations.AuditEntry;
 import dev.phoenixkit.integrations.Connection;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How connections and audit entries are shown: secrets masked, never printed whole. Stateless.
@@ -20,8 +19,7 @@ public final class Views {
     /** Shown for a stored secret the configured keys cannot decrypt. */
     static final String UNDECRYPTABLE = "<cannot be decrypted with the configured keys>";
 
-    private Views() {
-    }
+    private Views() {}
 
     /**
      * Masks a secret: its first 8 and last 4 characters around an ellipsis when it is at least 24 characters long
@@ -45,14 +43,25 @@ public final class Views {
      */
     public static Map<String, Object> summary(Connection connection) {
         IntegrationData data = connection.data();
-        return Json.object("uuid", connection.uuid().toString(), "provider", connection.provider(),
-                "name", connection.name(),
-                "status", data.status().map(status -> status.name().toLowerCase(java.util.Locale.ROOT))
+        return Json.object(
+                "uuid",
+                connection.uuid().toString(),
+                "provider",
+                connection.provider(),
+                "name",
+                connection.name(),
+                "status",
+                data.status()
+                        .map(status -> status.name().toLowerCase(java.util.Locale.ROOT))
                         .orElse("disconnected"),
-                "validationStatus", data.validationStatus().orElse(null),
-                "account", data.getString("external_account_id").orElse(null),
-                "connectedAt", data.connectedAt().map(Instant::toString).orElse(null),
-                "lastValidatedAt", data.lastValidatedAt().map(Instant::toString).orElse(null));
+                "validationStatus",
+                data.validationStatus().orElse(null),
+                "account",
+                data.getString("external_account_id").orElse(null),
+                "connectedAt",
+                data.connectedAt().map(Instant::toString).orElse(null),
+                "lastValidatedAt",
+                data.lastValidatedAt().map(Instant::toString).orElse(null));
     }
 
     /**
@@ -63,8 +72,12 @@ public final class Views {
      */
     public static Map<String, Object> fields(IntegrationData data) {
         Map<String, Object> shown = new TreeMap<>();
-        data.asMap().forEach((field, value) -> shown.put(field,
-                SecretCipher.SENSITIVE_FIELDS.contains(field) && value instanceof String text ? mask(text) : value));
+        data.asMap()
+                .forEach((field, value) -> shown.put(
+                        field,
+                        SecretCipher.SENSITIVE_FIELDS.contains(field) && value instanceof String text
+                                ? mask(text)
+                                : value));
         for (String field : data.undecryptableFields()) {
             shown.put(field, UNDECRYPTABLE);
         }

@@ -62,8 +62,13 @@ public final class SecretCipher {
      * order; {@code password} (SMTP) is the seventh.
      */
     public static final Set<String> SENSITIVE_FIELDS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
-            Fields.ACCESS_TOKEN, Fields.REFRESH_TOKEN, Fields.CLIENT_SECRET, Fields.API_KEY, Fields.BOT_TOKEN,
-            Fields.SECRET_KEY, Fields.PASSWORD)));
+            Fields.ACCESS_TOKEN,
+            Fields.REFRESH_TOKEN,
+            Fields.CLIENT_SECRET,
+            Fields.API_KEY,
+            Fields.BOT_TOKEN,
+            Fields.SECRET_KEY,
+            Fields.PASSWORD)));
 
     /**
      * The shortest secret accepted, in characters (user-perceived characters, as PhoenixKit counts graphemes):
@@ -81,6 +86,7 @@ public final class SecretCipher {
     private final byte[] legacyKey;
     /** Id of the key new values are written with, or null to write {@code enc:v1} (or plaintext when no key). */
     private final String primaryKeyId;
+
     private final Map<String, byte[]> keys;
 
     private SecretCipher(byte[] legacyKey, String primaryKeyId, Map<String, byte[]> keys) {
@@ -189,8 +195,10 @@ public final class SecretCipher {
         String keyId = rest.substring(0, colon);
         byte[] key = keys.get(keyId);
         if (key == null) {
-            throw failure(KEY_ID.matcher(keyId).matches()
-                    ? "no key with id '" + keyId + "' is configured" : "malformed enc:v2 key id");
+            throw failure(
+                    KEY_ID.matcher(keyId).matches()
+                            ? "no key with id '" + keyId + "' is configured"
+                            : "malformed enc:v2 key id");
         }
         return open(key, keyId.getBytes(StandardCharsets.UTF_8), rest.substring(colon + 1));
     }
@@ -220,8 +228,8 @@ public final class SecretCipher {
         if (!isEnabled()) {
             return "SecretCipher[none]";
         }
-        return "SecretCipher[primary=" + (primaryKeyId == null ? "enc:v1" : primaryKeyId) + ", keyIds="
-                + keys.keySet() + ", legacy enc:v1=" + (legacyKey != null) + "]";
+        return "SecretCipher[primary=" + (primaryKeyId == null ? "enc:v1" : primaryKeyId) + ", keyIds=" + keys.keySet()
+                + ", legacy enc:v1=" + (legacyKey != null) + "]";
     }
 
     private static String seal(byte[] key, byte[] aad, String plaintext) {
@@ -279,8 +287,10 @@ public final class SecretCipher {
             throw new IntegrationException(IntegrationError.INVALID, field + " must not be blank");
         }
         if (characters(secretKeyBase) < MIN_SECRET_LENGTH) {
-            throw new IntegrationException(IntegrationError.INVALID, field + " is too short: a secret must be at"
-                    + " least " + MIN_SECRET_LENGTH + " characters, as PhoenixKit requires of its integrations key");
+            throw new IntegrationException(
+                    IntegrationError.INVALID,
+                    field + " is too short: a secret must be at" + " least " + MIN_SECRET_LENGTH
+                            + " characters, as PhoenixKit requires of its integrations key");
         }
         try {
             return MessageDigest.getInstance("SHA-256")
@@ -309,8 +319,7 @@ public final class SecretCipher {
         private byte[] legacyKey;
         private String primary;
 
-        private KeyringBuilder() {
-        }
+        private KeyringBuilder() {}
 
         /**
          * Adds a raw AES-256 key.

@@ -35,8 +35,8 @@ public sealed interface IntegrationEvent {
      * @param data     the decrypted data as saved (on a remote node: re-read by uuid on arrival)
      * @param owner    whom the connection belongs to
      */
-    record SetupSaved(UUID uuid, String provider, String name, IntegrationData data,
-            Owner owner) implements IntegrationEvent {
+    record SetupSaved(UUID uuid, String provider, String name, IntegrationData data, Owner owner)
+            implements IntegrationEvent {
         /** Validates that no component is {@code null}. */
         public SetupSaved {
             Objects.requireNonNull(owner, "owner");
@@ -66,8 +66,8 @@ public sealed interface IntegrationEvent {
      * @param data     the decrypted data as saved (on a remote node: re-read by uuid on arrival)
      * @param owner    whom the connection belongs to
      */
-    record Connected(UUID uuid, String provider, String name, IntegrationData data,
-            Owner owner) implements IntegrationEvent {
+    record Connected(UUID uuid, String provider, String name, IntegrationData data, Owner owner)
+            implements IntegrationEvent {
         /** Validates that no component is {@code null}. */
         public Connected {
             Objects.requireNonNull(owner, "owner");
@@ -96,8 +96,7 @@ public sealed interface IntegrationEvent {
      * @param name     the connection name
      * @param owner    whom the connection belongs to
      */
-    record Disconnected(UUID uuid, String provider, String name,
-            Owner owner) implements IntegrationEvent {
+    record Disconnected(UUID uuid, String provider, String name, Owner owner) implements IntegrationEvent {
         /** Validates that no component is {@code null}. */
         public Disconnected {
             Objects.requireNonNull(owner, "owner");
@@ -126,8 +125,8 @@ public sealed interface IntegrationEvent {
      * @param result   the recorded result
      * @param owner    whom the connection belongs to
      */
-    record Validated(UUID uuid, String provider, String name, ValidationResult result,
-            Owner owner) implements IntegrationEvent {
+    record Validated(UUID uuid, String provider, String name, ValidationResult result, Owner owner)
+            implements IntegrationEvent {
         /** Validates that no component is {@code null}. */
         public Validated {
             Objects.requireNonNull(owner, "owner");
@@ -156,8 +155,7 @@ public sealed interface IntegrationEvent {
      * @param name     the connection name
      * @param owner    whom the connection belongs to
      */
-    record ConnectionAdded(UUID uuid, String provider, String name,
-            Owner owner) implements IntegrationEvent {
+    record ConnectionAdded(UUID uuid, String provider, String name, Owner owner) implements IntegrationEvent {
         /** Validates that no component is {@code null}. */
         public ConnectionAdded {
             Objects.requireNonNull(owner, "owner");
@@ -184,8 +182,7 @@ public sealed interface IntegrationEvent {
      * @param name     the connection name
      * @param owner    whom the connection belongs to
      */
-    record ConnectionRemoved(UUID uuid, String provider, String name,
-            Owner owner) implements IntegrationEvent {
+    record ConnectionRemoved(UUID uuid, String provider, String name, Owner owner) implements IntegrationEvent {
         /** Validates that no component is {@code null}. */
         public ConnectionRemoved {
             Objects.requireNonNull(owner, "owner");
@@ -213,8 +210,8 @@ public sealed interface IntegrationEvent {
      * @param newName  the name after
      * @param owner    whom the connection belongs to
      */
-    record ConnectionRenamed(UUID uuid, String provider, String oldName, String newName,
-            Owner owner) implements IntegrationEvent {
+    record ConnectionRenamed(UUID uuid, String provider, String oldName, String newName, Owner owner)
+            implements IntegrationEvent {
         /** Validates that no component is {@code null}. */
         public ConnectionRenamed {
             Objects.requireNonNull(owner, "owner");

@@ -74,10 +74,22 @@ public final class IntegrationsAssembly implements AutoCloseable {
      * @param observer        told about provider calls, refreshes, validations, the cache and the bridge
      * @param storageLayout   the forced storage layout, or {@code null} to detect it from the schema
      */
-    public record Settings(Jdbi jdbi, DataSource dataSource, ProviderRegistry providers, SecretCipher cipher,
-            Clock clock, HttpClient httpClient, String schema, boolean crossNodeEvents, String channel,
-            AuthSettings authSettings, DataSource hostTransactions, Consumer<Runnable> afterHostCommit,
-            CacheSettings cache, IntegrationsObserver observer, StorageLayout storageLayout) {
+    public record Settings(
+            Jdbi jdbi,
+            DataSource dataSource,
+            ProviderRegistry providers,
+            SecretCipher cipher,
+            Clock clock,
+            HttpClient httpClient,
+            String schema,
+            boolean crossNodeEvents,
+            String channel,
+            AuthSettings authSettings,
+            DataSource hostTransactions,
+            Consumer<Runnable> afterHostCommit,
+            CacheSettings cache,
+            IntegrationsObserver observer,
+            StorageLayout storageLayout) {
         /** Checks the required parts. */
         public Settings {
             Objects.requireNonNull(cache, "cache");
@@ -107,18 +119,24 @@ public final class IntegrationsAssembly implements AutoCloseable {
         public CacheSettings {
             Objects.requireNonNull(maxStaleness, "maxStaleness");
             if (maxEntries < 0) {
-                throw new IllegalArgumentException("credential cache maxEntries must not be negative, was "
-                        + maxEntries);
+                throw new IllegalArgumentException(
+                        "credential cache maxEntries must not be negative, was " + maxEntries);
             }
             if (maxStaleness.isNegative() || maxStaleness.isZero()) {
-                throw new IllegalArgumentException("credential cache maxStaleness must be positive, was "
-                        + maxStaleness);
+                throw new IllegalArgumentException(
+                        "credential cache maxStaleness must be positive, was " + maxStaleness);
             }
         }
     }
 
-    private IntegrationsAssembly(IntegrationsContext context, ConnectionCommands commands, ConnectionQueries queries,
-            ConnectionAuth auth, Reencryptor reencryptor, EncryptionInventory inventory, NotifyBridge bridge) {
+    private IntegrationsAssembly(
+            IntegrationsContext context,
+            ConnectionCommands commands,
+            ConnectionQueries queries,
+            ConnectionAuth auth,
+            Reencryptor reencryptor,
+            EncryptionInventory inventory,
+            NotifyBridge bridge) {
         this.context = context;
         this.commands = commands;
         this.queries = queries;
@@ -138,26 +156,51 @@ public final class IntegrationsAssembly implements AutoCloseable {
         Database database = settings.jdbi() != null
                 ? Database.over(settings.jdbi(), settings.schema(), settings.storageLayout())
                 : Database.over(settings.dataSource(), settings.schema(), settings.storageLayout());
-        LOG.info("Integrations on schema {}: storage layout {} ({})", settings.schema(), database.layout(),
+        LOG.info(
+                "Integrations on schema {}: storage layout {} ({})",
+                settings.schema(),
+                database.layout(),
                 database.layoutReason());
-        ProviderRegistry registry = settings.providers() != null ? settings.providers()
-                : ProviderRegistry.loadDefault();
+        ProviderRegistry registry =
+                settings.providers() != null ? settings.providers() : ProviderRegistry.loadDefault();
         String instanceId = UUID.randomUUID().toString();
         LocalEventBus bus = new LocalEventBus();
         AuditLog auditLog = new AuditLog(database, settings.clock());
         FieldCodec codec = new FieldCodec(settings.cipher());
-        NotifyAnnouncer announcer = settings.crossNodeEvents()
-                ? new NotifyAnnouncer(settings.channel(), instanceId) : null;
+        NotifyAnnouncer announcer =
+                settings.crossNodeEvents() ? new NotifyAnnouncer(settings.channel(), instanceId) : null;
         IntegrationsObserver observer = settings.observer();
         CacheSettings cacheSettings = settings.cache();
-        boolean caching = cacheSettings.maxEntries() > 0
-                && (announcer != null || cacheSettings.withoutCrossNodeEvents());
-        CredentialCache cache = caching ? new CredentialCache(cacheSettings.maxEntries(),
-                cacheSettings.maxStaleness(), settings.clock(), observer, announcer == null) : null;
-        ConnectionStore store = new ConnectionStore(database, codec, settings.clock(), auditLog, bus,
-                announcer != null ? announcer : EventAnnouncer.NONE, Runnable::run, cache, true);
-        IntegrationsContext context = new IntegrationsContext(database, store, registry, settings.cipher(),
-                settings.clock(), LazyHttpClient.orDefault(settings.httpClient()), bus, auditLog, instanceId,
+        boolean caching =
+                cacheSettings.maxEntries() > 0 && (announcer != null || cacheSettings.withoutCrossNodeEvents());
+        CredentialCache cache = caching
+                ? new CredentialCache(
+                        cacheSettings.maxEntries(),
+                        cacheSettings.maxStaleness(),
+                        settings.clock(),
+                        observer,
+                        announcer == null)
+                : null;
+        ConnectionStore store = new ConnectionStore(
+                database,
+                codec,
+                settings.clock(),
+                auditLog,
+                bus,
+                announcer != null ? announcer : EventAnnouncer.NONE,
+                Runnable::run,
+                cache,
+                true);
+        IntegrationsContext context = new IntegrationsContext(
+                database,
+                store,
+                registry,
+                settings.cipher(),
+                settings.clock(),
+                LazyHttpClient.orDefault(settings.httpClient()),
+                bus,
+                auditLog,
+                instanceId,
                 observer);
         ConnectionCommands commands = new ConnectionCommands(store, registry);
         ConnectionQueries queries = new ConnectionQueries(store, registry);
@@ -166,22 +209,41 @@ public final class IntegrationsAssembly implements AutoCloseable {
         ConnectionAuth auth = ConnectionAuth.create(context, commands, queries, settings.authSettings());
         if (settings.hostTransactions() != null) {
             Database hostDatabase = Database.over(settings.hostTransactions(), settings.schema(), database.layout());
-            ConnectionStore hostStore = new ConnectionStore(hostDatabase, codec, settings.clock(),
-                    new AuditLog(hostDatabase, settings.clock()), bus,
-                    announcer != null ? announcer : EventAnnouncer.NONE, settings.afterHostCommit(), cache, false);
+            ConnectionStore hostStore = new ConnectionStore(
+                    hostDatabase,
+                    codec,
+                    settings.clock(),
+                    new AuditLog(hostDatabase, settings.clock()),
+                    bus,
+                    announcer != null ? announcer : EventAnnouncer.NONE,
+                    settings.afterHostCommit(),
+                    cache,
+                    false);
             commands = new ConnectionCommands(hostStore, registry);
             queries = new ConnectionQueries(hostStore, registry);
         }
         Reencryptor reencryptor = new Reencryptor(store, settings.cipher());
-        NotifyBridge bridge = announcer != null ? new NotifyBridge(database, announcer, bus,
-                uuid -> store.findByUuidAnyOwner(uuid).map(StoredConnection::publicData).orElse(IntegrationData.empty()),
-                bridgeHooks(cache, observer)) : null;
-        IntegrationsAssembly assembly = new IntegrationsAssembly(context, commands, queries, auth, reencryptor,
-                new EncryptionInventory(store, settings.cipher()), bridge);
+        NotifyBridge bridge = announcer != null
+                ? new NotifyBridge(
+                        database,
+                        announcer,
+                        bus,
+                        uuid -> store.findByUuidAnyOwner(uuid)
+                                .map(StoredConnection::publicData)
+                                .orElse(IntegrationData.empty()),
+                        bridgeHooks(cache, observer))
+                : null;
+        IntegrationsAssembly assembly = new IntegrationsAssembly(
+                context,
+                commands,
+                queries,
+                auth,
+                reencryptor,
+                new EncryptionInventory(store, settings.cipher()),
+                bridge);
         if (bridge != null) {
             bridge.start();
-            LOG.info("Integrations {} started with cross-node events on channel {}", instanceId,
-                    settings.channel());
+            LOG.info("Integrations {} started with cross-node events on channel {}", instanceId, settings.channel());
         }
         return assembly;
     }
@@ -277,7 +339,8 @@ public final class IntegrationsAssembly implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Integrations[schema=" + context.database().schema() + ", layout=" + context.database().layout()
+        return "Integrations[schema=" + context.database().schema() + ", layout="
+                + context.database().layout()
                 + ", cipher=" + context.cipher()
                 + ", crossNodeEvents=" + (bridge != null) + ", credentialCache="
                 + context.store().cache().isPresent() + "]";

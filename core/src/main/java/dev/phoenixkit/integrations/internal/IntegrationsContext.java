@@ -26,7 +26,14 @@ import java.util.function.Supplier;
  * @param instanceId this instance's id (origin of its cross-node notifications)
  * @param observer   told about provider calls, refreshes, validations, the cache and the bridge (never throws)
  */
-public record IntegrationsContext(Database database, ConnectionStore store, ProviderRegistry providers,
-        SecretCipher cipher, Clock clock, Supplier<HttpClient> httpClient, LocalEventBus bus, AuditLog auditLog,
-        String instanceId, IntegrationsObserver observer) {
-}
+public record IntegrationsContext(
+        Database database,
+        ConnectionStore store,
+        ProviderRegistry providers,
+        SecretCipher cipher,
+        Clock clock,
+        Supplier<HttpClient> httpClient,
+        LocalEventBus bus,
+        AuditLog auditLog,
+        String instanceId,
+        IntegrationsObserver observer) {}

@@ -14,8 +14,7 @@ import java.util.function.BiFunction;
 public final class StoredData {
     private static volatile BiFunction<Map<String, ?>, Set<String>, IntegrationData> factory;
 
-    private StoredData() {
-    }
+    private StoredData() {}
 
     /**
      * Called once by {@code IntegrationData}'s static initialiser; later calls are refused.

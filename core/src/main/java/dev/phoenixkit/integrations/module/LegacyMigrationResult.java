@@ -88,7 +88,8 @@ public sealed interface LegacyMigrationResult {
 
         @Override
         public String toString() {
-            return "Failed[reason=" + reason + (cause != null ? ", cause=" + cause.getClass().getName() : "") + "]";
+            return "Failed[reason=" + reason
+                    + (cause != null ? ", cause=" + cause.getClass().getName() : "") + "]";
         }
     }
 

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class ModuleRegistry {
     /** Default time one module's {@code migrateLegacy} may take: 5 minutes. */
     public static final Duration DEFAULT_MIGRATION_TIMEOUT = Duration.ofMinutes(5);
+
     private static final Logger LOG = LoggerFactory.getLogger(ModuleRegistry.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -42,8 +43,8 @@ public final class ModuleRegistry {
     private final Duration migrationTimeout;
     private final Map<String, IntegrationModule> modules;
 
-    private ModuleRegistry(Integrations integrations, Duration migrationTimeout,
-            Map<String, IntegrationModule> modules) {
+    private ModuleRegistry(
+            Integrations integrations, Duration migrationTimeout, Map<String, IntegrationModule> modules) {
         this.integrations = integrations;
         this.migrationTimeout = migrationTimeout;
         this.modules = Collections.unmodifiableMap(new LinkedHashMap<>(modules));
@@ -105,12 +106,18 @@ public final class ModuleRegistry {
             result = future.get(migrationTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            LOG.warn("Legacy migration of module {} did not finish within {}; interrupted, continuing", key,
+            LOG.warn(
+                    "Legacy migration of module {} did not finish within {}; interrupted, continuing",
+                    key,
                     migrationTimeout);
             return new LegacyMigrationResult.TimedOut(migrationTimeout);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            LOG.warn("Legacy migration of module {} threw {}", key, cause.getClass().getName(), cause);
+            LOG.warn(
+                    "Legacy migration of module {} threw {}",
+                    key,
+                    cause.getClass().getName(),
+                    cause);
             return new LegacyMigrationResult.Failed("threw " + cause.getClass().getName(), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -157,7 +164,8 @@ public final class ModuleRegistry {
          * @return this builder
          */
         public Builder discover(ClassLoader classLoader) {
-            var iterator = ServiceLoader.load(IntegrationModule.class, classLoader).iterator();
+            var iterator =
+                    ServiceLoader.load(IntegrationModule.class, classLoader).iterator();
             while (true) {
                 try {
                     if (!iterator.hasNext()) {
@@ -206,7 +214,9 @@ public final class ModuleRegistry {
                 IntegrationModule module = candidate.module();
                 String key = module.key();
                 if (key == null || key.isBlank()) {
-                    reject(candidate, "module key must not be blank: " + module.getClass().getName());
+                    reject(
+                            candidate,
+                            "module key must not be blank: " + module.getClass().getName());
                     continue;
                 }
                 Candidate existing = byKey.get(key);
@@ -230,11 +240,12 @@ public final class ModuleRegistry {
             if (!candidate.discovered()) {
                 throw new IllegalArgumentException(message);
             }
-            LOG.warn("Skipping discovered integration module {}: {}", candidate.module().getClass().getName(),
+            LOG.warn(
+                    "Skipping discovered integration module {}: {}",
+                    candidate.module().getClass().getName(),
                     message);
         }
 
-        private record Candidate(IntegrationModule module, boolean discovered) {
-        }
+        private record Candidate(IntegrationModule module, boolean discovered) {}
     }
 }

@@ -24,7 +24,9 @@ final class CompositeObserver implements IntegrationsObserver {
             try {
                 call.accept(observer);
             } catch (RuntimeException e) {
-                LOG.warn("Observer {} failed ({}); ignored", observer.getClass().getName(),
+                LOG.warn(
+                        "Observer {} failed ({}); ignored",
+                        observer.getClass().getName(),
                         e.getClass().getSimpleName());
             }
         }

@@ -19,8 +19,7 @@ import java.util.Objects;
  */
 public interface IntegrationsObserver extends MigrationListener {
     /** An observer that does nothing. */
-    IntegrationsObserver NONE = new IntegrationsObserver() {
-    };
+    IntegrationsObserver NONE = new IntegrationsObserver() {};
 
     /**
      * An HTTP call to a provider ended (answered, or failed to reach it).
@@ -30,8 +29,7 @@ public interface IntegrationsObserver extends MigrationListener {
      * @param outcome  how it ended
      * @param duration how long it took
      */
-    default void providerCall(String provider, ProviderCallKind kind, CallOutcome outcome, Duration duration) {
-    }
+    default void providerCall(String provider, ProviderCallKind kind, CallOutcome outcome, Duration duration) {}
 
     /**
      * A caller starts a token refresh: it leads (it will call the token endpoint, unless a peer node already
@@ -40,8 +38,7 @@ public interface IntegrationsObserver extends MigrationListener {
      * @param provider the provider key
      * @param role     leader or joined
      */
-    default void tokenRefreshStarted(String provider, RefreshRole role) {
-    }
+    default void tokenRefreshStarted(String provider, RefreshRole role) {}
 
     /**
      * A caller's token refresh ended.
@@ -51,8 +48,7 @@ public interface IntegrationsObserver extends MigrationListener {
      * @param outcome  {@link Outcome#SUCCESS} when the caller got a token
      * @param duration how long the caller waited
      */
-    default void tokenRefresh(String provider, RefreshRole role, Outcome outcome, Duration duration) {
-    }
+    default void tokenRefresh(String provider, RefreshRole role, Outcome outcome, Duration duration) {}
 
     /**
      * A connection was validated ({@code validateConnection}, {@code validateCredentials}).
@@ -61,16 +57,13 @@ public interface IntegrationsObserver extends MigrationListener {
      * @param outcome  {@link Outcome#SUCCESS} for a valid connection
      * @param duration how long the validation took
      */
-    default void validation(String provider, Outcome outcome, Duration duration) {
-    }
+    default void validation(String provider, Outcome outcome, Duration duration) {}
 
     /** A credential read was answered from the credential cache. */
-    default void cacheHit() {
-    }
+    default void cacheHit() {}
 
     /** A credential read went to the database (not cached, expired, or the cache is off or not listening). */
-    default void cacheMiss() {
-    }
+    default void cacheMiss() {}
 
     /**
      * Entries left the credential cache.
@@ -78,23 +71,20 @@ public interface IntegrationsObserver extends MigrationListener {
      * @param cause why
      * @param count how many entries (at least 1)
      */
-    default void cacheEviction(EvictionCause cause, int count) {
-    }
+    default void cacheEviction(EvictionCause cause, int count) {}
 
     /**
      * The cross-node listener lost its connection (notifications sent until it listens again are lost; the
      * credential cache is cleared and stays off until then).
      */
-    default void bridgeDisconnected() {
-    }
+    default void bridgeDisconnected() {}
 
     /**
      * The cross-node listener listens again after losing its connection.
      *
      * @param downtime how long it was not listening
      */
-    default void bridgeReconnected(Duration downtime) {
-    }
+    default void bridgeReconnected(Duration downtime) {}
 
     /**
      * An observer that tells each of {@code observers}, in order; a failing one does not stop the others.

@@ -19,8 +19,7 @@ import java.util.Optional;
  */
 public record CheckResponse(int status, Map<String, List<String>> headers, byte[] body) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     /** Copies the headers; keeps the body array as given. */
     public CheckResponse {
@@ -48,7 +47,9 @@ public record CheckResponse(int status, Map<String, List<String>> headers, byte[
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof CheckResponse that && status == that.status && headers.equals(that.headers)
+        return other instanceof CheckResponse that
+                && status == that.status
+                && headers.equals(that.headers)
                 && java.util.Arrays.equals(body, that.body);
     }
 

@@ -82,14 +82,19 @@ public final class InstructionSection {
      */
     public InstructionSection withRedirectUri(String redirectUri) {
         Objects.requireNonNull(redirectUri, "redirectUri");
-        return new InstructionSection(title.replace(REDIRECT_URI_PLACEHOLDER, redirectUri),
-                steps.stream().map(step -> step.replace(REDIRECT_URI_PLACEHOLDER, redirectUri)).toList(),
+        return new InstructionSection(
+                title.replace(REDIRECT_URI_PLACEHOLDER, redirectUri),
+                steps.stream()
+                        .map(step -> step.replace(REDIRECT_URI_PLACEHOLDER, redirectUri))
+                        .toList(),
                 note == null ? null : note.replace(REDIRECT_URI_PLACEHOLDER, redirectUri));
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof InstructionSection that && title.equals(that.title) && steps.equals(that.steps)
+        return other instanceof InstructionSection that
+                && title.equals(that.title)
+                && steps.equals(that.steps)
                 && Objects.equals(note, that.note);
     }
 

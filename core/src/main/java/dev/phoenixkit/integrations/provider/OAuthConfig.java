@@ -109,16 +109,30 @@ public final class OAuthConfig {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof OAuthConfig that && authUrl.equals(that.authUrl) && tokenUrl.equals(that.tokenUrl)
-                && Objects.equals(userinfoUrl, that.userinfoUrl) && defaultScopes.equals(that.defaultScopes)
-                && authParams.equals(that.authParams) && urlDefaults.equals(that.urlDefaults) && pkce == that.pkce
-                && clientAuthMethod == that.clientAuthMethod && userinfoMapping == that.userinfoMapping;
+        return other instanceof OAuthConfig that
+                && authUrl.equals(that.authUrl)
+                && tokenUrl.equals(that.tokenUrl)
+                && Objects.equals(userinfoUrl, that.userinfoUrl)
+                && defaultScopes.equals(that.defaultScopes)
+                && authParams.equals(that.authParams)
+                && urlDefaults.equals(that.urlDefaults)
+                && pkce == that.pkce
+                && clientAuthMethod == that.clientAuthMethod
+                && userinfoMapping == that.userinfoMapping;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(authUrl, tokenUrl, userinfoUrl, defaultScopes, authParams, urlDefaults, pkce,
-                clientAuthMethod, userinfoMapping);
+        return Objects.hash(
+                authUrl,
+                tokenUrl,
+                userinfoUrl,
+                defaultScopes,
+                authParams,
+                urlDefaults,
+                pkce,
+                clientAuthMethod,
+                userinfoMapping);
     }
 
     @Override
@@ -140,8 +154,7 @@ public final class OAuthConfig {
         private ClientAuthMethod clientAuthMethod = ClientAuthMethod.CLIENT_SECRET_POST;
         private UserinfoMapping userinfoMapping = UserinfoMapping.STANDARD;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param authUrl the authorization endpoint (absolute http(s), may hold {@code {placeholder}}s); required
@@ -246,8 +259,7 @@ public final class OAuthConfig {
             }
             for (String key : urlDefaults.keySet()) {
                 if (!PLACEHOLDER_KEY.matcher(key).matches()) {
-                    throw new IllegalArgumentException(
-                            "urlDefault key must match [a-zA-Z0-9_]+, was '" + key + "'");
+                    throw new IllegalArgumentException("urlDefault key must match [a-zA-Z0-9_]+, was '" + key + "'");
                 }
             }
             return new OAuthConfig(this);

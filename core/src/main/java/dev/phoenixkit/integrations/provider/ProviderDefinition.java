@@ -178,23 +178,43 @@ public final class ProviderDefinition {
      */
     public List<InstructionSection> instructions(String redirectUri) {
         Objects.requireNonNull(redirectUri, "redirectUri");
-        return instructions.stream().map(section -> section.withRedirectUri(redirectUri)).toList();
+        return instructions.stream()
+                .map(section -> section.withRedirectUri(redirectUri))
+                .toList();
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ProviderDefinition that && key.equals(that.key) && name.equals(that.name)
-                && description.equals(that.description) && icon.equals(that.icon) && authType == that.authType
-                && Objects.equals(oauthConfig, that.oauthConfig) && setupFields.equals(that.setupFields)
-                && capabilities.equals(that.capabilities) && scopes.equals(that.scopes)
-                && Objects.equals(baseUrl, that.baseUrl) && Objects.equals(validation, that.validation)
+        return other instanceof ProviderDefinition that
+                && key.equals(that.key)
+                && name.equals(that.name)
+                && description.equals(that.description)
+                && icon.equals(that.icon)
+                && authType == that.authType
+                && Objects.equals(oauthConfig, that.oauthConfig)
+                && setupFields.equals(that.setupFields)
+                && capabilities.equals(that.capabilities)
+                && scopes.equals(that.scopes)
+                && Objects.equals(baseUrl, that.baseUrl)
+                && Objects.equals(validation, that.validation)
                 && instructions.equals(that.instructions);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, name, description, icon, authType, oauthConfig, setupFields, capabilities, scopes,
-                baseUrl, validation, instructions);
+        return Objects.hash(
+                key,
+                name,
+                description,
+                icon,
+                authType,
+                oauthConfig,
+                setupFields,
+                capabilities,
+                scopes,
+                baseUrl,
+                validation,
+                instructions);
     }
 
     @Override

@@ -35,8 +35,8 @@ public final class ProviderRegistry {
     private final Map<String, URI> baseUrlOverrides;
     private final URI globalBaseUrl;
 
-    private ProviderRegistry(Map<String, ProviderDefinition> byKey, Map<String, URI> baseUrlOverrides,
-            URI globalBaseUrl) {
+    private ProviderRegistry(
+            Map<String, ProviderDefinition> byKey, Map<String, URI> baseUrlOverrides, URI globalBaseUrl) {
         this.byKey = Collections.unmodifiableMap(byKey);
         this.all = List.copyOf(byKey.values());
         this.baseUrlOverrides = Map.copyOf(baseUrlOverrides);
@@ -85,7 +85,9 @@ public final class ProviderRegistry {
      */
     public List<ProviderDefinition> withCapability(String capability) {
         Objects.requireNonNull(capability, "capability");
-        return all.stream().filter(provider -> provider.hasCapability(capability)).toList();
+        return all.stream()
+                .filter(provider -> provider.hasCapability(capability))
+                .toList();
     }
 
     /**
@@ -131,8 +133,7 @@ public final class ProviderRegistry {
         private final Map<String, Map<ProviderEndpoint, String>> urlOverrides = new LinkedHashMap<>();
         private URI globalBaseUrl;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds one (non-built-in) definition. Its key must be new: {@link #build()} fails when another definition
@@ -168,11 +169,12 @@ public final class ProviderRegistry {
          */
         public Builder addAll(ProviderSource source) {
             Objects.requireNonNull(source, "source");
-            List<ProviderDefinition> definitions = Objects.requireNonNull(source.providers(),
+            List<ProviderDefinition> definitions = Objects.requireNonNull(
+                    source.providers(),
                     () -> "providers() of " + source.getClass().getName() + " returned null");
             for (ProviderDefinition definition : definitions) {
-                Objects.requireNonNull(definition, () -> "providers() of " + source.getClass().getName()
-                        + " contains null");
+                Objects.requireNonNull(
+                        definition, () -> "providers() of " + source.getClass().getName() + " contains null");
                 (source.builtIn() ? builtIns : contributed).add(definition);
             }
             return this;
@@ -202,7 +204,8 @@ public final class ProviderRegistry {
                 try {
                     addAll(source);
                 } catch (RuntimeException exception) {
-                    LOG.warn("Skipping provider source {}: {}", source.getClass().getName(), exception.toString());
+                    LOG.warn(
+                            "Skipping provider source {}: {}", source.getClass().getName(), exception.toString());
                 }
             }
             return this;
@@ -258,7 +261,9 @@ public final class ProviderRegistry {
             if (!(url.startsWith("http://") || url.startsWith("https://")) || url.indexOf('/', 8) == 8) {
                 throw new IllegalArgumentException("url must be an absolute http(s) URL, was '" + url + "'");
             }
-            urlOverrides.computeIfAbsent(providerKey, key -> new LinkedHashMap<>()).put(endpoint, url);
+            urlOverrides
+                    .computeIfAbsent(providerKey, key -> new LinkedHashMap<>())
+                    .put(endpoint, url);
             return this;
         }
 
@@ -289,8 +294,7 @@ public final class ProviderRegistry {
             }
             urlOverrides.keySet().forEach(key -> {
                 if (!byKey.containsKey(key)) {
-                    throw new IllegalStateException("URL override for provider '" + key
-                            + "', which is not registered");
+                    throw new IllegalStateException("URL override for provider '" + key + "', which is not registered");
                 }
             });
             byKey.replaceAll((key, definition) -> override(rebase(definition)));
@@ -307,8 +311,10 @@ public final class ProviderRegistry {
             }
             ProviderDefinition.Builder builder = definition.toBuilder();
             Optional<OAuthConfig> oauth = definition.oauthConfig();
-            Optional<ValidationSpec.Http> validation = definition.validation()
-                    .filter(ValidationSpec.Http.class::isInstance).map(ValidationSpec.Http.class::cast);
+            Optional<ValidationSpec.Http> validation = definition
+                    .validation()
+                    .filter(ValidationSpec.Http.class::isInstance)
+                    .map(ValidationSpec.Http.class::cast);
             for (ProviderEndpoint endpoint : urls.keySet()) {
                 boolean present = switch (endpoint) {
                     case AUTHORIZATION, TOKEN -> oauth.isPresent();
@@ -317,8 +323,8 @@ public final class ProviderRegistry {
                     case API_BASE -> definition.baseUrl().isPresent();
                 };
                 if (!present) {
-                    throw new IllegalStateException("URL override for " + endpoint + " of provider '"
-                            + definition.key() + "', which has no such endpoint");
+                    throw new IllegalStateException("URL override for " + endpoint + " of provider '" + definition.key()
+                            + "', which has no such endpoint");
                 }
             }
             oauth.ifPresent(config -> {
@@ -370,8 +376,10 @@ public final class ProviderRegistry {
         private static URI checkBaseUrl(URI baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
             String scheme = baseUrl.getScheme();
-            if (!("http".equals(scheme) || "https".equals(scheme)) || baseUrl.getHost() == null
-                    || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+            if (!("http".equals(scheme) || "https".equals(scheme))
+                    || baseUrl.getHost() == null
+                    || baseUrl.getRawQuery() != null
+                    || baseUrl.getRawFragment() != null) {
                 throw new IllegalArgumentException(
                         "baseUrl must be an absolute http(s) URL without query or fragment, was '" + baseUrl + "'");
             }

@@ -78,9 +78,14 @@ public final class SetupField {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SetupField that && key.equals(that.key) && label.equals(that.label)
-                && type == that.type && required == that.required && Objects.equals(placeholder, that.placeholder)
-                && Objects.equals(help, that.help) && options.equals(that.options);
+        return other instanceof SetupField that
+                && key.equals(that.key)
+                && label.equals(that.label)
+                && type == that.type
+                && required == that.required
+                && Objects.equals(placeholder, that.placeholder)
+                && Objects.equals(help, that.help)
+                && options.equals(that.options);
     }
 
     @Override

@@ -27,8 +27,13 @@ class SecretCipherTest {
         byte[] out = gcm.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
         byte[] ct = Arrays.copyOfRange(out, 0, out.length - 16);
         byte[] tag = Arrays.copyOfRange(out, out.length - 16, out.length);
-        return "enc:v1:" + Base64.getEncoder().encodeToString(
-                ByteBuffer.allocate(12 + 16 + ct.length).put(iv).put(tag).put(ct).array());
+        return "enc:v1:"
+                + Base64.getEncoder()
+                        .encodeToString(ByteBuffer.allocate(12 + 16 + ct.length)
+                                .put(iv)
+                                .put(tag)
+                                .put(ct)
+                                .array());
     }
 
     private static String phoenixKitDecrypt(String secretKeyBase, String stored) throws Exception {
@@ -54,7 +59,8 @@ class SecretCipherTest {
             }
             byte[] iv = new byte[12];
             Arrays.fill(iv, (byte) (i + 1));
-            assertThat(cipher.decrypt(phoenixKitEncrypt(SECRET_KEY_BASE, iv, plaintexts[i]))).isEqualTo(plaintexts[i]);
+            assertThat(cipher.decrypt(phoenixKitEncrypt(SECRET_KEY_BASE, iv, plaintexts[i])))
+                    .isEqualTo(plaintexts[i]);
         }
     }
 
@@ -63,7 +69,9 @@ class SecretCipherTest {
         // Fixed vector: zero IV, so the ciphertext is stable; produced by phoenixKitEncrypt above.
         String vector = phoenixKitEncrypt("phoenix-secret-key-base-vector", new byte[12], "hello");
         assertThat(vector).startsWith("enc:v1:").hasSize("enc:v1:".length() + 44);
-        assertThat(SecretCipher.fromSecretKeyBase("phoenix-secret-key-base-vector").decrypt(vector)).isEqualTo("hello");
+        assertThat(SecretCipher.fromSecretKeyBase("phoenix-secret-key-base-vector")
+                        .decrypt(vector))
+                .isEqualTo("hello");
     }
 
     @Test
@@ -92,33 +100,44 @@ class SecretCipherTest {
 
     @Test
     void decryptWhenPlaintextThenPassesThrough() {
-        assertThat(SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE).decrypt("plain")).isEqualTo("plain");
-        assertThat(SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE).decrypt(null)).isNull();
+        assertThat(SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE).decrypt("plain"))
+                .isEqualTo("plain");
+        assertThat(SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE).decrypt(null))
+                .isNull();
     }
 
     @Test
     void decryptWhenWrongKeyThenDecryptionFailedWithoutValue() {
-        String stored = SecretCipher.fromSecretKeyBase("key-one-long-enough-for-the-floor").encrypt("top-secret-value");
-        assertThatThrownBy(() -> SecretCipher.fromSecretKeyBase("key-two-long-enough-for-the-floor").decrypt(stored))
-                .isInstanceOfSatisfying(IntegrationException.class,
+        String stored = SecretCipher.fromSecretKeyBase("key-one-long-enough-for-the-floor")
+                .encrypt("top-secret-value");
+        assertThatThrownBy(() -> SecretCipher.fromSecretKeyBase("key-two-long-enough-for-the-floor")
+                        .decrypt(stored))
+                .isInstanceOfSatisfying(
+                        IntegrationException.class,
                         e -> assertThat(e.error()).isEqualTo(IntegrationError.DECRYPTION_FAILED))
-                .message().doesNotContain("top-secret-value").doesNotContain(stored.substring(7));
+                .message()
+                .doesNotContain("top-secret-value")
+                .doesNotContain(stored.substring(7));
     }
 
     @Test
     void decryptWhenCorruptBase64OrTooShortThenDecryptionFailed() {
         SecretCipher cipher = SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE);
-        assertThatThrownBy(() -> cipher.decrypt("enc:v1:!!!not-base64"))
-                .hasMessageContaining("not base64");
+        assertThatThrownBy(() -> cipher.decrypt("enc:v1:!!!not-base64")).hasMessageContaining("not base64");
         assertThatThrownBy(() -> cipher.decrypt("enc:v1:AAAA")).hasMessageContaining("too short");
     }
 
     @Test
     void keyringWhenRotatedThenNewestWritesAndEveryKeyAndLegacyReads() {
         SecretCipher legacy = SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE);
-        SecretCipher oldRing = SecretCipher.keyring().keyFromSecret("k1", "first-secret-of-the-keyring").build();
-        SecretCipher ring = SecretCipher.keyring().legacySecretKeyBase(SECRET_KEY_BASE)
-                .keyFromSecret("k1", "first-secret-of-the-keyring").key("k2", new byte[32]).build();
+        SecretCipher oldRing = SecretCipher.keyring()
+                .keyFromSecret("k1", "first-secret-of-the-keyring")
+                .build();
+        SecretCipher ring = SecretCipher.keyring()
+                .legacySecretKeyBase(SECRET_KEY_BASE)
+                .keyFromSecret("k1", "first-secret-of-the-keyring")
+                .key("k2", new byte[32])
+                .build();
 
         String v1 = legacy.encrypt("a");
         String k1 = oldRing.encrypt("b");
@@ -139,10 +158,15 @@ class SecretCipherTest {
 
     @Test
     void keyringWhenKeyIdTamperedThenTagCheckFails() {
-        SecretCipher ring = SecretCipher.keyring().key("a", new byte[32]).key("b", new byte[32]).primary("a").build();
+        SecretCipher ring = SecretCipher.keyring()
+                .key("a", new byte[32])
+                .key("b", new byte[32])
+                .primary("a")
+                .build();
         String stored = ring.encrypt("value");
         String moved = stored.replace("enc:v2:a:", "enc:v2:b:");
-        assertThatThrownBy(() -> ring.decrypt(moved)).isInstanceOf(IntegrationException.class)
+        assertThatThrownBy(() -> ring.decrypt(moved))
+                .isInstanceOf(IntegrationException.class)
                 .hasMessageContaining("tag mismatch");
     }
 
@@ -150,14 +174,18 @@ class SecretCipherTest {
     void keyringBuilderWhenInvalidThenMessagesNameTheField() {
         assertThatThrownBy(() -> SecretCipher.keyring().build()).hasMessageStartingWith("keys");
         assertThatThrownBy(() -> SecretCipher.keyring().key("a", new byte[16])).hasMessageStartingWith("rawKey");
-        assertThatThrownBy(() -> SecretCipher.keyring().key("bad id", new byte[32])).hasMessageStartingWith("keyId");
-        assertThatThrownBy(() -> SecretCipher.keyring().key("a", new byte[32]).primary("z").build())
+        assertThatThrownBy(() -> SecretCipher.keyring().key("bad id", new byte[32]))
+                .hasMessageStartingWith("keyId");
+        assertThatThrownBy(() -> SecretCipher.keyring()
+                        .key("a", new byte[32])
+                        .primary("z")
+                        .build())
                 .hasMessageStartingWith("primary");
         assertThatThrownBy(() -> SecretCipher.keyring().key("a", new byte[32]).key("a", new byte[32]))
                 .hasMessageContaining("twice");
         assertThatThrownBy(() -> SecretCipher.fromSecretKeyBase(" ".repeat(30)))
-                .isInstanceOfSatisfying(IntegrationException.class,
-                        e -> assertThat(e.error()).isEqualTo(IntegrationError.INVALID))
+                .isInstanceOfSatisfying(
+                        IntegrationException.class, e -> assertThat(e.error()).isEqualTo(IntegrationError.INVALID))
                 .hasMessageStartingWith("secretKeyBase");
     }
 
@@ -165,29 +193,47 @@ class SecretCipherTest {
     void secretWhenShorterThanTwentyCharactersThenInvalidWithoutEchoingIt() {
         String nineteen = "nineteen-characters";
         assertThat(nineteen).hasSize(19);
-        for (Runnable build : java.util.List.<Runnable>of(() -> SecretCipher.fromSecretKeyBase(nineteen),
+        for (Runnable build : java.util.List.<Runnable>of(
+                () -> SecretCipher.fromSecretKeyBase(nineteen),
                 () -> SecretCipher.keyring().keyFromSecret("k1", nineteen),
                 () -> SecretCipher.keyring().legacySecretKeyBase(nineteen))) {
-            assertThatThrownBy(build::run).isInstanceOfSatisfying(IntegrationException.class,
-                    e -> assertThat(e.error()).isEqualTo(IntegrationError.INVALID))
-                    .hasMessageContaining("at least 20 characters").message().doesNotContain(nineteen);
+            assertThatThrownBy(build::run)
+                    .isInstanceOfSatisfying(
+                            IntegrationException.class,
+                            e -> assertThat(e.error()).isEqualTo(IntegrationError.INVALID))
+                    .hasMessageContaining("at least 20 characters")
+                    .message()
+                    .doesNotContain(nineteen);
         }
         // 20 characters is enough; PhoenixKit counts graphemes, so 19 ASCII + one combined emoji is 20.
         assertThat(SecretCipher.fromSecretKeyBase(nineteen + "x").isEnabled()).isTrue();
-        assertThat(SecretCipher.fromSecretKeyBase(nineteen + "\uD83D\uDC4D\uD83C\uDFFD").isEnabled()).isTrue();
+        assertThat(SecretCipher.fromSecretKeyBase(nineteen + "\uD83D\uDC4D\uD83C\uDFFD")
+                        .isEnabled())
+                .isTrue();
         assertThatThrownBy(() -> SecretCipher.fromSecretKeyBase("e\u0301".repeat(19)))
                 .isInstanceOf(IntegrationException.class);
         // The dedicated key PhoenixKit's mix task generates (Base64 of 32 bytes, used as text) derives like any secret.
         String dedicated = Base64.getEncoder().encodeToString(new byte[32]);
         String stored = SecretCipher.fromSecretKeyBase(dedicated).encrypt("v");
-        assertThat(SecretCipher.keyring().legacySecretKeyBase(dedicated).key("n", new byte[32]).build()
-                .decrypt(stored)).isEqualTo("v");
+        assertThat(SecretCipher.keyring()
+                        .legacySecretKeyBase(dedicated)
+                        .key("n", new byte[32])
+                        .build()
+                        .decrypt(stored))
+                .isEqualTo("v");
     }
 
     @Test
     void sensitiveFieldsWhenListedThenPhoenixKitsSevenInItsOrder() {
-        assertThat(SecretCipher.SENSITIVE_FIELDS).containsExactly("access_token", "refresh_token", "client_secret",
-                "api_key", "bot_token", "secret_key", "password");
+        assertThat(SecretCipher.SENSITIVE_FIELDS)
+                .containsExactly(
+                        "access_token",
+                        "refresh_token",
+                        "client_secret",
+                        "api_key",
+                        "bot_token",
+                        "secret_key",
+                        "password");
     }
 
     @Test
@@ -202,7 +248,9 @@ class SecretCipherTest {
 
     @Test
     void toStringWhenKeyringThenNoKeyMaterial() {
-        SecretCipher ring = SecretCipher.keyring().keyFromSecret("k1", "super-secret-material").build();
+        SecretCipher ring = SecretCipher.keyring()
+                .keyFromSecret("k1", "super-secret-material")
+                .build();
         assertThat(ring.toString()).contains("k1").doesNotContain("super-secret-material");
     }
 }

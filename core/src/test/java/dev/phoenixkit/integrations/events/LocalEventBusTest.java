@@ -18,7 +18,8 @@ class LocalEventBusTest {
 
     private static List<IntegrationEvent> allKinds() {
         IntegrationData data = IntegrationData.of(Map.of("status", "configured"));
-        return List.of(new IntegrationEvent.SetupSaved(ID, "openrouter", "default", data),
+        return List.of(
+                new IntegrationEvent.SetupSaved(ID, "openrouter", "default", data),
                 new IntegrationEvent.Connected(ID, "google", "default", data),
                 new IntegrationEvent.Disconnected(ID, "google", "default"),
                 new IntegrationEvent.Validated(ID, "openrouter", "default", ValidationResult.ok()),
@@ -35,7 +36,8 @@ class LocalEventBusTest {
         bus.subscribe(received::add);
         allKinds().forEach(bus::publish);
         assertThat(received).containsExactlyElementsOf(allKinds());
-        assertThat(((IntegrationEvent.ConnectionRenamed) received.get(7)).name()).isEqualTo("work");
+        assertThat(((IntegrationEvent.ConnectionRenamed) received.get(7)).name())
+                .isEqualTo("work");
     }
 
     @Test
@@ -79,12 +81,14 @@ class LocalEventBusTest {
             String payload = EventPayload.encode(event, "node-a");
             assertThat(payload).doesNotContain("sk-live-secret").doesNotContain("configured");
             assertThat(EventPayload.origin(payload)).contains("node-a");
-            IntegrationEvent decoded = EventPayload.decode(payload, uuid -> IntegrationData.of(
-                    Map.of("status", "configured"))).orElseThrow();
+            IntegrationEvent decoded = EventPayload.decode(
+                            payload, uuid -> IntegrationData.of(Map.of("status", "configured")))
+                    .orElseThrow();
             assertThat(decoded).isEqualTo(event);
         }
         String withSecret = EventPayload.encode(new IntegrationEvent.SetupSaved(ID, "p", "n", secretData), "x");
         assertThat(withSecret).doesNotContain("sk-live-secret");
-        assertThat(EventPayload.decode("{not json", uuid -> IntegrationData.empty())).isEmpty();
+        assertThat(EventPayload.decode("{not json", uuid -> IntegrationData.empty()))
+                .isEmpty();
     }
 }

@@ -31,8 +31,10 @@ class NamingTest {
     @ParameterizedTest
     @ValueSource(strings = {"", ":", "google:", ":work", "::"})
     void settingsKeyWhenMalformedThenInvalidProviderKey(String ref) {
-        assertThatThrownBy(() -> Integrations.settingsKey(ref)).isInstanceOfSatisfying(IntegrationException.class,
-                e -> assertThat(e.error()).isEqualTo(IntegrationError.INVALID_PROVIDER_KEY));
+        assertThatThrownBy(() -> Integrations.settingsKey(ref))
+                .isInstanceOfSatisfying(
+                        IntegrationException.class,
+                        e -> assertThat(e.error()).isEqualTo(IntegrationError.INVALID_PROVIDER_KEY));
     }
 
     @Test
@@ -63,28 +65,34 @@ class NamingTest {
     @ParameterizedTest
     @ValueSource(strings = {"my drive!", "-bad", "_bad", "my work", "with/slash", "a:b", "ünï"})
     void checkNameWhenPatternFailsThenInvalidName(String name) {
-        assertThatThrownBy(() -> Names.checkName("google", name)).isInstanceOfSatisfying(IntegrationException.class,
-                e -> assertThat(e.error()).isEqualTo(IntegrationError.INVALID_NAME));
+        assertThatThrownBy(() -> Names.checkName("google", name))
+                .isInstanceOfSatisfying(
+                        IntegrationException.class,
+                        e -> assertThat(e.error()).isEqualTo(IntegrationError.INVALID_NAME));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\t\n"})
     void checkNameWhenBlankThenEmptyName(String name) {
-        assertThatThrownBy(() -> Names.checkName("google", name)).isInstanceOfSatisfying(IntegrationException.class,
-                e -> assertThat(e.error()).isEqualTo(IntegrationError.EMPTY_NAME));
+        assertThatThrownBy(() -> Names.checkName("google", name))
+                .isInstanceOfSatisfying(
+                        IntegrationException.class, e -> assertThat(e.error()).isEqualTo(IntegrationError.EMPTY_NAME));
     }
 
     @Test
     void checkNameWhenKeyWouldExceed255ThenInvalidName() {
-        assertThat(Names.checkName("p", "a".repeat(255 - "integration:p:".length()))).hasSize(241);
+        assertThat(Names.checkName("p", "a".repeat(255 - "integration:p:".length())))
+                .hasSize(241);
         assertThatThrownBy(() -> Names.checkName("p", "a".repeat(242))).hasMessageContaining("too long");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "a:b", "a%", "_a", "-a", "a b"})
     void checkProviderKeyWhenForbiddenCharactersThenInvalidProviderKey(String provider) {
-        assertThatThrownBy(() -> Names.checkProviderKey(provider)).isInstanceOfSatisfying(IntegrationException.class,
-                e -> assertThat(e.error()).isEqualTo(IntegrationError.INVALID_PROVIDER_KEY));
+        assertThatThrownBy(() -> Names.checkProviderKey(provider))
+                .isInstanceOfSatisfying(
+                        IntegrationException.class,
+                        e -> assertThat(e.error()).isEqualTo(IntegrationError.INVALID_PROVIDER_KEY));
     }
 
     @Test

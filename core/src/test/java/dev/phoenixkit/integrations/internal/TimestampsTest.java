@@ -31,7 +31,8 @@ class TimestampsTest {
 
     @Test
     void parseWhenPhoenixKitOrOffsetTextThenInstant() {
-        assertThat(Timestamps.parse("2026-05-01T10:00:00.123456Z")).contains(Instant.parse("2026-05-01T10:00:00.123456Z"));
+        assertThat(Timestamps.parse("2026-05-01T10:00:00.123456Z"))
+                .contains(Instant.parse("2026-05-01T10:00:00.123456Z"));
         assertThat(Timestamps.parse("2026-05-01T12:00:00+02:00")).contains(Instant.parse("2026-05-01T10:00:00Z"));
         assertThat(Timestamps.parse("yesterday")).isEmpty();
         assertThat(Timestamps.parse(42)).isEmpty();

@@ -34,7 +34,8 @@ class ProviderModelTest {
     @Test
     void scopesDefaultToSystemAndKeepDeclarationOrderWithoutDuplicates() {
         assertThat(apiKey("x").build().scopes()).containsExactly(ProviderScope.SYSTEM);
-        ProviderDefinition both = apiKey("y").scopes(ProviderScope.SYSTEM, ProviderScope.PERSONAL, ProviderScope.SYSTEM)
+        ProviderDefinition both = apiKey("y")
+                .scopes(ProviderScope.SYSTEM, ProviderScope.PERSONAL, ProviderScope.SYSTEM)
                 .build();
         assertThat(both.scopes()).containsExactly(ProviderScope.SYSTEM, ProviderScope.PERSONAL);
         assertThat(both.allows(ProviderScope.PERSONAL)).isTrue();
@@ -46,7 +47,8 @@ class ProviderModelTest {
     @Test
     void baseUrlMustBeAbsoluteAndIsRebasedWithTheOtherUrls() {
         assertThatThrownBy(() -> apiKey("x").baseUrl("api.example.com/v1").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseUrl");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("baseUrl");
         ProviderRegistry registry = ProviderRegistry.builder()
                 .add(apiKey("x").baseUrl("https://api.example.com/v1").build())
                 .overrideBaseUrl("x", URI.create("http://127.0.0.1:9"))
@@ -61,28 +63,57 @@ class ProviderModelTest {
     void withCapabilityAndForScopeFilterInRegistryOrder() {
         ProviderRegistry registry = ProviderRegistry.builder()
                 .add(apiKey("a").capability("ai_completions").build())
-                .add(apiKey("b").capability("email_send").scope(ProviderScope.PERSONAL).build())
-                .add(apiKey("c").capability("email_send").capability("ai_completions").build())
+                .add(apiKey("b")
+                        .capability("email_send")
+                        .scope(ProviderScope.PERSONAL)
+                        .build())
+                .add(apiKey("c")
+                        .capability("email_send")
+                        .capability("ai_completions")
+                        .build())
                 .build();
-        assertThat(registry.withCapability("ai_completions")).extracting(ProviderDefinition::key)
+        assertThat(registry.withCapability("ai_completions"))
+                .extracting(ProviderDefinition::key)
                 .containsExactly("a", "c");
         assertThat(registry.withCapability("nothing")).isEmpty();
-        assertThat(registry.forScope(ProviderScope.PERSONAL)).extracting(ProviderDefinition::key).containsExactly("b");
-        assertThat(registry.forScope(ProviderScope.SYSTEM)).extracting(ProviderDefinition::key).containsExactly("a", "c");
+        assertThat(registry.forScope(ProviderScope.PERSONAL))
+                .extracting(ProviderDefinition::key)
+                .containsExactly("b");
+        assertThat(registry.forScope(ProviderScope.SYSTEM))
+                .extracting(ProviderDefinition::key)
+                .containsExactly("a", "c");
         assertThatThrownBy(() -> apiKey("d").capability("x").capability("x").build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void setupFieldTypesSelectTextareaNumber() {
-        SetupField select = SetupField.builder("security").label("Encryption").type(SetupFieldType.SELECT)
-                .option("auto", "Auto (from port)").option("none", "None — plaintext").build();
+        SetupField select = SetupField.builder("security")
+                .label("Encryption")
+                .type(SetupFieldType.SELECT)
+                .option("auto", "Auto (from port)")
+                .option("none", "None — plaintext")
+                .build();
         assertThat(select.options()).extracting(SelectOption::value).containsExactly("auto", "none");
-        assertThatThrownBy(() -> SetupField.builder("s").label("S").type(SetupFieldType.SELECT).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("options");
-        assertThat(SetupField.builder("ca_cert").label("CA").type(SetupFieldType.TEXTAREA).build().type().wireValue())
+        assertThatThrownBy(() -> SetupField.builder("s")
+                        .label("S")
+                        .type(SetupFieldType.SELECT)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("options");
+        assertThat(SetupField.builder("ca_cert")
+                        .label("CA")
+                        .type(SetupFieldType.TEXTAREA)
+                        .build()
+                        .type()
+                        .wireValue())
                 .isEqualTo("textarea");
-        assertThat(SetupField.builder("port").label("Port").type(SetupFieldType.NUMBER).build().type().wireValue())
+        assertThat(SetupField.builder("port")
+                        .label("Port")
+                        .type(SetupFieldType.NUMBER)
+                        .build()
+                        .type()
+                        .wireValue())
                 .isEqualTo("number");
     }
 
@@ -96,8 +127,10 @@ class ProviderModelTest {
         assertThat(strategy).hasToString("Strategy[aws_ses]");
         assertThatThrownBy(() -> ValidationSpec.strategy("Bad Name", check))
                 .isInstanceOf(IllegalArgumentException.class);
-        ProviderRegistry registry = ProviderRegistry.builder().add(apiKey("s").validation(strategy).build())
-                .overrideBaseUrl(URI.create("http://127.0.0.1:9")).build();
+        ProviderRegistry registry = ProviderRegistry.builder()
+                .add(apiKey("s").validation(strategy).build())
+                .overrideBaseUrl(URI.create("http://127.0.0.1:9"))
+                .build();
         assertThat(registry.get("s").orElseThrow().validation()).contains(strategy);
     }
 
@@ -112,7 +145,8 @@ class ProviderModelTest {
         assertThat(ValidationResult.ok(" ")).isEqualTo(ValidationResult.ok());
         assertThat(ValidationResult.error("Invalid credentials").validationStatus())
                 .isEqualTo("error: Invalid credentials");
-        assertThat(ValidationResult.fromStored("connected", "Connected as @mybot")).isEqualTo(noted);
+        assertThat(ValidationResult.fromStored("connected", "Connected as @mybot"))
+                .isEqualTo(noted);
         assertThat(ValidationResult.fromStored("connected", "ok")).isEqualTo(ValidationResult.ok());
         assertThat(ValidationResult.fromStored("error", "error: Invalid credentials"))
                 .isEqualTo(ValidationResult.error("Invalid credentials"));

@@ -10,12 +10,17 @@ import org.junit.jupiter.api.Test;
 class ProviderRegistryTest {
 
     private static ProviderDefinition apiKey(String key, String name) {
-        return ProviderDefinition.builder(key).name(name).authType(AuthType.API_KEY)
-                .validation(ValidationSpec.bearer("https://api.example.com/v1/models")).build();
+        return ProviderDefinition.builder(key)
+                .name(name)
+                .authType(AuthType.API_KEY)
+                .validation(ValidationSpec.bearer("https://api.example.com/v1/models"))
+                .build();
     }
 
     private static ProviderDefinition oauth(String key) {
-        return ProviderDefinition.builder(key).name("OAuth " + key).authType(AuthType.OAUTH2)
+        return ProviderDefinition.builder(key)
+                .name("OAuth " + key)
+                .authType(AuthType.OAUTH2)
                 .oauth(OAuthConfig.builder()
                         .authUrl("https://login.example.com/{tenant_id}/oauth2/authorize")
                         .tokenUrl("https://login.example.com/{tenant_id}/oauth2/token")
@@ -41,21 +46,28 @@ class ProviderRegistryTest {
 
     @Test
     void getWhenReferenceHasNameThenLooksUpThePartBeforeTheFirstColon() {
-        ProviderRegistry registry = ProviderRegistry.builder().add(apiKey("openrouter", "OpenRouter")).build();
+        ProviderRegistry registry = ProviderRegistry.builder()
+                .add(apiKey("openrouter", "OpenRouter"))
+                .build();
 
-        assertThat(registry.get("openrouter:work")).map(ProviderDefinition::name).contains("OpenRouter");
+        assertThat(registry.get("openrouter:work"))
+                .map(ProviderDefinition::name)
+                .contains("OpenRouter");
         assertThat(registry.get("openrouter:a:b")).isPresent();
         assertThat(registry.get("openrouter")).isPresent();
     }
 
     @Test
     void getWhenEmptyOrUnknownThenEmpty() {
-        ProviderRegistry registry = ProviderRegistry.builder().add(apiKey("openrouter", "OpenRouter")).build();
+        ProviderRegistry registry = ProviderRegistry.builder()
+                .add(apiKey("openrouter", "OpenRouter"))
+                .build();
 
         assertThat(registry.get("")).isEmpty();
         assertThat(registry.get(":openrouter")).isEmpty();
         assertThat(registry.get("nonexistent")).isEmpty();
-        assertThatThrownBy(() -> registry.get(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> registry.get(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessage("keyOrRef");
     }
 
@@ -65,8 +77,10 @@ class ProviderRegistryTest {
                 .add(apiKey("google", "Impostor"))
                 .addAll(builtIns(oauth("google"), apiKey("mistral", "Mistral")));
 
-        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("'google' is defined twice").hasMessageContaining("replace(definition)");
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'google' is defined twice")
+                .hasMessageContaining("replace(definition)");
     }
 
     @Test
@@ -75,7 +89,8 @@ class ProviderRegistryTest {
                 .add(apiKey("custom", "First"))
                 .addAll(() -> List.of(apiKey("custom", "Second")));
 
-        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("'custom' is defined twice");
     }
 
@@ -88,11 +103,16 @@ class ProviderRegistryTest {
                 .replace(apiKey("brand-new", "New"))
                 .build();
 
-        assertThat(registry.all()).extracting(ProviderDefinition::key)
+        assertThat(registry.all())
+                .extracting(ProviderDefinition::key)
                 .containsExactly("google", "mistral", "custom", "brand-new");
         assertThat(registry.get("google")).map(ProviderDefinition::name).contains("Own Google");
-        assertThatThrownBy(() -> ProviderRegistry.builder().replace(apiKey("x", "A")).replace(apiKey("x", "B"))
-                .build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("replaced twice");
+        assertThatThrownBy(() -> ProviderRegistry.builder()
+                        .replace(apiKey("x", "A"))
+                        .replace(apiKey("x", "B"))
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("replaced twice");
     }
 
     @Test
@@ -105,25 +125,34 @@ class ProviderRegistryTest {
                 .overrideUrl("deepseek", ProviderEndpoint.VALIDATION, "http://127.0.0.1:2/check")
                 .build();
 
-        OAuthConfig config = registry.get("microsoft").flatMap(ProviderDefinition::oauthConfig).orElseThrow();
+        OAuthConfig config = registry.get("microsoft")
+                .flatMap(ProviderDefinition::oauthConfig)
+                .orElseThrow();
         assertThat(config.tokenUrl()).isEqualTo("https://proxy.example.com/{tenant_id}/token");
         assertThat(config.authUrl()).isEqualTo("http://127.0.0.1:1/{tenant_id}/oauth2/authorize");
         assertThat(config.userinfoUrl()).contains("http://127.0.0.1:1/v1.0/me");
-        assertThat(registry.get("deepseek").flatMap(ProviderDefinition::validation)
-                .map(spec -> ((ValidationSpec.Http) spec).url()))
+        assertThat(registry.get("deepseek")
+                        .flatMap(ProviderDefinition::validation)
+                        .map(spec -> ((ValidationSpec.Http) spec).url()))
                 .contains("http://127.0.0.1:2/check");
     }
 
     @Test
     void overrideUrlWhenProviderOrEndpointMissingOrUrlNotHttpThenRejected() {
-        assertThatThrownBy(() -> ProviderRegistry.builder().add(apiKey("deepseek", "DeepSeek"))
-                .overrideUrl("nope", ProviderEndpoint.TOKEN, "https://x.example.com/t").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'nope', which is not registered");
-        assertThatThrownBy(() -> ProviderRegistry.builder().add(apiKey("deepseek", "DeepSeek"))
-                .overrideUrl("deepseek", ProviderEndpoint.TOKEN, "https://x.example.com/t").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no such endpoint");
         assertThatThrownBy(() -> ProviderRegistry.builder()
-                .overrideUrl("deepseek", ProviderEndpoint.VALIDATION, "ftp://x.example.com/t"))
+                        .add(apiKey("deepseek", "DeepSeek"))
+                        .overrideUrl("nope", ProviderEndpoint.TOKEN, "https://x.example.com/t")
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'nope', which is not registered");
+        assertThatThrownBy(() -> ProviderRegistry.builder()
+                        .add(apiKey("deepseek", "DeepSeek"))
+                        .overrideUrl("deepseek", ProviderEndpoint.TOKEN, "https://x.example.com/t")
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has no such endpoint");
+        assertThatThrownBy(() -> ProviderRegistry.builder()
+                        .overrideUrl("deepseek", ProviderEndpoint.VALIDATION, "ftp://x.example.com/t"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -135,9 +164,15 @@ class ProviderRegistryTest {
                 .overrideBaseUrl(URI.create("http://127.0.0.1:4321/"))
                 .build();
 
-        assertThat(registry.get("mistral").orElseThrow().validation().map(ValidationSpec.Http.class::cast).orElseThrow().url())
+        assertThat(registry.get("mistral")
+                        .orElseThrow()
+                        .validation()
+                        .map(ValidationSpec.Http.class::cast)
+                        .orElseThrow()
+                        .url())
                 .isEqualTo("http://127.0.0.1:4321/v1/models");
-        OAuthConfig oauth = registry.get("microsoft").orElseThrow().oauthConfig().orElseThrow();
+        OAuthConfig oauth =
+                registry.get("microsoft").orElseThrow().oauthConfig().orElseThrow();
         assertThat(oauth.authUrl()).isEqualTo("http://127.0.0.1:4321/{tenant_id}/oauth2/authorize");
         assertThat(oauth.tokenUrl()).isEqualTo("http://127.0.0.1:4321/{tenant_id}/oauth2/token");
         assertThat(oauth.userinfoUrl()).contains("http://127.0.0.1:4321/v1.0/me");
@@ -153,18 +188,30 @@ class ProviderRegistryTest {
                 .overrideBaseUrl("deepseek", URI.create("http://127.0.0.1:2/deepseek"))
                 .build();
 
-        assertThat(registry.get("mistral").orElseThrow().validation().map(ValidationSpec.Http.class::cast).orElseThrow().url())
+        assertThat(registry.get("mistral")
+                        .orElseThrow()
+                        .validation()
+                        .map(ValidationSpec.Http.class::cast)
+                        .orElseThrow()
+                        .url())
                 .isEqualTo("http://127.0.0.1:1/v1/models");
-        assertThat(registry.get("deepseek").orElseThrow().validation().map(ValidationSpec.Http.class::cast).orElseThrow().url())
+        assertThat(registry.get("deepseek")
+                        .orElseThrow()
+                        .validation()
+                        .map(ValidationSpec.Http.class::cast)
+                        .orElseThrow()
+                        .url())
                 .isEqualTo("http://127.0.0.1:2/deepseek/v1/models");
     }
 
     @Test
     void overrideBaseUrlWhenNotAnAbsoluteHttpUrlThenRejected() {
         assertThatThrownBy(() -> ProviderRegistry.builder().overrideBaseUrl(URI.create("ftp://host")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseUrl");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("baseUrl");
         assertThatThrownBy(() -> ProviderRegistry.builder().overrideBaseUrl(URI.create("http://host/?q=1")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseUrl");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("baseUrl");
     }
 
     @Test
@@ -179,6 +226,7 @@ class ProviderRegistryTest {
         };
 
         assertThatThrownBy(() -> ProviderRegistry.builder().addAll(broken))
-                .isInstanceOf(IllegalStateException.class).hasMessage("boom");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("boom");
     }
 }

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Found through META-INF/services by {@link ModuleRegistryTest}. */
 public class DiscoveredTestModule implements IntegrationModule {
     /** ServiceLoader needs a public no-argument constructor. */
-    public DiscoveredTestModule() {
-    }
+    public DiscoveredTestModule() {}
 
     @Override
     public String key() {
@@ -16,6 +15,7 @@ public class DiscoveredTestModule implements IntegrationModule {
 
     @Override
     public LegacyMigrationResult migrateLegacy(Integrations integrations) {
-        return LegacyMigrationResult.ok(Map.of("providers", integrations.listProviders().size()));
+        return LegacyMigrationResult.ok(
+                Map.of("providers", integrations.listProviders().size()));
     }
 }

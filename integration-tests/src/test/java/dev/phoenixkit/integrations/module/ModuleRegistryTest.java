@@ -23,12 +23,15 @@ class ModuleRegistryTest {
 
     @BeforeEach
     void setUp(DataSource dataSource) {
-        integrations = Integrations.builder().dataSource(dataSource).providers(ProviderRegistry.builder().build())
-                .cipher(SecretCipher.none()).build();
+        integrations = Integrations.builder()
+                .dataSource(dataSource)
+                .providers(ProviderRegistry.builder().build())
+                .cipher(SecretCipher.none())
+                .build();
     }
 
-    private static IntegrationModule module(String key, java.util.function.Function<Integrations,
-            LegacyMigrationResult> migration) {
+    private static IntegrationModule module(
+            String key, java.util.function.Function<Integrations, LegacyMigrationResult> migration) {
         return new IntegrationModule() {
             @Override
             public String key() {
@@ -68,35 +71,46 @@ class ModuleRegistryTest {
 
         Map<String, LegacyMigrationResult> outcomes = registry.runAllLegacyMigrations();
 
-        assertThat(outcomes.keySet()).containsExactlyElementsOf(
-                registry.all().stream().map(IntegrationModule::key).toList());
+        assertThat(outcomes.keySet())
+                .containsExactlyElementsOf(
+                        registry.all().stream().map(IntegrationModule::key).toList());
         assertThat(outcomes.get("storage")).isEqualTo(LegacyMigrationResult.ok());
         assertThat(outcomes.get("summary")).isEqualTo(new LegacyMigrationResult.Ok(Map.of("migrated", 3)));
-        assertThat(outcomes.get("error")).isInstanceOfSatisfying(LegacyMigrationResult.Failed.class,
-                f -> assertThat(f.reason()).isEqualTo("legacy table unreadable"));
+        assertThat(outcomes.get("error"))
+                .isInstanceOfSatisfying(
+                        LegacyMigrationResult.Failed.class,
+                        f -> assertThat(f.reason()).isEqualTo("legacy table unreadable"));
         assertThat(outcomes.get("throws")).isInstanceOfSatisfying(LegacyMigrationResult.Failed.class, f -> {
             assertThat(f.reason()).contains("IllegalStateException");
             assertThat(f.cause()).get().extracting(Throwable::getMessage).isEqualTo("module bug");
         });
-        assertThat(outcomes.get("null")).isInstanceOfSatisfying(LegacyMigrationResult.Failed.class,
-                f -> assertThat(f.reason()).isEqualTo("returned null"));
+        assertThat(outcomes.get("null"))
+                .isInstanceOfSatisfying(
+                        LegacyMigrationResult.Failed.class,
+                        f -> assertThat(f.reason()).isEqualTo("returned null"));
         assertThat(outcomes.get("hangs")).isEqualTo(new LegacyMigrationResult.TimedOut(Duration.ofSeconds(2)));
         assertThat(outcomes.get("after").isOk()).isTrue();
-        assertThat(hangingInterrupted.await(30, TimeUnit.SECONDS)).as("hung module interrupted").isTrue();
+        assertThat(hangingInterrupted.await(30, TimeUnit.SECONDS))
+                .as("hung module interrupted")
+                .isTrue();
     }
 
     @Test
     void discoverWhenServiceLoaderEntryThenModuleFoundAndRun() {
-        ModuleRegistry registry = ModuleRegistry.builder(integrations).discover().build();
+        ModuleRegistry registry =
+                ModuleRegistry.builder(integrations).discover().build();
         assertThat(registry.get("discovered")).get().isInstanceOf(DiscoveredTestModule.class);
-        assertThat(registry.runAllLegacyMigrations()).containsEntry("discovered",
-                new LegacyMigrationResult.Ok(Map.of("providers", 0)));
+        assertThat(registry.runAllLegacyMigrations())
+                .containsEntry("discovered", new LegacyMigrationResult.Ok(Map.of("providers", 0)));
     }
 
     @Test
     void registerWhenSameInstanceTwiceThenIdempotent() {
         IntegrationModule module = () -> "ai";
-        ModuleRegistry registry = ModuleRegistry.builder(integrations).register(module).register(module).build();
+        ModuleRegistry registry = ModuleRegistry.builder(integrations)
+                .register(module)
+                .register(module)
+                .build();
         assertThat(registry.all()).containsExactly(module);
         assertThat(registry.get("ai")).containsSame(module);
         assertThat(registry.get("unknown")).isEmpty();
@@ -104,27 +118,39 @@ class ModuleRegistryTest {
 
     @Test
     void buildWhenExplicitKeyClashesOrIsBlankThenRejected() {
-        assertThatThrownBy(() -> ModuleRegistry.builder(integrations).register(() -> "ai").register(() -> "ai")
-                .build()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ModuleRegistry.builder(integrations)
+                        .register(() -> "ai")
+                        .register(() -> "ai")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'ai' is already registered");
-        assertThatThrownBy(() -> ModuleRegistry.builder(integrations).register(() -> " ").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
-        assertThatThrownBy(() -> ModuleRegistry.builder(integrations).discover().register(() -> "discovered")
-                .build()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() ->
+                        ModuleRegistry.builder(integrations).register(() -> " ").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("blank");
+        assertThatThrownBy(() -> ModuleRegistry.builder(integrations)
+                        .discover()
+                        .register(() -> "discovered")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'discovered' is already registered");
     }
 
     @Test
     void allWhenBuiltThenFixed() {
-        ModuleRegistry registry = ModuleRegistry.builder(integrations).register(() -> "ai").build();
+        ModuleRegistry registry =
+                ModuleRegistry.builder(integrations).register(() -> "ai").build();
         assertThatThrownBy(() -> registry.all().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThat(registry.all()).hasSize(1);
     }
 
     @Test
     void builderWhenTimeoutNotPositiveThenRejected() {
-        assertThatThrownBy(() -> ModuleRegistry.builder(integrations).migrationTimeout(Duration.ZERO).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("migrationTimeout");
+        assertThatThrownBy(() -> ModuleRegistry.builder(integrations)
+                        .migrationTimeout(Duration.ZERO)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("migrationTimeout");
     }
 
     @Test

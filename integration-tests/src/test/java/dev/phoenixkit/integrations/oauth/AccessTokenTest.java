@@ -45,8 +45,13 @@ class AccessTokenTest {
     /** Sends a GET to the fake's resource endpoint with a plain {@code HttpClient}, the header set by hand. */
     private int sendWithPlainClient(AccessToken token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(fixture.fake.uri("/resource/files"))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", token.authorizationHeader()).GET().build();
-        return OAuthFixture.client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", token.authorizationHeader())
+                .GET()
+                .build();
+        return OAuthFixture.client()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
@@ -73,8 +78,11 @@ class AccessTokenTest {
         AccessToken token = fixture.integrations.accessToken(uuid);
 
         assertThat(fixture.fake.tokenCalls()).isOne();
-        assertThat(token.value()).isNotEqualTo(old).isEqualTo(fixture.data(uuid).accessToken().orElseThrow());
-        assertThat(token.expiresAt()).hasValueSatisfying(expiry -> assertThat(expiry).isAfter(fixture.clock.instant()));
+        assertThat(token.value())
+                .isNotEqualTo(old)
+                .isEqualTo(fixture.data(uuid).accessToken().orElseThrow());
+        assertThat(token.expiresAt())
+                .hasValueSatisfying(expiry -> assertThat(expiry).isAfter(fixture.clock.instant()));
         assertThat(sendWithPlainClient(token)).isEqualTo(200);
         RecordedRequest sent = fixture.fake.requests(FakeEndpoint.RESOURCE).get(0);
         assertThat(sent.header("authorization")).contains("Bearer " + token.value());
@@ -113,8 +121,16 @@ class AccessTokenTest {
 
     @Test
     void accessTokenWhenExpiredWithoutRefreshTokenThenNoRefreshToken() {
-        UUID uuid = fixture.oauthConnection("google", "default", Map.of("access_token", "at-old", "expires_at",
-                FacadeFixture.START.minusSeconds(1).toString(), "status", "connected"));
+        UUID uuid = fixture.oauthConnection(
+                "google",
+                "default",
+                Map.of(
+                        "access_token",
+                        "at-old",
+                        "expires_at",
+                        FacadeFixture.START.minusSeconds(1).toString(),
+                        "status",
+                        "connected"));
 
         assertThat(failure(() -> fixture.integrations.accessToken(uuid)).error())
                 .isEqualTo(IntegrationError.NO_REFRESH_TOKEN);

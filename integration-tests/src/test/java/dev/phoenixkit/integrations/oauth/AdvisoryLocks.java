@@ -23,8 +23,7 @@ final class AdvisoryLocks {
      * @param objsubid 1 for the {@code bigint} form, 2 for the {@code (int, int)} form
      * @param granted  held ({@code true}) or waited for
      */
-    record Lock(long key, int objsubid, boolean granted) {
-    }
+    record Lock(long key, int objsubid, boolean granted) {}
 
     /** The 64-bit advisory key a connection's refresh is expected to lock. */
     static long refreshKeyOf(UUID uuid) {
@@ -38,8 +37,10 @@ final class AdvisoryLocks {
                 FROM pg_locks
                 WHERE locktype = 'advisory'
                   AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""")
-                .map((rs, ctx) -> new Lock((rs.getLong("classid") << 32) | rs.getLong("objid"),
-                        rs.getInt("objsubid"), rs.getBoolean("granted")))
+                .map((rs, ctx) -> new Lock(
+                        (rs.getLong("classid") << 32) | rs.getLong("objid"),
+                        rs.getInt("objsubid"),
+                        rs.getBoolean("granted")))
                 .list());
     }
 

@@ -52,8 +52,11 @@ class AuthenticatedRequestTest {
     void authenticatedRequestWhenTokenValidThenBearerReplacesAnyAuthorizationHeader() {
         UUID uuid = fixture.connectedGoogle("default");
         String token = fixture.data(uuid).accessToken().orElseThrow();
-        HttpRequest request = resource().header("authorization", "Basic stale").header("X-Trace", "1")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        HttpRequest request = resource()
+                .header("authorization", "Basic stale")
+                .header("X-Trace", "1")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
 
         HttpResponse<byte[]> response = fixture.integrations.authenticatedRequest(uuid, request);
 
@@ -71,7 +74,9 @@ class AuthenticatedRequestTest {
         UUID uuid = fixture.integrations.addConnection("openrouter", "default").uuid();
         fixture.integrations.saveSetup(uuid, Map.of("api_key", "sk-key"));
 
-        assertThat(fixture.integrations.authenticatedRequest(uuid, resource().GET().build()).statusCode())
+        assertThat(fixture.integrations
+                        .authenticatedRequest(uuid, resource().GET().build())
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -82,14 +87,16 @@ class AuthenticatedRequestTest {
         String oldToken = fixture.data(uuid).accessToken().orElseThrow();
         fixture.fake.expireAccessTokens();
 
-        HttpResponse<byte[]> response = fixture.integrations.authenticatedRequest(uuid, resource().GET().build());
+        HttpResponse<byte[]> response =
+                fixture.integrations.authenticatedRequest(uuid, resource().GET().build());
 
         String newToken = fixture.data(uuid).accessToken().orElseThrow();
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(newToken).isNotEqualTo(oldToken);
         assertThat(fixture.fake.tokenCalls()).isOne();
-        assertThat(fixture.fake.requests(FakeEndpoint.RESOURCE)).extracting(r -> r.header("authorization")
-                .orElseThrow()).containsExactly("Bearer " + oldToken, "Bearer " + newToken);
+        assertThat(fixture.fake.requests(FakeEndpoint.RESOURCE))
+                .extracting(r -> r.header("authorization").orElseThrow())
+                .containsExactly("Bearer " + oldToken, "Bearer " + newToken);
     }
 
     @Test
@@ -97,7 +104,8 @@ class AuthenticatedRequestTest {
         UUID uuid = fixture.connectedGoogle("default");
         fixture.fake.fail(FakeEndpoint.RESOURCE, Fault.UNAUTHORIZED);
 
-        HttpResponse<byte[]> response = fixture.integrations.authenticatedRequest(uuid, resource().GET().build());
+        HttpResponse<byte[]> response =
+                fixture.integrations.authenticatedRequest(uuid, resource().GET().build());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(fixture.fake.tokenCalls()).isOne();
@@ -110,7 +118,8 @@ class AuthenticatedRequestTest {
         UUID uuid = fixture.connectedGoogle("default");
         fixture.clock.advance(Duration.ofHours(2));
 
-        HttpResponse<byte[]> response = fixture.integrations.authenticatedRequest(uuid, resource().GET().build());
+        HttpResponse<byte[]> response =
+                fixture.integrations.authenticatedRequest(uuid, resource().GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(fixture.fake.tokenCalls()).isOne();
@@ -124,14 +133,18 @@ class AuthenticatedRequestTest {
         UUID uuid = fixture.connectedGoogle("default");
 
         for (int use = 0; use < 3; use++) {
-            assertThat(fixture.integrations.authenticatedRequest(uuid, resource().GET().build()).statusCode())
+            assertThat(fixture.integrations
+                            .authenticatedRequest(uuid, resource().GET().build())
+                            .statusCode())
                     .isEqualTo(200);
         }
         assertThat(fixture.fake.tokenCalls()).isZero();
 
         fixture.clock.advance(Duration.ofSeconds(20));
         for (int use = 0; use < 3; use++) {
-            assertThat(fixture.integrations.authenticatedRequest(uuid, resource().GET().build()).statusCode())
+            assertThat(fixture.integrations
+                            .authenticatedRequest(uuid, resource().GET().build())
+                            .statusCode())
                     .isEqualTo(200);
         }
         assertThat(fixture.fake.tokenCalls()).isOne();
@@ -143,7 +156,8 @@ class AuthenticatedRequestTest {
         fixture.clock.advance(Duration.ofSeconds(3600 - 30));
         fixture.fake.fail(FakeEndpoint.TOKEN, Fault.SERVICE_UNAVAILABLE);
 
-        HttpResponse<byte[]> response = fixture.integrations.authenticatedRequest(uuid, resource().GET().build());
+        HttpResponse<byte[]> response =
+                fixture.integrations.authenticatedRequest(uuid, resource().GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(fixture.fake.tokenCalls()).isOne();
@@ -155,14 +169,16 @@ class AuthenticatedRequestTest {
         UUID uuid = fixture.googleWithTokens("default", tokens, FacadeFixture.START.minusSeconds(1));
         fixture.fake.fail(FakeEndpoint.TOKEN, Fault.INVALID_GRANT);
 
-        IntegrationException e = failure(() -> fixture.integrations.authenticatedRequest(uuid,
-                resource().GET().build()));
+        IntegrationException e = failure(() ->
+                fixture.integrations.authenticatedRequest(uuid, resource().GET().build()));
 
         assertThat(e.error()).isEqualTo(IntegrationError.TOKEN_REFRESH_FAILED);
         assertThat(e.httpStatus()).hasValue(400);
         assertThat(e.oauthError()).contains("invalid_grant");
-        assertThat(e.getCause()).isInstanceOfSatisfying(IntegrationException.class,
-                cause -> assertThat(cause.oauthError()).contains("invalid_grant"));
+        assertThat(e.getCause())
+                .isInstanceOfSatisfying(
+                        IntegrationException.class,
+                        cause -> assertThat(cause.oauthError()).contains("invalid_grant"));
         assertThat(fixture.fake.requests(FakeEndpoint.RESOURCE)).isEmpty();
         assertThat(fixture.data(uuid).status()).contains(ConnectionStatus.ERROR);
         assertThat(fixture.data(uuid).accessToken()).contains(tokens.accessToken());
@@ -173,8 +189,8 @@ class AuthenticatedRequestTest {
         UUID uuid = fixture.connectedGoogle("default");
         fixture.fake.expireAccessTokens().revokeRefreshTokens();
 
-        IntegrationException e = failure(() -> fixture.integrations.authenticatedRequest(uuid,
-                resource().GET().build()));
+        IntegrationException e = failure(() ->
+                fixture.integrations.authenticatedRequest(uuid, resource().GET().build()));
 
         assertThat(e.error()).isEqualTo(IntegrationError.TOKEN_REFRESH_FAILED);
         assertThat(e.httpStatus()).isPresent();
@@ -184,13 +200,14 @@ class AuthenticatedRequestTest {
 
     @Test
     void authenticatedRequestWhen401ForApiKeyOrOauthWithoutRefreshTokenThenUnauthorized() {
-        UUID apiKey = fixture.integrations.addConnection("openrouter", "default").uuid();
+        UUID apiKey =
+                fixture.integrations.addConnection("openrouter", "default").uuid();
         fixture.integrations.saveSetup(apiKey, Map.of("api_key", "sk-unknown"));
         UUID noRefresh = fixture.oauthConnection("google", "default", Map.of("access_token", "at-unknown"));
 
         for (UUID uuid : List.of(apiKey, noRefresh)) {
-            IntegrationException e = failure(() -> fixture.integrations.authenticatedRequest(uuid,
-                    resource().GET().build()));
+            IntegrationException e = failure(() -> fixture.integrations.authenticatedRequest(
+                    uuid, resource().GET().build()));
             assertThat(e.error()).isEqualTo(IntegrationError.UNAUTHORIZED);
             assertThat(e.httpStatus()).hasValue(401);
         }
@@ -202,17 +219,22 @@ class AuthenticatedRequestTest {
         UUID ghost = UUID.fromString("00000000-0000-7000-8000-000000000000");
         UUID bare = fixture.integrations.addConnection("openrouter", "bare").uuid();
 
-        assertThat(failure(() -> fixture.integrations.authenticatedRequest(ghost, resource().GET().build()))
-                .error()).isEqualTo(IntegrationError.DELETED);
-        assertThat(failure(() -> fixture.integrations.authenticatedRequest(bare, resource().GET().build()))
-                .error()).isEqualTo(IntegrationError.NOT_CONFIGURED);
+        assertThat(failure(() -> fixture.integrations.authenticatedRequest(
+                                ghost, resource().GET().build()))
+                        .error())
+                .isEqualTo(IntegrationError.DELETED);
+        assertThat(failure(() -> fixture.integrations.authenticatedRequest(
+                                bare, resource().GET().build()))
+                        .error())
+                .isEqualTo(IntegrationError.NOT_CONFIGURED);
     }
 
     @Test
     void authenticatedRequestWhenRequestHasNoTimeoutThenTheHttpTimeoutBoundsIt() {
         UUID uuid = fixture.connectedGoogle("default");
         fixture.fake.fail(FakeEndpoint.RESOURCE, Fault.SLOW);
-        HttpRequest noTimeout = HttpRequest.newBuilder(fixture.fake.uri("/resource")).GET().build();
+        HttpRequest noTimeout =
+                HttpRequest.newBuilder(fixture.fake.uri("/resource")).GET().build();
 
         IntegrationException e = failure(() -> fixture.impatient().authenticatedRequest(uuid, noTimeout));
 

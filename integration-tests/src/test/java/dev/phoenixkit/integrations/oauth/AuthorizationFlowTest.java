@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 @PhoenixKitTest
 class AuthorizationFlowTest {
     /** The pending-authorization fields the library keeps on the row and never hands out. */
-    private static final List<String> PENDING_FIELDS = List.of("oauth_state", "oauth_state_expires_at",
-            "oauth_code_verifier");
+    private static final List<String> PENDING_FIELDS =
+            List.of("oauth_state", "oauth_state_expires_at", "oauth_code_verifier");
 
     private FacadeFixture fixture;
     private TestDatabase database;
@@ -59,25 +59,35 @@ class AuthorizationFlowTest {
     }
 
     private String rawValueJson(UUID uuid) {
-        return database.jdbi().withHandle(handle -> handle
-                .createQuery("SELECT value_json::text FROM phoenix_kit_settings WHERE uuid = :uuid")
-                .bind("uuid", uuid).mapTo(String.class).one());
+        return database.jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT value_json::text FROM phoenix_kit_settings WHERE uuid = :uuid")
+                        .bind("uuid", uuid)
+                        .mapTo(String.class)
+                        .one());
     }
 
     /** @return a top-level field of the stored {@code value_json}, as stored (ciphertext stays ciphertext) */
     private String rawField(UUID uuid, String field) {
-        return database.jdbi().withHandle(handle -> handle
-                .createQuery("SELECT value_json ->> :field FROM phoenix_kit_settings WHERE uuid = :uuid")
-                .bind("field", field).bind("uuid", uuid).mapTo(String.class).one());
+        return database.jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT value_json ->> :field FROM phoenix_kit_settings WHERE uuid = :uuid")
+                        .bind("field", field)
+                        .bind("uuid", uuid)
+                        .mapTo(String.class)
+                        .one());
     }
 
     @Test
     void authorizationUrlWhenGoogleThenPointsAtTheProviderWithClientIdAndCodeResponse() {
         UUID uuid = fixture.oauthConnection("google", "default", Map.of());
 
-        String url = fixture.integrations.authorizationUrl(uuid, REDIRECT, null, null).toString();
+        String url = fixture.integrations
+                .authorizationUrl(uuid, REDIRECT, null, null)
+                .toString();
 
-        assertThat(url).startsWith(fixture.fake.baseUri() + "/o/oauth2/v2/auth?")
+        assertThat(url)
+                .startsWith(fixture.fake.baseUri() + "/o/oauth2/v2/auth?")
                 .contains("client_id=" + "fake-client-id", "response_type=code", "code_challenge_method=S256");
     }
 
@@ -94,7 +104,8 @@ class AuthorizationFlowTest {
 
         assertThat(redirect.state()).contains("caller-kept-state");
         assertThat(rawValueJson(uuid)).doesNotContain(storedVerifier).doesNotContain("oauth_code_verifier");
-        assertThat(fixture.fake.requests(FakeEndpoint.TOKEN).get(0).param("code_verifier")).isPresent();
+        assertThat(fixture.fake.requests(FakeEndpoint.TOKEN).get(0).param("code_verifier"))
+                .isPresent();
         assertThat(data.status()).contains(ConnectionStatus.CONNECTED);
     }
 
@@ -129,7 +140,8 @@ class AuthorizationFlowTest {
     @Test
     void authorizationUrlWhenProviderUnregisteredOrNotOauthThenUnknownProvider() {
         UUID aws = fixture.integrations.addConnection("aws", "default").uuid();
-        UUID openrouter = fixture.integrations.addConnection("openrouter", "default").uuid();
+        UUID openrouter =
+                fixture.integrations.addConnection("openrouter", "default").uuid();
 
         assertThat(errorOf(() -> fixture.integrations.authorizationUrl(aws, REDIRECT, null, null)))
                 .isEqualTo(IntegrationError.UNKNOWN_PROVIDER);
@@ -146,31 +158,49 @@ class AuthorizationFlowTest {
 
         AuthorizationRequest request = fixture.integrations.beginAuthorization(uuid, REDIRECT);
         AuthorizationRedirect redirect = fixture.fake.authorize(request.url());
-        IntegrationData data = fixture.integrations.completeAuthorization(uuid, redirect.state().orElseThrow(),
-                redirect.code(), REDIRECT);
+        IntegrationData data = fixture.integrations.completeAuthorization(
+                uuid, redirect.state().orElseThrow(), redirect.code(), REDIRECT);
 
         assertThat(request.url().getRawQuery()).contains("code_challenge_method=S256", "state=" + request.state());
         assertThat(request.expiresAt()).isEqualTo(FacadeFixture.START.plus(Duration.ofMinutes(10)));
-        assertThat(fixture.fake.requests(FakeEndpoint.TOKEN).get(0).param("code_verifier")).isPresent();
+        assertThat(fixture.fake.requests(FakeEndpoint.TOKEN).get(0).param("code_verifier"))
+                .isPresent();
         assertThat(data.status()).contains(ConnectionStatus.CONNECTED);
-        assertThat(data.accessToken()).hasValueSatisfying(token -> assertThat(token).startsWith("fake-at-"));
+        assertThat(data.accessToken())
+                .hasValueSatisfying(token -> assertThat(token).startsWith("fake-at-"));
         assertThat(data.refreshToken()).isPresent();
         assertThat(data.expiresAt()).contains(FacadeFixture.START.plusSeconds(3600));
         assertThat(data.connectedAt()).contains(FacadeFixture.START);
         assertThat(data.get("token_type")).isEqualTo("Bearer");
-        assertThat(data.get("scopes")).isEqualTo(
-                fixture.integrations.providers().get("google").orElseThrow().oauthConfig().orElseThrow()
+        assertThat(data.get("scopes"))
+                .isEqualTo(fixture.integrations
+                        .providers()
+                        .get("google")
+                        .orElseThrow()
+                        .oauthConfig()
+                        .orElseThrow()
                         .defaultScopes());
         assertThat(data.get("external_account_id")).isEqualTo("ada@example.com");
         assertThat(data.get("external_account_name")).isEqualTo("Ada Lovelace");
-        assertThat(data.get("metadata")).isEqualTo(Map.of("connected_email", "ada@example.com",
-                "name", "Ada Lovelace", "picture", "https://example.com/ada.png"));
+        assertThat(data.get("metadata"))
+                .isEqualTo(Map.of(
+                        "connected_email",
+                        "ada@example.com",
+                        "name",
+                        "Ada Lovelace",
+                        "picture",
+                        "https://example.com/ada.png"));
         assertThat(data.asMap()).doesNotContainKeys("oauth_state", "oauth_state_expires_at", "oauth_code_verifier");
         assertThat(data.get("validation_status")).isNull();
-        assertThat(events).filteredOn(IntegrationEvent.Connected.class::isInstance).hasSize(1);
-        assertThat(fixture.integrations.auditTrail(uuid)).extracting(AuditEntry::action)
+        assertThat(events)
+                .filteredOn(IntegrationEvent.Connected.class::isInstance)
+                .hasSize(1);
+        assertThat(fixture.integrations.auditTrail(uuid))
+                .extracting(AuditEntry::action)
                 .contains("integration.connected");
-        assertThat(rawValueJson(uuid)).contains("enc:v1:").doesNotContain(data.accessToken().orElseThrow());
+        assertThat(rawValueJson(uuid))
+                .contains("enc:v1:")
+                .doesNotContain(data.accessToken().orElseThrow());
     }
 
     @Test
@@ -200,9 +230,12 @@ class AuthorizationFlowTest {
         handedOut.add(fixture.integrations.getCredentials(uuid.toString()));
         handedOut.add(fixture.integrations.getIntegrationByUuid(uuid).data());
         fixture.integrations.listConnections("google").forEach(connection -> handedOut.add(connection.data()));
-        fixture.integrations.loadAllConnections(List.of("google")).values()
+        fixture.integrations
+                .loadAllConnections(List.of("google"))
+                .values()
                 .forEach(connections -> connections.forEach(connection -> handedOut.add(connection.data())));
-        events.stream().filter(IntegrationEvent.SetupSaved.class::isInstance)
+        events.stream()
+                .filter(IntegrationEvent.SetupSaved.class::isInstance)
                 .forEach(event -> handedOut.add(((IntegrationEvent.SetupSaved) event).data()));
 
         assertThat(handedOut).hasSizeGreaterThanOrEqualTo(8).allSatisfy(data -> {
@@ -212,8 +245,10 @@ class AuthorizationFlowTest {
         assertThat(request.toString()).doesNotContain(request.state());
         assertThat(rawField(uuid, "oauth_state")).isEqualTo(request.state());
         AuthorizationRedirect redirect = fixture.fake.authorize(request.url());
-        assertThat(fixture.integrations.completeAuthorization(uuid, request.state(), redirect.code(), REDIRECT)
-                .status()).contains(ConnectionStatus.CONNECTED);
+        assertThat(fixture.integrations
+                        .completeAuthorization(uuid, request.state(), redirect.code(), REDIRECT)
+                        .status())
+                .contains(ConnectionStatus.CONNECTED);
     }
 
     @Test
@@ -234,20 +269,24 @@ class AuthorizationFlowTest {
     void beginAuthorizationWhenCipherIsNoneThenTheVerifierIsNotHandedOut() {
         Integrations plain = fixture.withCipher(SecretCipher.none());
         UUID uuid = plain.addConnection("google", "plain").uuid();
-        plain.saveSetup(uuid, Map.of("client_id", FakeProviderServer.CLIENT_ID, "client_secret",
-                FakeProviderServer.CLIENT_SECRET));
+        plain.saveSetup(
+                uuid,
+                Map.of("client_id", FakeProviderServer.CLIENT_ID, "client_secret", FakeProviderServer.CLIENT_SECRET));
 
         AuthorizationRequest request = plain.beginAuthorization(uuid, REDIRECT);
 
         String verifier = rawField(uuid, "oauth_code_verifier");
         assertThat(verifier).isNotBlank();
-        assertThat(plain.getIntegration(uuid.toString()).asMap()).doesNotContainKeys(
-                PENDING_FIELDS.toArray(String[]::new)).doesNotContainValue(verifier);
+        assertThat(plain.getIntegration(uuid.toString()).asMap())
+                .doesNotContainKeys(PENDING_FIELDS.toArray(String[]::new))
+                .doesNotContainValue(verifier);
         assertThat(plain.getIntegrationByUuid(uuid).data().asMap()).doesNotContainValue(verifier);
         AuthorizationRedirect redirect = fixture.fake.authorize(request.url());
-        assertThat(plain.completeAuthorization(uuid, request.state(), redirect.code(), REDIRECT).status())
+        assertThat(plain.completeAuthorization(uuid, request.state(), redirect.code(), REDIRECT)
+                        .status())
                 .contains(ConnectionStatus.CONNECTED);
-        assertThat(fixture.fake.requests(FakeEndpoint.TOKEN).get(0).param("code_verifier")).contains(verifier);
+        assertThat(fixture.fake.requests(FakeEndpoint.TOKEN).get(0).param("code_verifier"))
+                .contains(verifier);
     }
 
     @Test
@@ -257,19 +296,27 @@ class AuthorizationFlowTest {
         byte[] newKey = new byte[32];
         new SecureRandom().nextBytes(oldKey);
         new SecureRandom().nextBytes(newKey);
-        Integrations before = fixture.withCipher(SecretCipher.keyring().key("old", oldKey).build());
+        Integrations before =
+                fixture.withCipher(SecretCipher.keyring().key("old", oldKey).build());
         UUID uuid = before.addConnection("google", "rotating").uuid();
-        before.saveSetup(uuid, Map.of("client_id", FakeProviderServer.CLIENT_ID, "client_secret",
-                FakeProviderServer.CLIENT_SECRET));
+        before.saveSetup(
+                uuid,
+                Map.of("client_id", FakeProviderServer.CLIENT_ID, "client_secret", FakeProviderServer.CLIENT_SECRET));
         AuthorizationRequest request = before.beginAuthorization(uuid, REDIRECT);
         assertThat(rawField(uuid, "oauth_code_verifier")).startsWith("enc:v2:old:");
 
-        fixture.withCipher(SecretCipher.keyring().key("old", oldKey).key("new", newKey).build()).reencryptAll();
+        fixture.withCipher(SecretCipher.keyring()
+                        .key("old", oldKey)
+                        .key("new", newKey)
+                        .build())
+                .reencryptAll();
 
         assertThat(rawField(uuid, "oauth_code_verifier")).startsWith("enc:v2:new:");
-        Integrations after = fixture.withCipher(SecretCipher.keyring().key("new", newKey).build());
+        Integrations after =
+                fixture.withCipher(SecretCipher.keyring().key("new", newKey).build());
         AuthorizationRedirect redirect = fixture.fake.authorize(request.url());
-        assertThat(after.completeAuthorization(uuid, request.state(), redirect.code(), REDIRECT).status())
+        assertThat(after.completeAuthorization(uuid, request.state(), redirect.code(), REDIRECT)
+                        .status())
                 .contains(ConnectionStatus.CONNECTED);
     }
 
@@ -282,8 +329,8 @@ class AuthorizationFlowTest {
         String state = redirect.state().orElseThrow();
         fixture.integrations.completeAuthorization(uuid, state, redirect.code(), REDIRECT);
 
-        IntegrationError error = errorOf(() -> fixture.integrations.completeAuthorization(uuid, state,
-                redirect.code(), REDIRECT));
+        IntegrationError error =
+                errorOf(() -> fixture.integrations.completeAuthorization(uuid, state, redirect.code(), REDIRECT));
 
         assertThat(error).isEqualTo(IntegrationError.STATE_MISMATCH);
         assertThat(fixture.fake.tokenCalls()).isOne();
@@ -297,8 +344,8 @@ class AuthorizationFlowTest {
                 fixture.integrations.beginAuthorization(uuid, REDIRECT).url());
         fixture.clock.advance(Duration.ofMinutes(10));
 
-        IntegrationError error = errorOf(() -> fixture.integrations.completeAuthorization(uuid,
-                redirect.state().orElseThrow(), redirect.code(), REDIRECT));
+        IntegrationError error = errorOf(() -> fixture.integrations.completeAuthorization(
+                uuid, redirect.state().orElseThrow(), redirect.code(), REDIRECT));
 
         assertThat(error).isEqualTo(IntegrationError.STATE_MISMATCH);
         assertThat(fixture.fake.tokenCalls()).isZero();
@@ -312,8 +359,8 @@ class AuthorizationFlowTest {
                 fixture.integrations.beginAuthorization(uuid, REDIRECT).url());
         fixture.clock.advance(Duration.ofMinutes(9));
 
-        IntegrationData data = fixture.integrations.completeAuthorization(uuid, redirect.state().orElseThrow(),
-                redirect.code(), REDIRECT);
+        IntegrationData data = fixture.integrations.completeAuthorization(
+                uuid, redirect.state().orElseThrow(), redirect.code(), REDIRECT);
 
         assertThat(data.status()).contains(ConnectionStatus.CONNECTED);
     }
@@ -325,14 +372,14 @@ class AuthorizationFlowTest {
         AuthorizationRedirect redirect = fixture.fake.authorize(
                 fixture.integrations.beginAuthorization(uuid, REDIRECT).url());
 
-        IntegrationError forged = errorOf(() -> fixture.integrations.completeAuthorization(uuid, "forged-state",
-                redirect.code(), REDIRECT));
-        IntegrationError missing = errorOf(() -> fixture.integrations.completeAuthorization(uuid, null,
-                redirect.code(), REDIRECT));
-        IntegrationError empty = errorOf(() -> fixture.integrations.completeAuthorization(uuid, "",
-                redirect.code(), REDIRECT));
-        IntegrationData data = fixture.integrations.completeAuthorization(uuid, redirect.state().orElseThrow(),
-                redirect.code(), REDIRECT);
+        IntegrationError forged = errorOf(
+                () -> fixture.integrations.completeAuthorization(uuid, "forged-state", redirect.code(), REDIRECT));
+        IntegrationError missing =
+                errorOf(() -> fixture.integrations.completeAuthorization(uuid, null, redirect.code(), REDIRECT));
+        IntegrationError empty =
+                errorOf(() -> fixture.integrations.completeAuthorization(uuid, "", redirect.code(), REDIRECT));
+        IntegrationData data = fixture.integrations.completeAuthorization(
+                uuid, redirect.state().orElseThrow(), redirect.code(), REDIRECT);
 
         assertThat(List.of(forged, missing, empty)).containsOnly(IntegrationError.STATE_MISMATCH);
         assertThat(data.status()).contains(ConnectionStatus.CONNECTED);
@@ -346,8 +393,9 @@ class AuthorizationFlowTest {
                 fixture.integrations.beginAuthorization(first, REDIRECT).url());
         fixture.integrations.beginAuthorization(second, REDIRECT);
 
-        assertThat(errorOf(() -> fixture.integrations.completeAuthorization(second, redirect.state().orElseThrow(),
-                redirect.code(), REDIRECT))).isEqualTo(IntegrationError.STATE_MISMATCH);
+        assertThat(errorOf(() -> fixture.integrations.completeAuthorization(
+                        second, redirect.state().orElseThrow(), redirect.code(), REDIRECT)))
+                .isEqualTo(IntegrationError.STATE_MISMATCH);
     }
 
     @Test
@@ -366,18 +414,21 @@ class AuthorizationFlowTest {
         AuthorizationRedirect newer = fixture.fake.authorize(
                 fixture.integrations.beginAuthorization(uuid, REDIRECT).url());
 
-        assertThat(errorOf(() -> fixture.integrations.completeAuthorization(uuid, older.state().orElseThrow(),
-                older.code(), REDIRECT))).isEqualTo(IntegrationError.STATE_MISMATCH);
-        assertThat(fixture.integrations.completeAuthorization(uuid, newer.state().orElseThrow(), newer.code(),
-                REDIRECT).status()).contains(ConnectionStatus.CONNECTED);
+        assertThat(errorOf(() -> fixture.integrations.completeAuthorization(
+                        uuid, older.state().orElseThrow(), older.code(), REDIRECT)))
+                .isEqualTo(IntegrationError.STATE_MISMATCH);
+        assertThat(fixture.integrations
+                        .completeAuthorization(uuid, newer.state().orElseThrow(), newer.code(), REDIRECT)
+                        .status())
+                .contains(ConnectionStatus.CONNECTED);
     }
 
     @Test
     @DisplayName("Microsoft tenant: a GUID, the default and a blank value reach the authorize and token paths")
     void microsoftFlowWhenTenantGuidDefaultOrBlankThenTheRightTenantIsUsed() {
         String guid = "11111111-2222-3333-4444-555555555555";
-        Map<String, Map<String, Object>> cases = Map.of("guid", Map.of("tenant_id", guid), "default", Map.of(),
-                "blank", Map.of("tenant_id", "  "));
+        Map<String, Map<String, Object>> cases =
+                Map.of("guid", Map.of("tenant_id", guid), "default", Map.of(), "blank", Map.of("tenant_id", "  "));
         for (Map.Entry<String, Map<String, Object>> entry : cases.entrySet()) {
             UUID uuid = fixture.oauthConnection("microsoft", entry.getKey(), entry.getValue());
             fixture.fake.clearRequests();
@@ -385,18 +436,18 @@ class AuthorizationFlowTest {
 
             AuthorizationRequest request = fixture.integrations.beginAuthorization(uuid, REDIRECT);
             AuthorizationRedirect redirect = fixture.fake.authorize(request.url());
-            fixture.integrations.completeAuthorization(uuid, redirect.state().orElseThrow(), redirect.code(),
-                    REDIRECT);
+            fixture.integrations.completeAuthorization(uuid, redirect.state().orElseThrow(), redirect.code(), REDIRECT);
 
-            assertThat(request.url().getPath()).as(entry.getKey())
-                    .isEqualTo("/" + tenant + "/oauth2/v2.0/authorize");
-            assertThat(fixture.fake.requests(FakeEndpoint.TOKEN).get(0).path()).as(entry.getKey())
+            assertThat(request.url().getPath()).as(entry.getKey()).isEqualTo("/" + tenant + "/oauth2/v2.0/authorize");
+            assertThat(fixture.fake.requests(FakeEndpoint.TOKEN).get(0).path())
+                    .as(entry.getKey())
                     .isEqualTo("/" + tenant + "/oauth2/v2.0/token");
         }
     }
 
     @Test
-    @DisplayName("docs/behaviour.md#fix-4: Microsoft Graph mail/displayName become the account; userPrincipalName without mail")
+    @DisplayName(
+            "docs/behaviour.md#fix-4: Microsoft Graph mail/displayName become the account; userPrincipalName without mail")
     void microsoftFlowThenTheAccountComesFromGraphFields() {
         UUID withMail = fixture.oauthConnection("microsoft", "with-mail", Map.of());
         connect(withMail);
@@ -406,8 +457,8 @@ class AuthorizationFlowTest {
 
         assertThat(fixture.data(withMail).get("external_account_id")).isEqualTo("ada@example.com");
         assertThat(fixture.data(withMail).get("external_account_name")).isEqualTo("Ada Lovelace");
-        assertThat(fixture.data(withMail).get("metadata")).isEqualTo(
-                Map.of("connected_email", "ada@example.com", "name", "Ada Lovelace"));
+        assertThat(fixture.data(withMail).get("metadata"))
+                .isEqualTo(Map.of("connected_email", "ada@example.com", "name", "Ada Lovelace"));
         assertThat(fixture.data(withoutMail).get("external_account_id")).isEqualTo("ada@example.onmicrosoft.com");
     }
 
@@ -430,8 +481,8 @@ class AuthorizationFlowTest {
         for (Fault fault : List.of(Fault.SERVER_ERROR, Fault.MISSING_ACCESS_TOKEN, Fault.INVALID_GRANT)) {
             fixture.fake.fail(FakeEndpoint.TOKEN, fault);
 
-            IntegrationException e = catchThrowableOfType(IntegrationException.class,
-                    () -> fixture.integrations.exchangeCode(uuid, "code", REDIRECT));
+            IntegrationException e = catchThrowableOfType(
+                    IntegrationException.class, () -> fixture.integrations.exchangeCode(uuid, "code", REDIRECT));
 
             assertThat(e.error()).as(fault.name()).isEqualTo(IntegrationError.TOKEN_EXCHANGE_FAILED);
         }
@@ -451,7 +502,9 @@ class AuthorizationFlowTest {
     void exchangeCodeWhenUserinfoFailsThenStillConnectedWithoutAccountDetails() {
         fixture.fake.requirePkce(false);
         UUID uuid = fixture.oauthConnection("google", "default", Map.of());
-        String code = fixture.fake.authorize(fixture.integrations.authorizationUrl(uuid, REDIRECT, null, "s")).code();
+        String code = fixture.fake
+                .authorize(fixture.integrations.authorizationUrl(uuid, REDIRECT, null, "s"))
+                .code();
         fixture.fake.fail(FakeEndpoint.USERINFO, Fault.SERVER_ERROR);
 
         IntegrationData data = fixture.integrations.exchangeCode(uuid, code, REDIRECT);

@@ -23,12 +23,14 @@ import org.junit.jupiter.api.Test;
 /** docs/phoenixkit-reference.md#11-4 (authorization_url, generate_state, state) plus PKCE and the blank-tenant fix. */
 class AuthorizationUrlTest {
     private static final OAuthConfig GOOGLE = Google.definition().oauthConfig().orElseThrow();
-    private static final OAuthConfig MICROSOFT = Microsoft.definition().oauthConfig().orElseThrow();
+    private static final OAuthConfig MICROSOFT =
+            Microsoft.definition().oauthConfig().orElseThrow();
     private static final String REDIRECT = "https://app.example.com/admin/settings/integrations/callback";
     private static final Map<String, Object> DATA = Map.of("client_id", "test-client-id");
 
     private static String url(OAuthConfig config, Map<String, ?> data, String extraScopes, String state) {
-        return AuthorizationUrls.build(config, data, REDIRECT, extraScopes, state, null).toString();
+        return AuthorizationUrls.build(config, data, REDIRECT, extraScopes, state, null)
+                .toString();
     }
 
     private static String query(String url) {
@@ -40,15 +42,21 @@ class AuthorizationUrlTest {
         String url = url(GOOGLE, DATA, null, null);
 
         assertThat(url).startsWith("https://accounts.google.com/o/oauth2/v2/auth?");
-        assertThat(query(url)).contains("client_id=test-client-id",
-                "redirect_uri=https%3A%2F%2Fapp.example.com%2Fadmin%2Fsettings%2Fintegrations%2Fcallback",
-                "response_type=code", "access_type=offline", "prompt=consent");
+        assertThat(query(url))
+                .contains(
+                        "client_id=test-client-id",
+                        "redirect_uri=https%3A%2F%2Fapp.example.com%2Fadmin%2Fsettings%2Fintegrations%2Fcallback",
+                        "response_type=code",
+                        "access_type=offline",
+                        "prompt=consent");
     }
 
     @Test
     void buildWhenNoExtraScopesThenUsesTheDefaultScopesFormEncoded() {
-        assertThat(query(url(GOOGLE, DATA, null, null))).contains("scope=openid+email+profile+"
-                + "https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fdrive+https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fdocuments");
+        assertThat(query(url(GOOGLE, DATA, null, null)))
+                .contains(
+                        "scope=openid+email+profile+"
+                                + "https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fdrive+https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fdocuments");
     }
 
     @Test
@@ -66,18 +74,23 @@ class AuthorizationUrlTest {
 
     @Test
     void buildWhenClientIdMissingOrEmptyThenClientIdNotConfigured() {
-        for (Map<String, Object> data : List.<Map<String, Object>>of(Map.of(), Map.of("client_id", ""),
-                Map.of("client_id", "   "))) {
+        for (Map<String, Object> data :
+                List.<Map<String, Object>>of(Map.of(), Map.of("client_id", ""), Map.of("client_id", "   "))) {
             assertThatThrownBy(() -> url(GOOGLE, data, null, null))
-                    .isInstanceOfSatisfying(IntegrationException.class,
+                    .isInstanceOfSatisfying(
+                            IntegrationException.class,
                             e -> assertThat(e.error()).isEqualTo(IntegrationError.CLIENT_ID_NOT_CONFIGURED));
         }
     }
 
     @Test
     void buildWhenCustomConfigThenUsesItsScopesAndParams() {
-        OAuthConfig config = OAuthConfig.builder().authUrl("https://auth.example.com/authorize")
-                .tokenUrl("https://auth.example.com/token").defaultScopes("scope1").authParam("foo", "bar").build();
+        OAuthConfig config = OAuthConfig.builder()
+                .authUrl("https://auth.example.com/authorize")
+                .tokenUrl("https://auth.example.com/token")
+                .defaultScopes("scope1")
+                .authParam("foo", "bar")
+                .build();
 
         String query = query(url(config, DATA, null, null));
 
@@ -86,9 +99,11 @@ class AuthorizationUrlTest {
 
     @Test
     void buildWhenAuthParamNamesABaseParamThenTheAuthParamWins() {
-        OAuthConfig config = GOOGLE.toBuilder().authParam("response_type", "code id_token").build();
+        OAuthConfig config =
+                GOOGLE.toBuilder().authParam("response_type", "code id_token").build();
 
-        assertThat(query(url(config, DATA, null, null))).contains("response_type=code+id_token")
+        assertThat(query(url(config, DATA, null, null)))
+                .contains("response_type=code+id_token")
                 .doesNotContain("response_type=code&");
     }
 
@@ -96,17 +111,22 @@ class AuthorizationUrlTest {
     void buildThenParametersAreSortedByName() {
         String query = query(url(GOOGLE, DATA, null, "s1"));
 
-        List<String> names = java.util.Arrays.stream(query.split("&")).map(pair -> pair.split("=")[0]).toList();
-        assertThat(names).isSorted().containsExactly("access_type", "client_id", "prompt", "redirect_uri",
-                "response_type", "scope", "state");
+        List<String> names = java.util.Arrays.stream(query.split("&"))
+                .map(pair -> pair.split("=")[0])
+                .toList();
+        assertThat(names)
+                .isSorted()
+                .containsExactly(
+                        "access_type", "client_id", "prompt", "redirect_uri", "response_type", "scope", "state");
     }
 
     @Test
     void buildWhenTenantStoredThenItIsSubstituted() {
         Map<String, Object> data = Map.of("client_id", "c", "tenant_id", "11111111-2222-3333-4444-555555555555");
 
-        assertThat(url(MICROSOFT, data, null, null)).startsWith(
-                "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/oauth2/v2.0/authorize?");
+        assertThat(url(MICROSOFT, data, null, null))
+                .startsWith(
+                        "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/oauth2/v2.0/authorize?");
     }
 
     @Test
@@ -153,7 +173,8 @@ class AuthorizationUrlTest {
     void buildWhenPkceGivenThenChallengeAndMethodS256AreSent() {
         Pkce pkce = Pkce.generate();
 
-        String query = query(AuthorizationUrls.build(GOOGLE, DATA, REDIRECT, null, null, pkce).toString());
+        String query = query(AuthorizationUrls.build(GOOGLE, DATA, REDIRECT, null, null, pkce)
+                .toString());
 
         assertThat(query).contains("code_challenge=" + pkce.challenge(), "code_challenge_method=S256");
         assertThat(pkce.verifier()).hasSize(43).matches("[A-Za-z0-9_-]+");

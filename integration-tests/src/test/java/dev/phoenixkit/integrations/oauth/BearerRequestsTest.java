@@ -21,9 +21,13 @@ class BearerRequestsTest {
     @Test
     void withBearerWhenRequestHasAuthorizationInAnyCaseThenItIsReplacedAndOtherHeadersKept() throws Exception {
         String token = fake.issueTokens().accessToken();
-        HttpRequest original = HttpRequest.newBuilder(fake.uri("/resource/x")).timeout(Duration.ofSeconds(30))
-                .header("authorization", "Basic old").header("AUTHORIZATION", "Token older")
-                .header("X-Trace", "t1").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        HttpRequest original = HttpRequest.newBuilder(fake.uri("/resource/x"))
+                .timeout(Duration.ofSeconds(30))
+                .header("authorization", "Basic old")
+                .header("AUTHORIZATION", "Token older")
+                .header("X-Trace", "t1")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
 
         HttpRequest withBearer = BearerRequests.withBearer(original, token);
         HttpResponse<String> response = OAuthFixture.client().send(withBearer, HttpResponse.BodyHandlers.ofString());

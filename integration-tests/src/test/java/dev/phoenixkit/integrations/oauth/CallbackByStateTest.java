@@ -54,10 +54,12 @@ class CallbackByStateTest {
     /** @return every row's {@code value_json}, by uuid, as stored */
     private Map<UUID, String> allRows() {
         Map<UUID, String> rows = new LinkedHashMap<>();
-        database.jdbi().useHandle(handle -> handle
-                .createQuery("SELECT uuid, value_json::text AS v FROM phoenix_kit_settings ORDER BY uuid")
-                .map((rs, ctx) -> Map.entry(rs.getObject("uuid", UUID.class), String.valueOf(rs.getString("v"))))
-                .forEach(entry -> rows.put(entry.getKey(), entry.getValue())));
+        database.jdbi()
+                .useHandle(handle -> handle.createQuery(
+                                "SELECT uuid, value_json::text AS v FROM phoenix_kit_settings ORDER BY uuid")
+                        .map((rs, ctx) ->
+                                Map.entry(rs.getObject("uuid", UUID.class), String.valueOf(rs.getString("v"))))
+                        .forEach(entry -> rows.put(entry.getKey(), entry.getValue())));
         return rows;
     }
 
@@ -65,7 +67,8 @@ class CallbackByStateTest {
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : url.getRawQuery().split("&")) {
             String[] parts = pair.split("=", 2);
-            params.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+            params.put(
+                    URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
                     URLDecoder.decode(parts.length > 1 ? parts[1] : "", StandardCharsets.UTF_8));
         }
         return params;
@@ -79,16 +82,18 @@ class CallbackByStateTest {
         AuthorizationRequest secondRequest = fixture.integrations.beginAuthorization(second, REDIRECT);
 
         AuthorizationRedirect redirect = fixture.fake.authorize(secondRequest.url());
-        Connection connected = fixture.integrations.completeAuthorization(redirect.state().orElseThrow(),
-                redirect.code(), REDIRECT);
+        Connection connected =
+                fixture.integrations.completeAuthorization(redirect.state().orElseThrow(), redirect.code(), REDIRECT);
 
         assertThat(connected.uuid()).isEqualTo(second);
         assertThat(connected.name()).isEqualTo("second");
         assertThat(connected.data().status()).contains(ConnectionStatus.CONNECTED);
         assertThat(fixture.data(first).status()).contains(ConnectionStatus.DISCONNECTED);
         AuthorizationRedirect firstRedirect = fixture.fake.authorize(firstRequest.url());
-        assertThat(fixture.integrations.completeAuthorization(firstRequest.state(), firstRedirect.code(), REDIRECT)
-                .uuid()).isEqualTo(first);
+        assertThat(fixture.integrations
+                        .completeAuthorization(firstRequest.state(), firstRedirect.code(), REDIRECT)
+                        .uuid())
+                .isEqualTo(first);
     }
 
     @Test
@@ -100,8 +105,8 @@ class CallbackByStateTest {
         Map<UUID, String> before = allRows();
         int tokenCalls = fixture.fake.tokenCalls();
 
-        IntegrationError error = errorOf(() -> fixture.integrations.completeAuthorization(
-                redirect.state().orElseThrow(), redirect.code(), REDIRECT));
+        IntegrationError error = errorOf(() ->
+                fixture.integrations.completeAuthorization(redirect.state().orElseThrow(), redirect.code(), REDIRECT));
 
         assertThat(error).isEqualTo(IntegrationError.STATE_MISMATCH);
         assertThat(allRows()).isEqualTo(before);
@@ -114,18 +119,21 @@ class CallbackByStateTest {
         AuthorizationRequest request = fixture.integrations.beginAuthorization(uuid, REDIRECT);
         Map<UUID, String> before = allRows();
 
-        List<String> states = new java.util.ArrayList<>(List.of("forged", "", "x".repeat(500),
-                request.state().substring(1)));
+        List<String> states = new java.util.ArrayList<>(
+                List.of("forged", "", "x".repeat(500), request.state().substring(1)));
         states.add(null);
         for (String state : states) {
             assertThat(errorOf(() -> fixture.integrations.completeAuthorization(state, "code", REDIRECT)))
-                    .as("state %s", state).isEqualTo(IntegrationError.STATE_MISMATCH);
+                    .as("state %s", state)
+                    .isEqualTo(IntegrationError.STATE_MISMATCH);
         }
 
         assertThat(allRows()).isEqualTo(before);
         assertThat(fixture.fake.tokenCalls()).isZero();
         AuthorizationRedirect redirect = fixture.fake.authorize(request.url());
-        assertThat(fixture.integrations.completeAuthorization(request.state(), redirect.code(), REDIRECT).uuid())
+        assertThat(fixture.integrations
+                        .completeAuthorization(request.state(), redirect.code(), REDIRECT)
+                        .uuid())
                 .isEqualTo(uuid);
     }
 
@@ -136,8 +144,9 @@ class CallbackByStateTest {
                 fixture.integrations.beginAuthorization(uuid, REDIRECT).url());
         fixture.clock.advance(Duration.ofMinutes(10));
 
-        assertThat(errorOf(() -> fixture.integrations.completeAuthorization(redirect.state().orElseThrow(),
-                redirect.code(), REDIRECT))).isEqualTo(IntegrationError.STATE_MISMATCH);
+        assertThat(errorOf(() -> fixture.integrations.completeAuthorization(
+                        redirect.state().orElseThrow(), redirect.code(), REDIRECT)))
+                .isEqualTo(IntegrationError.STATE_MISMATCH);
         assertThat(fixture.fake.tokenCalls()).isZero();
         assertThat(fixture.data(uuid).status()).contains(ConnectionStatus.DISCONNECTED);
     }
@@ -157,15 +166,16 @@ class CallbackByStateTest {
         Map<String, Object> dataBefore = fixture.data(uuid).asMap();
         AuthorizationRequest request = fixture.integrations.beginAuthorization(uuid, REDIRECT);
 
-        IntegrationException denied = catchThrowableOfType(IntegrationException.class,
+        IntegrationException denied = catchThrowableOfType(
+                IntegrationException.class,
                 () -> fixture.integrations.completeAuthorization(request.state(), null, REDIRECT));
 
         assertThat(denied.error()).isEqualTo(IntegrationError.AUTHORIZATION_DENIED);
         assertThat(denied.getMessage()).doesNotContain(request.state());
         assertThat(fixture.data(uuid).asMap()).isEqualTo(dataBefore);
         assertThat(fixture.fake.tokenCalls()).isZero();
-        assertThat(errorOf(() -> fixture.integrations.completeAuthorization(request.state(), "late-code",
-                REDIRECT))).isEqualTo(IntegrationError.STATE_MISMATCH);
+        assertThat(errorOf(() -> fixture.integrations.completeAuthorization(request.state(), "late-code", REDIRECT)))
+                .isEqualTo(IntegrationError.STATE_MISMATCH);
     }
 
     @Test
@@ -175,8 +185,8 @@ class CallbackByStateTest {
 
         assertThat(errorOf(() -> fixture.integrations.completeAuthorization(uuid, request.state(), null, REDIRECT)))
                 .isEqualTo(IntegrationError.AUTHORIZATION_DENIED);
-        assertThat(errorOf(() -> fixture.integrations.completeAuthorization(uuid, request.state(), "code",
-                REDIRECT))).isEqualTo(IntegrationError.STATE_MISMATCH);
+        assertThat(errorOf(() -> fixture.integrations.completeAuthorization(uuid, request.state(), "code", REDIRECT)))
+                .isEqualTo(IntegrationError.STATE_MISMATCH);
         assertThat(fixture.data(uuid).status()).contains(ConnectionStatus.DISCONNECTED);
     }
 
@@ -188,8 +198,10 @@ class CallbackByStateTest {
         assertThat(errorOf(() -> fixture.integrations.completeAuthorization(uuid, "forged", null, REDIRECT)))
                 .isEqualTo(IntegrationError.STATE_MISMATCH);
         AuthorizationRedirect redirect = fixture.fake.authorize(request.url());
-        assertThat(fixture.integrations.completeAuthorization(uuid, request.state(), redirect.code(), REDIRECT)
-                .status()).contains(ConnectionStatus.CONNECTED);
+        assertThat(fixture.integrations
+                        .completeAuthorization(uuid, request.state(), redirect.code(), REDIRECT)
+                        .status())
+                .contains(ConnectionStatus.CONNECTED);
     }
 
     @Test
@@ -204,11 +216,12 @@ class CallbackByStateTest {
         AuthorizationRequest request = fixture.integrations.beginAuthorization(uuid, REDIRECT, options);
         Map<String, String> params = query(request.url());
         AuthorizationRedirect redirect = fixture.fake.authorize(request.url());
-        Connection connected = fixture.integrations.completeAuthorization(request.state(), redirect.code(),
-                REDIRECT);
+        Connection connected = fixture.integrations.completeAuthorization(request.state(), redirect.code(), REDIRECT);
 
         String expected = "openid email https://www.googleapis.com/auth/drive.readonly";
-        assertThat(params).containsEntry("scope", expected).containsEntry("login_hint", "ops@example.com")
+        assertThat(params)
+                .containsEntry("scope", expected)
+                .containsEntry("login_hint", "ops@example.com")
                 .containsEntry("state", request.state());
         assertThat(connected.data().get("scopes")).isEqualTo(expected);
         assertThat(connected.data().asMap()).doesNotContainKey("oauth_requested_scopes");
@@ -217,10 +230,19 @@ class CallbackByStateTest {
     @Test
     void beginAuthorizationWithAddedScopesOnlyThenTheDefaultsAreKept() {
         UUID uuid = fixture.oauthConnection("google", "default", Map.of());
-        String defaults = query(fixture.integrations.beginAuthorization(uuid, REDIRECT).url()).get("scope");
+        String defaults = query(
+                        fixture.integrations.beginAuthorization(uuid, REDIRECT).url())
+                .get("scope");
 
-        String scope = query(fixture.integrations.beginAuthorization(uuid, REDIRECT, AuthorizationOptions.builder()
-                .addScopes(List.of("extra.scope")).build()).url()).get("scope");
+        String scope = query(fixture.integrations
+                        .beginAuthorization(
+                                uuid,
+                                REDIRECT,
+                                AuthorizationOptions.builder()
+                                        .addScopes(List.of("extra.scope"))
+                                        .build())
+                        .url())
+                .get("scope");
 
         assertThat(defaults).isNotBlank();
         assertThat(scope).isEqualTo(defaults + " extra.scope");
@@ -228,15 +250,24 @@ class CallbackByStateTest {
 
     @Test
     void authorizationOptionsWhenReservedParamOrBadScopeThenInvalid() {
-        assertThat(errorOf(() -> AuthorizationOptions.builder().param("state", "mine").build()))
+        assertThat(errorOf(() ->
+                        AuthorizationOptions.builder().param("state", "mine").build()))
                 .isEqualTo(IntegrationError.INVALID);
-        assertThat(errorOf(() -> AuthorizationOptions.builder().param("redirect_uri", "https://evil").build()))
+        assertThat(errorOf(() -> AuthorizationOptions.builder()
+                        .param("redirect_uri", "https://evil")
+                        .build()))
                 .isEqualTo(IntegrationError.INVALID);
-        assertThat(errorOf(() -> AuthorizationOptions.builder().param("prompt", "a\nb").build()))
+        assertThat(errorOf(() ->
+                        AuthorizationOptions.builder().param("prompt", "a\nb").build()))
                 .isEqualTo(IntegrationError.INVALID);
-        assertThat(errorOf(() -> AuthorizationOptions.builder().scopes(List.of("two words")).build()))
+        assertThat(errorOf(() -> AuthorizationOptions.builder()
+                        .scopes(List.of("two words"))
+                        .build()))
                 .isEqualTo(IntegrationError.INVALID);
-        assertThat(AuthorizationOptions.builder().param("prompt", "consent").build().params())
+        assertThat(AuthorizationOptions.builder()
+                        .param("prompt", "consent")
+                        .build()
+                        .params())
                 .containsEntry("prompt", "consent");
     }
 }

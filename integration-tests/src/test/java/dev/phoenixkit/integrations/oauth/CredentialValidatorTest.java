@@ -65,7 +65,9 @@ class CredentialValidatorTest {
                 Fault.MALFORMED_JSON, ValidationResult.ok());
         expected.forEach((fault, result) -> {
             fake.fail(FakeEndpoint.API_KEY, fault);
-            assertThat(validate("mistral", Map.of("api_key", GOOD_KEY))).as(fault.name()).isEqualTo(result);
+            assertThat(validate("mistral", Map.of("api_key", GOOD_KEY)))
+                    .as(fault.name())
+                    .isEqualTo(result);
         });
     }
 
@@ -81,15 +83,18 @@ class CredentialValidatorTest {
     @Test
     void validateWhenNoKeyThenNoCredentialsConfiguredWithoutACall() {
         assertThat(validate("openrouter", Map.of())).isEqualTo(ValidationResult.error("No credentials configured"));
-        assertThat(validate("openrouter", Map.of("api_key", ""))).isEqualTo(
-                ValidationResult.error("No credentials configured"));
+        assertThat(validate("openrouter", Map.of("api_key", "")))
+                .isEqualTo(ValidationResult.error("No credentials configured"));
         assertThat(fake.requests()).isEmpty();
     }
 
     @Test
     void validateWhenBotTokenProviderThenTheBotTokenIsUsedWithTheConfiguredHeaderAndPrefix() {
-        ProviderDefinition bot = ProviderDefinition.builder("telegram").name("Telegram").authType(AuthType.BOT_TOKEN)
-                .validation(ValidationSpec.http(fake.uri("/models").toString(), "X-Bot-Token", "tok:")).build();
+        ProviderDefinition bot = ProviderDefinition.builder("telegram")
+                .name("Telegram")
+                .authType(AuthType.BOT_TOKEN)
+                .validation(ValidationSpec.http(fake.uri("/models").toString(), "X-Bot-Token", "tok:"))
+                .build();
 
         ValidationResult result = validator.validate(bot, Map.of("bot_token", "123"));
 
@@ -99,7 +104,9 @@ class CredentialValidatorTest {
 
     @Test
     void validateWhenApiKeyProviderHasNoValidationSpecThenOkWithoutACall() {
-        ProviderDefinition unchecked = ProviderDefinition.builder("custom").name("Custom").authType(AuthType.API_KEY)
+        ProviderDefinition unchecked = ProviderDefinition.builder("custom")
+                .name("Custom")
+                .authType(AuthType.API_KEY)
                 .build();
 
         assertThat(validator.validate(unchecked, Map.of("api_key", "k"))).isEqualTo(ValidationResult.ok());
@@ -109,7 +116,8 @@ class CredentialValidatorTest {
     @Test
     void validateWhenKeySecretOrCredentialsThenOkUnchecked() {
         for (AuthType type : List.of(AuthType.KEY_SECRET, AuthType.CREDENTIALS)) {
-            ProviderDefinition provider = ProviderDefinition.builder("p").name("P").authType(type).build();
+            ProviderDefinition provider =
+                    ProviderDefinition.builder("p").name("P").authType(type).build();
             assertThat(validator.validate(provider, Map.of())).isEqualTo(ValidationResult.ok());
         }
     }
@@ -127,7 +135,8 @@ class CredentialValidatorTest {
         fake.expireAccessTokens();
         assertThat(validate("google", Map.of("access_token", token)))
                 .isEqualTo(ValidationResult.error("Invalid credentials"));
-        assertThat(fake.requests(FakeEndpoint.USERINFO)).extracting(RecordedRequest::path)
+        assertThat(fake.requests(FakeEndpoint.USERINFO))
+                .extracting(RecordedRequest::path)
                 .containsExactly("/v1.0/me", "/oauth2/v2/userinfo");
     }
 

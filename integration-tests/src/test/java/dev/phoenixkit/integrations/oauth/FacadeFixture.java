@@ -33,6 +33,7 @@ final class FacadeFixture implements AutoCloseable {
     final FakeProviderServer fake = FakeProviderServer.start(clock);
     /** Counts callers joining a refresh in flight, on every instance built here. */
     final RefreshJoins joins = new RefreshJoins();
+
     final Integrations integrations;
     private final TestDatabase database;
     private final List<Integrations> built = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -106,8 +107,17 @@ final class FacadeFixture implements AutoCloseable {
     /** A Google connection whose stored tokens are the given ones, expiring at {@code expiresAt}. */
     UUID googleWithTokens(String name, FakeTokens tokens, Instant expiresAt) {
         UUID uuid = oauthConnection("google", name, Map.of());
-        integrations.saveSetup(uuid, Map.of("access_token", tokens.accessToken(), "refresh_token",
-                tokens.refreshToken(), "expires_at", expiresAt.toString(), "status", "connected"));
+        integrations.saveSetup(
+                uuid,
+                Map.of(
+                        "access_token",
+                        tokens.accessToken(),
+                        "refresh_token",
+                        tokens.refreshToken(),
+                        "expires_at",
+                        expiresAt.toString(),
+                        "status",
+                        "connected"));
         return uuid;
     }
 

@@ -20,8 +20,7 @@ final class OAuthFixture {
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final String REDIRECT = "http://localhost:4000/admin/settings/integrations/callback";
 
-    private OAuthFixture() {
-    }
+    private OAuthFixture() {}
 
     static HttpClient client() {
         return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -45,6 +44,7 @@ final class OAuthFixture {
 
     /** Runs the browser leg and returns the code. */
     static String authorize(FakeProviderServer fake, OAuthConfig config, Map<String, ?> data, Pkce pkce) {
-        return fake.authorize(AuthorizationUrls.build(config, data, REDIRECT, null, "st", pkce)).code();
+        return fake.authorize(AuthorizationUrls.build(config, data, REDIRECT, null, "st", pkce))
+                .code();
     }
 }

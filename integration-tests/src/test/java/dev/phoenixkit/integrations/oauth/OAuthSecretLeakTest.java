@@ -100,7 +100,8 @@ class OAuthSecretLeakTest {
         Integrations integrations = fixture.withCipher(cipher);
         integrations.events().subscribe(event -> observed.add(event.toString()));
         UUID uuid = integrations.addConnection("google", "leak").uuid();
-        observed.add(integrations.saveSetup(uuid, Map.of("client_id", CLIENT_ID, "client_secret", CLIENT_SECRET))
+        observed.add(integrations
+                .saveSetup(uuid, Map.of("client_id", CLIENT_ID, "client_secret", CLIENT_SECRET))
                 .toString());
 
         // Begin; a failed exchange whose 500 echoes the code, the verifier and the client secret; then complete.
@@ -113,7 +114,8 @@ class OAuthSecretLeakTest {
         secrets.add(redirect.code());
         fixture.fake.failNext(FakeEndpoint.TOKEN, Fault.ECHO_REQUEST, 1);
         attempt(() -> integrations.exchangeCode(uuid, "LEAK-echoed-code-0123456789", REDIRECT));
-        observed.add(integrations.completeAuthorization(uuid, request.state(), redirect.code(), REDIRECT)
+        observed.add(integrations
+                .completeAuthorization(uuid, request.state(), redirect.code(), REDIRECT)
                 .toString());
         rememberSentSecrets();
         rememberTokens(integrations, uuid);
@@ -130,7 +132,9 @@ class OAuthSecretLeakTest {
 
         // A 401 whose refresh fails with the echo; validation after expiry with the echo; a userinfo echo.
         HttpRequest resource = HttpRequest.newBuilder(fixture.fake.uri("/resource/leak"))
-                .timeout(Duration.ofSeconds(30)).GET().build();
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
         fixture.fake.expireAccessTokens().failNext(FakeEndpoint.TOKEN, Fault.ECHO_REQUEST, 1);
         attempt(() -> integrations.authenticatedRequest(uuid, resource));
         fixture.clock.advance(Duration.ofHours(2));
@@ -146,14 +150,16 @@ class OAuthSecretLeakTest {
         AuthorizationRequest again = integrations.beginAuthorization(uuid, REDIRECT);
         secrets.add(again.state());
         observed.add(again.toString());
-        attempt(() -> integrations.completeAuthorization(uuid, again.state(), "LEAK-refused-code-0123456789",
-                REDIRECT));
+        attempt(() ->
+                integrations.completeAuthorization(uuid, again.state(), "LEAK-refused-code-0123456789", REDIRECT));
         rememberSentSecrets();
         observed.add(integrations.auditTrail(uuid).toString());
         integrations.disconnect(uuid);
 
         observed.addAll(logs.lines());
-        assertThat(secrets).as("the secrets of the scenario").hasSizeGreaterThanOrEqualTo(10)
+        assertThat(secrets)
+                .as("the secrets of the scenario")
+                .hasSizeGreaterThanOrEqualTo(10)
                 .allSatisfy(secret -> assertThat(secret).hasSizeGreaterThanOrEqualTo(8));
         assertThat(logs.lines()).as("the scenario logged its failures").isNotEmpty();
         for (String text : observed) {

@@ -75,7 +75,10 @@ class RefreshRaceTest {
     }
 
     private long auditCount(UUID uuid, String action) {
-        return fixture.integrations.auditTrail(uuid).stream().map(AuditEntry::action).filter(action::equals).count();
+        return fixture.integrations.auditTrail(uuid).stream()
+                .map(AuditEntry::action)
+                .filter(action::equals)
+                .count();
     }
 
     @Test
@@ -102,8 +105,10 @@ class RefreshRaceTest {
         IntegrationData before = fixture.data(uuid);
         fixture.fake.registerClient("replacement-client", "replacement-secret");
 
-        Object outcome = refreshAround(uuid, () -> fixture.integrations.saveSetup(uuid,
-                Map.of("client_id", "replacement-client", "client_secret", "replacement-secret")));
+        Object outcome = refreshAround(
+                uuid,
+                () -> fixture.integrations.saveSetup(
+                        uuid, Map.of("client_id", "replacement-client", "client_secret", "replacement-secret")));
 
         assertCredentialsChangedFailure(outcome);
         IntegrationData data = fixture.data(uuid);
@@ -119,8 +124,15 @@ class RefreshRaceTest {
         UUID uuid = fixture.connectedGoogle("default");
         FakeTokens reauthorized = fixture.fake.issueTokens();
 
-        Object outcome = refreshAround(uuid, () -> fixture.integrations.saveSetup(uuid,
-                Map.of("access_token", reauthorized.accessToken(), "refresh_token", reauthorized.refreshToken())));
+        Object outcome = refreshAround(
+                uuid,
+                () -> fixture.integrations.saveSetup(
+                        uuid,
+                        Map.of(
+                                "access_token",
+                                reauthorized.accessToken(),
+                                "refresh_token",
+                                reauthorized.refreshToken())));
 
         assertCredentialsChangedFailure(outcome);
         IntegrationData data = fixture.data(uuid);
@@ -151,7 +163,7 @@ class RefreshRaceTest {
     void refreshAccessTokenWhenNothingChangesWhileInFlightThenTheGrantIsStored() throws Exception {
         UUID uuid = fixture.connectedGoogle("default");
 
-        Object outcome = refreshAround(uuid, () -> { });
+        Object outcome = refreshAround(uuid, () -> {});
 
         assertThat(outcome).isInstanceOf(String.class);
         assertThat(fixture.data(uuid).accessToken()).contains((String) outcome);

@@ -59,7 +59,9 @@ class SingleFlightRefreshTest {
     }
 
     private HttpRequest resource() {
-        return HttpRequest.newBuilder(fixture.fake.uri("/resource/data")).timeout(Duration.ofSeconds(30)).GET()
+        return HttpRequest.newBuilder(fixture.fake.uri("/resource/data"))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
                 .build();
     }
 
@@ -94,8 +96,8 @@ class SingleFlightRefreshTest {
         return node;
     }
 
-    private static List<Callable<Integer>> requests(Integrations integrations, UUID uuid, HttpRequest request,
-            int count) {
+    private static List<Callable<Integer>> requests(
+            Integrations integrations, UUID uuid, HttpRequest request, int count) {
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             calls.add(() -> integrations.authenticatedRequest(uuid, request).statusCode());
@@ -109,8 +111,12 @@ class SingleFlightRefreshTest {
         boolean joined = joins.await(joiners, BOUND);
         boolean queued = fixture.advisoryLocks().awaitWaiters(advisoryWaiters, BOUND);
         fixture.fake.release(FakeEndpoint.TOKEN);
-        assertThat(joined).as("%d callers joined the refresh in flight", joiners).isTrue();
-        assertThat(queued).as("%d nodes queued on the advisory lock", advisoryWaiters).isTrue();
+        assertThat(joined)
+                .as("%d callers joined the refresh in flight", joiners)
+                .isTrue();
+        assertThat(queued)
+                .as("%d nodes queued on the advisory lock", advisoryWaiters)
+                .isTrue();
     }
 
     @Test
@@ -212,13 +218,15 @@ class SingleFlightRefreshTest {
         List<Object> outcomes = results(running);
 
         assertThat(fixture.fake.tokenCalls()).isOne();
-        assertThat(outcomes).hasSize(THREADS).allSatisfy(outcome -> assertThat(outcome)
-                .isInstanceOfSatisfying(IntegrationException.class, e -> {
+        assertThat(outcomes)
+                .hasSize(THREADS)
+                .allSatisfy(outcome -> assertThat(outcome).isInstanceOfSatisfying(IntegrationException.class, e -> {
                     assertThat(e.error()).isEqualTo(IntegrationError.REFRESH_FAILED);
                     assertThat(e.oauthError()).contains("invalid_grant");
                 }));
         assertThat(fixture.integrations.auditTrail(uuid))
-                .filteredOn(entry -> entry.action().equals("integration.token_refresh_failed")).hasSize(1);
+                .filteredOn(entry -> entry.action().equals("integration.token_refresh_failed"))
+                .hasSize(1);
         assertThat(allJoined).as("every other caller joined the one refresh").isTrue();
     }
 
@@ -239,18 +247,18 @@ class SingleFlightRefreshTest {
 
     @Test
     @DisplayName("(c) a token living less than the skew, refreshed by another node meanwhile, is not refreshed again")
-    void authenticatedRequestWhenAnotherNodeRefreshedAShortLivedTokenMeanwhileThenNoSecondTokenCall()
-            throws Exception {
+    void authenticatedRequestWhenAnotherNodeRefreshedAShortLivedTokenMeanwhileThenNoSecondTokenCall() throws Exception {
         fixture.fake.accessTokenLifetime(Duration.ofSeconds(30));
         UUID uuid = fixture.connectedGoogle("default");
         Integrations otherNode = warmedUp(fixture.anotherNode(), uuid);
         fixture.clock.advance(Duration.ofMinutes(1));
         fixture.fake.hold(FakeEndpoint.TOKEN);
 
-        Future<Integer> first = pool.submit(() -> fixture.integrations.authenticatedRequest(uuid, resource())
-                .statusCode());
+        Future<Integer> first = pool.submit(() ->
+                fixture.integrations.authenticatedRequest(uuid, resource()).statusCode());
         fixture.fake.awaitRequests(FakeEndpoint.TOKEN, 1, BOUND);
-        Future<Integer> second = pool.submit(() -> otherNode.authenticatedRequest(uuid, resource()).statusCode());
+        Future<Integer> second = pool.submit(
+                () -> otherNode.authenticatedRequest(uuid, resource()).statusCode());
         boolean queued = fixture.advisoryLocks().awaitWaiters(1, BOUND);
         fixture.fake.release(FakeEndpoint.TOKEN);
 

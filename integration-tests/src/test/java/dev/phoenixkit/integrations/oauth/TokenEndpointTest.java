@@ -46,8 +46,8 @@ class TokenEndpointTest {
 
     @Test
     void exchangeCodeWhenClientIdOrSecretMissingOrEmptyThenClientCredentialsNotConfiguredWithoutACall() {
-        List<Map<String, Object>> incomplete = List.of(Map.of("client_secret", "s"), Map.of("client_id", "c"),
-                Map.of("client_id", "", "client_secret", ""));
+        List<Map<String, Object>> incomplete = List.of(
+                Map.of("client_secret", "s"), Map.of("client_id", "c"), Map.of("client_id", "", "client_secret", ""));
         for (Map<String, Object> data : incomplete) {
             IntegrationException e = failure(() -> tokens.exchangeCode(google, data, "code", REDIRECT, null));
             assertThat(e.error()).isEqualTo(IntegrationError.CLIENT_CREDENTIALS_NOT_CONFIGURED);
@@ -59,14 +59,16 @@ class TokenEndpointTest {
     void refreshWhenRefreshTokenMissingOrEmptyThenNoRefreshTokenCheckedBeforeClientCredentials() {
         assertThat(failure(() -> tokens.refresh(google, Map.of())).error())
                 .isEqualTo(IntegrationError.NO_REFRESH_TOKEN);
-        assertThat(failure(() -> tokens.refresh(google, Map.of("refresh_token", ""))).error())
+        assertThat(failure(() -> tokens.refresh(google, Map.of("refresh_token", "")))
+                        .error())
                 .isEqualTo(IntegrationError.NO_REFRESH_TOKEN);
         assertThat(fake.tokenCalls()).isZero();
     }
 
     @Test
     void refreshWhenClientCredentialsMissingThenClientCredentialsNotConfigured() {
-        assertThat(failure(() -> tokens.refresh(google, Map.of("refresh_token", "rt"))).error())
+        assertThat(failure(() -> tokens.refresh(google, Map.of("refresh_token", "rt")))
+                        .error())
                 .isEqualTo(IntegrationError.CLIENT_CREDENTIALS_NOT_CONFIGURED);
     }
 
@@ -79,7 +81,8 @@ class TokenEndpointTest {
         TokenGrant grant = tokens.exchangeCode(google, OAuthFixture.clientData(), code, REDIRECT, pkce.verifier());
 
         assertThat(grant.accessToken()).startsWith("fake-at-");
-        assertThat(grant.newRefreshToken()).hasValueSatisfying(rt -> assertThat(rt).startsWith("fake-rt-"));
+        assertThat(grant.newRefreshToken())
+                .hasValueSatisfying(rt -> assertThat(rt).startsWith("fake-rt-"));
         assertThat(grant.tokenType()).isEqualTo("Bearer");
         assertThat(grant.expiry()).contains(NOW.plusSeconds(3600));
         assertThat(grant.obtainedAt()).isEqualTo(NOW);
@@ -97,8 +100,8 @@ class TokenEndpointTest {
         for (String verifier : new String[] {Pkce.generate().verifier(), null}) {
             String code = OAuthFixture.authorize(fake, google, OAuthFixture.clientData(), Pkce.generate());
 
-            IntegrationException e = failure(
-                    () -> tokens.exchangeCode(google, OAuthFixture.clientData(), code, REDIRECT, verifier));
+            IntegrationException e =
+                    failure(() -> tokens.exchangeCode(google, OAuthFixture.clientData(), code, REDIRECT, verifier));
 
             assertThat(e.error()).isEqualTo(IntegrationError.TOKEN_EXCHANGE_FAILED);
             assertThat(e.httpStatus()).hasValue(400);
@@ -112,8 +115,8 @@ class TokenEndpointTest {
         String code = OAuthFixture.authorize(fake, google, OAuthFixture.clientData(), pkce);
         tokens.exchangeCode(google, OAuthFixture.clientData(), code, REDIRECT, pkce.verifier());
 
-        IntegrationException e = failure(
-                () -> tokens.exchangeCode(google, OAuthFixture.clientData(), code, REDIRECT, pkce.verifier()));
+        IntegrationException e =
+                failure(() -> tokens.exchangeCode(google, OAuthFixture.clientData(), code, REDIRECT, pkce.verifier()));
 
         assertThat(e.oauthError()).contains("invalid_grant");
     }
@@ -123,8 +126,8 @@ class TokenEndpointTest {
         for (Fault fault : List.of(Fault.MISSING_ACCESS_TOKEN, Fault.MALFORMED_JSON)) {
             fake.fail(FakeEndpoint.TOKEN, fault);
 
-            IntegrationException e = failure(
-                    () -> tokens.exchangeCode(google, OAuthFixture.clientData(), "code", REDIRECT, null));
+            IntegrationException e =
+                    failure(() -> tokens.exchangeCode(google, OAuthFixture.clientData(), "code", REDIRECT, null));
 
             assertThat(e.error()).as(fault.name()).isEqualTo(IntegrationError.TOKEN_EXCHANGE_FAILED);
             assertThat(e.httpStatus()).hasValue(200);
@@ -135,8 +138,8 @@ class TokenEndpointTest {
     void exchangeCodeWhenServerErrorThenTokenExchangeFailedWithThatStatus() {
         fake.fail(FakeEndpoint.TOKEN, Fault.SERVER_ERROR);
 
-        IntegrationException e = failure(
-                () -> tokens.exchangeCode(google, OAuthFixture.clientData(), "code", REDIRECT, null));
+        IntegrationException e =
+                failure(() -> tokens.exchangeCode(google, OAuthFixture.clientData(), "code", REDIRECT, null));
 
         assertThat(e.httpStatus()).hasValue(500);
         assertThat(e.getMessage()).isEqualTo("Token exchange failed (HTTP 500)");
@@ -144,7 +147,9 @@ class TokenEndpointTest {
 
     @Test
     void exchangeCodeWhenProviderAsksForClientSecretBasicThenSecretTravelsInTheHeaderNotTheBody() {
-        OAuthConfig basic = google.toBuilder().clientAuthMethod(ClientAuthMethod.CLIENT_SECRET_BASIC).build();
+        OAuthConfig basic = google.toBuilder()
+                .clientAuthMethod(ClientAuthMethod.CLIENT_SECRET_BASIC)
+                .build();
         Pkce pkce = Pkce.generate();
         String code = OAuthFixture.authorize(fake, basic, OAuthFixture.clientData(), pkce);
 
@@ -152,7 +157,8 @@ class TokenEndpointTest {
 
         assertThat(grant.accessToken()).isNotEmpty();
         RecordedRequest request = fake.requests(FakeEndpoint.TOKEN).get(0);
-        assertThat(request.header("Authorization")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic "));
+        assertThat(request.header("Authorization"))
+                .hasValueSatisfying(h -> assertThat(h).startsWith("Basic "));
         assertThat(request.param("client_secret")).isEmpty();
     }
 
@@ -165,7 +171,8 @@ class TokenEndpointTest {
         TokenGrant grant = tokens.refresh(google, data);
 
         assertThat(grant.accessToken()).isNotEqualTo(issued.accessToken());
-        assertThat(grant.newRefreshToken()).hasValueSatisfying(rt -> assertThat(rt).isNotEqualTo(issued.refreshToken()));
+        assertThat(grant.newRefreshToken())
+                .hasValueSatisfying(rt -> assertThat(rt).isNotEqualTo(issued.refreshToken()));
         assertThat(fake.tokenCalls("refresh_token")).isOne();
     }
 
@@ -204,24 +211,30 @@ class TokenEndpointTest {
         String password = "Userinfo-Pass-123";
         String hostAndPort = fake.baseUri().getHost() + ":" + fake.baseUri().getPort();
         OAuthConfig reachable = google.toBuilder()
-                .tokenUrl("http://token-user:" + password + "@" + hostAndPort + "/token").build();
+                .tokenUrl("http://token-user:" + password + "@" + hostAndPort + "/token")
+                .build();
         OAuthConfig unreachable = google.toBuilder()
-                .tokenUrl("http://token-user:" + password + "@127.0.0.1:1/token").build();
+                .tokenUrl("http://token-user:" + password + "@127.0.0.1:1/token")
+                .build();
         Map<String, Object> data = OAuthFixture.clientData();
         data.put("refresh_token", "revoked-or-unknown");
 
         List<IntegrationException> failures;
         List<String> logLines;
         try (LogCapture logs = LogCapture.start("dev.phoenixkit")) {
-            failures = List.of(failure(() -> tokens.refresh(reachable, data)),
+            failures = List.of(
+                    failure(() -> tokens.refresh(reachable, data)),
                     failure(() -> tokens.exchangeCode(reachable, data, "bad-code", REDIRECT, null)),
                     failure(() -> tokens.refresh(unreachable, data)));
             logLines = logs.lines();
         }
 
-        assertThat(failures).extracting(IntegrationException::error).containsExactly(
-                IntegrationError.REFRESH_FAILED, IntegrationError.TOKEN_EXCHANGE_FAILED,
-                IntegrationError.TRANSPORT_FAILED);
+        assertThat(failures)
+                .extracting(IntegrationException::error)
+                .containsExactly(
+                        IntegrationError.REFRESH_FAILED,
+                        IntegrationError.TOKEN_EXCHANGE_FAILED,
+                        IntegrationError.TRANSPORT_FAILED);
         assertThat(failures.get(2).getMessage()).contains("http://127.0.0.1:1");
         assertThat(logLines).anySatisfy(line -> assertThat(line).contains("http://" + hostAndPort));
         for (IntegrationException e : failures) {
@@ -238,8 +251,8 @@ class TokenEndpointTest {
         data.put("refresh_token", "rt-that-must-not-leak");
 
         IntegrationException refresh = failure(() -> tokens.refresh(google, data));
-        IntegrationException exchange = failure(() -> tokens.exchangeCode(google, data, "code-that-must-not-leak",
-                REDIRECT, "verifier-that-must-not-leak"));
+        IntegrationException exchange = failure(() ->
+                tokens.exchangeCode(google, data, "code-that-must-not-leak", REDIRECT, "verifier-that-must-not-leak"));
 
         for (IntegrationException e : List.of(refresh, exchange)) {
             assertThat(e.httpStatus()).hasValue(500);
@@ -255,8 +268,7 @@ class TokenEndpointTest {
         Map<String, Object> data = OAuthFixture.clientData();
         data.put("refresh_token", "rt");
 
-        assertThat(failure(() -> impatient.refresh(google, data)).error())
-                .isEqualTo(IntegrationError.TRANSPORT_FAILED);
+        assertThat(failure(() -> impatient.refresh(google, data)).error()).isEqualTo(IntegrationError.TRANSPORT_FAILED);
     }
 
     @Test
@@ -280,7 +292,8 @@ class TokenEndpointTest {
 
             IntegrationException e = failure(() -> tokens.refresh(google, data));
 
-            assertThat(e.getMessage() + e).as(fault.name())
+            assertThat(e.getMessage() + e)
+                    .as(fault.name())
                     .doesNotContain("super-secret-refresh-token", FakeProviderServer.CLIENT_SECRET);
         }
     }
@@ -300,7 +313,8 @@ class TokenEndpointTest {
 
             tokens.refresh(microsoft, data);
 
-            assertThat(fake.requests(FakeEndpoint.TOKEN).get(0).path()).as("tenant '%s'", tenant)
+            assertThat(fake.requests(FakeEndpoint.TOKEN).get(0).path())
+                    .as("tenant '%s'", tenant)
                     .isEqualTo("/" + (guid.equals(tenant) ? guid : "common") + "/oauth2/v2.0/token");
         }
     }
@@ -312,12 +326,14 @@ class TokenEndpointTest {
 
         tokens.exchangeCode(google, OAuthFixture.clientData(), code, REDIRECT, null);
 
-        assertThat(fake.requests(FakeEndpoint.TOKEN).get(0).param("code_verifier")).isEmpty();
+        assertThat(fake.requests(FakeEndpoint.TOKEN).get(0).param("code_verifier"))
+                .isEmpty();
     }
 
     @Test
     void authorizeWhenPkceRequiredAndMissingThenTheServerRedirectsWithInvalidRequest() {
         assertThatThrownBy(() -> OAuthFixture.authorize(fake, google, OAuthFixture.clientData(), null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("invalid_request");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("invalid_request");
     }
 }

@@ -50,9 +50,15 @@ class TokenRefreshTest {
     }
 
     private static Map<String, Object> credentials(IntegrationData data) {
-        return Map.of("access_token", data.accessToken().orElse(""), "refresh_token",
-                data.refreshToken().orElse(""), "expires_at", String.valueOf(data.get("expires_at")),
-                "client_secret", data.clientSecret().orElse(""));
+        return Map.of(
+                "access_token",
+                data.accessToken().orElse(""),
+                "refresh_token",
+                data.refreshToken().orElse(""),
+                "expires_at",
+                String.valueOf(data.get("expires_at")),
+                "client_secret",
+                data.clientSecret().orElse(""));
     }
 
     @Test
@@ -71,8 +77,9 @@ class TokenRefreshTest {
         assertThat(after.get("token_obtained_at")).isEqualTo("2026-05-01T10:30:00.000000Z");
         assertThat(after.status()).contains(ConnectionStatus.CONNECTED);
         assertThat(fixture.fake.tokenCalls("refresh_token")).isOne();
-        assertThat(fixture.integrations.auditTrail(uuid)).filteredOn(e -> e.action().equals(
-                "integration.token_refreshed")).singleElement()
+        assertThat(fixture.integrations.auditTrail(uuid))
+                .filteredOn(e -> e.action().equals("integration.token_refreshed"))
+                .singleElement()
                 .satisfies(entry -> assertThat(entry.mode()).isEqualTo(AuditMode.AUTO));
     }
 
@@ -99,8 +106,11 @@ class TokenRefreshTest {
         IntegrationData data = fixture.data(uuid);
         assertThat(data.status()).contains(ConnectionStatus.CONNECTED);
         assertThat(data.validationStatus()).contains("ok");
-        assertThat(events).filteredOn(IntegrationEvent.Validated.class::isInstance).hasSize(1);
-        assertThat(fixture.integrations.auditTrail(uuid)).extracting(AuditEntry::action)
+        assertThat(events)
+                .filteredOn(IntegrationEvent.Validated.class::isInstance)
+                .hasSize(1);
+        assertThat(fixture.integrations.auditTrail(uuid))
+                .extracting(AuditEntry::action)
                 .contains("integration.token_refreshed", "integration.auto_recovered");
     }
 
@@ -111,8 +121,8 @@ class TokenRefreshTest {
         Map<String, Object> before = credentials(fixture.data(uuid));
         fixture.fake.revokeRefreshTokens();
 
-        IntegrationException e = catchThrowableOfType(IntegrationException.class,
-                () -> fixture.integrations.refreshAccessToken(uuid));
+        IntegrationException e =
+                catchThrowableOfType(IntegrationException.class, () -> fixture.integrations.refreshAccessToken(uuid));
 
         assertThat(e.error()).isEqualTo(IntegrationError.REFRESH_FAILED);
         assertThat(e.httpStatus()).hasValue(400);
@@ -121,10 +131,11 @@ class TokenRefreshTest {
         assertThat(data.status()).contains(ConnectionStatus.ERROR);
         assertThat(data.validationStatus()).contains("error: Token refresh failed (HTTP 400)");
         assertThat(credentials(data)).isEqualTo(before);
-        assertThat(fixture.integrations.auditTrail(uuid)).filteredOn(entry -> entry.action().equals(
-                "integration.token_refresh_failed")).singleElement()
-                .satisfies(entry -> assertThat(entry.metadata()).containsEntry("reason",
-                        "Token refresh failed (HTTP 400)"));
+        assertThat(fixture.integrations.auditTrail(uuid))
+                .filteredOn(entry -> entry.action().equals("integration.token_refresh_failed"))
+                .singleElement()
+                .satisfies(entry ->
+                        assertThat(entry.metadata()).containsEntry("reason", "Token refresh failed (HTTP 400)"));
     }
 
     @ParameterizedTest
@@ -136,13 +147,15 @@ class TokenRefreshTest {
         fixture.fake.fail(FakeEndpoint.TOKEN, fault);
         Integrations integrations = fault == Fault.SLOW ? fixture.impatient() : fixture.integrations;
 
-        IntegrationException e = assertTimeoutPreemptively(HANG_GUARD, () -> catchThrowableOfType(
-                IntegrationException.class, () -> integrations.refreshAccessToken(uuid)));
+        IntegrationException e = assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> catchThrowableOfType(IntegrationException.class, () -> integrations.refreshAccessToken(uuid)));
 
         assertThat(e.error()).isIn(IntegrationError.REFRESH_FAILED, IntegrationError.TRANSPORT_FAILED);
         IntegrationData data = fixture.data(uuid);
         assertThat(data.status()).contains(ConnectionStatus.ERROR);
-        assertThat(data.validationStatus()).hasValueSatisfying(status -> assertThat(status).startsWith("error: "));
+        assertThat(data.validationStatus())
+                .hasValueSatisfying(status -> assertThat(status).startsWith("error: "));
         assertThat(credentials(data)).isEqualTo(before);
     }
 
@@ -150,8 +163,8 @@ class TokenRefreshTest {
     void refreshAccessTokenWhenNoRefreshTokenThenNoRefreshTokenWithoutACallAndErrorRecorded() {
         UUID uuid = fixture.oauthConnection("google", "default", Map.of("access_token", "at"));
 
-        IntegrationException e = catchThrowableOfType(IntegrationException.class,
-                () -> fixture.integrations.refreshAccessToken(uuid));
+        IntegrationException e =
+                catchThrowableOfType(IntegrationException.class, () -> fixture.integrations.refreshAccessToken(uuid));
 
         assertThat(e.error()).isEqualTo(IntegrationError.NO_REFRESH_TOKEN);
         assertThat(fixture.fake.tokenCalls()).isZero();
@@ -163,15 +176,17 @@ class TokenRefreshTest {
         UUID uuid = fixture.integrations.addConnection("google", "default").uuid();
         fixture.integrations.saveSetup(uuid, Map.of("client_id", "c", "refresh_token", "rt"));
 
-        assertThat(catchThrowableOfType(IntegrationException.class,
-                () -> fixture.integrations.refreshAccessToken(uuid)).error())
+        assertThat(catchThrowableOfType(IntegrationException.class, () -> fixture.integrations.refreshAccessToken(uuid))
+                        .error())
                 .isEqualTo(IntegrationError.CLIENT_CREDENTIALS_NOT_CONFIGURED);
     }
 
     @Test
-    @DisplayName("docs/phoenixkit-reference.md#2-4: an API-key or unregistered provider fails UNKNOWN_PROVIDER first, without side effects")
+    @DisplayName(
+            "docs/phoenixkit-reference.md#2-4: an API-key or unregistered provider fails UNKNOWN_PROVIDER first, without side effects")
     void refreshAccessTokenWhenProviderIsNotOauthOrUnregisteredThenUnknownProviderAndNothingRecorded() {
-        UUID apiKey = fixture.integrations.addConnection("openrouter", "default").uuid();
+        UUID apiKey =
+                fixture.integrations.addConnection("openrouter", "default").uuid();
         fixture.integrations.saveSetup(apiKey, Map.of("api_key", "sk-key"));
         UUID unregistered = fixture.integrations.addConnection("aws", "default").uuid();
         fixture.integrations.saveSetup(unregistered, Map.of("access_key", "AKIA", "refresh_token", "rt"));
@@ -182,8 +197,8 @@ class TokenRefreshTest {
             IntegrationData before = fixture.data(uuid);
             int auditEntries = fixture.integrations.auditTrail(uuid).size();
 
-            IntegrationException e = catchThrowableOfType(IntegrationException.class,
-                    () -> fixture.integrations.refreshAccessToken(uuid));
+            IntegrationException e = catchThrowableOfType(
+                    IntegrationException.class, () -> fixture.integrations.refreshAccessToken(uuid));
 
             assertThat(e.error()).isEqualTo(IntegrationError.UNKNOWN_PROVIDER);
             assertThat(fixture.data(uuid)).isEqualTo(before);
@@ -197,8 +212,9 @@ class TokenRefreshTest {
     void refreshAccessTokenWhenGhostUuidThenNotConfigured() {
         UUID ghost = UUID.fromString("00000000-0000-7000-8000-000000000000");
 
-        assertThat(catchThrowableOfType(IntegrationException.class,
-                () -> fixture.integrations.refreshAccessToken(ghost)).error())
+        assertThat(catchThrowableOfType(
+                                IntegrationException.class, () -> fixture.integrations.refreshAccessToken(ghost))
+                        .error())
                 .isEqualTo(IntegrationError.NOT_CONFIGURED);
     }
 
@@ -208,11 +224,11 @@ class TokenRefreshTest {
         UUID uuid = fixture.googleWithTokens("default", tokens, FacadeFixture.START.plusSeconds(3600));
         fixture.fake.fail(FakeEndpoint.TOKEN, Fault.INVALID_GRANT);
 
-        IntegrationException e = catchThrowableOfType(IntegrationException.class,
-                () -> fixture.integrations.refreshAccessToken(uuid));
+        IntegrationException e =
+                catchThrowableOfType(IntegrationException.class, () -> fixture.integrations.refreshAccessToken(uuid));
 
-        String everything = e + " " + e.getMessage() + " " + fixture.integrations.auditTrail(uuid)
-                + " " + fixture.data(uuid);
+        String everything =
+                e + " " + e.getMessage() + " " + fixture.integrations.auditTrail(uuid) + " " + fixture.data(uuid);
         assertThat(everything).doesNotContain(tokens.accessToken(), tokens.refreshToken(), "fake-client-secret");
     }
 }

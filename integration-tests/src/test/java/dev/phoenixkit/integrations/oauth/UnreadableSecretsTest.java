@@ -50,20 +50,27 @@ class UnreadableSecretsTest {
 
     private String rowText(UUID uuid) {
         return jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT value_json::text FROM public.phoenix_kit_settings WHERE uuid = :uuid")
-                .bind("uuid", uuid).mapTo(String.class).one());
+                        "SELECT value_json::text FROM public.phoenix_kit_settings WHERE uuid = :uuid")
+                .bind("uuid", uuid)
+                .mapTo(String.class)
+                .one());
     }
 
     private static void assertDecryptionFailed(ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(IntegrationException.class,
-                e -> assertThat(e.error()).isEqualTo(IntegrationError.DECRYPTION_FAILED));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        IntegrationException.class,
+                        e -> assertThat(e.error()).isEqualTo(IntegrationError.DECRYPTION_FAILED));
     }
 
     private void replaceStored(UUID uuid, String field, String value) {
         jdbi.useHandle(handle -> handle.createUpdate("""
                 UPDATE public.phoenix_kit_settings
                 SET value_json = jsonb_set(value_json, CAST(:path AS text[]), to_jsonb(CAST(:value AS text)))
-                WHERE uuid = :uuid""").bind("path", "{" + field + "}").bind("value", value).bind("uuid", uuid)
+                WHERE uuid = :uuid""")
+                .bind("path", "{" + field + "}")
+                .bind("value", value)
+                .bind("uuid", uuid)
                 .execute());
     }
 
@@ -103,8 +110,8 @@ class UnreadableSecretsTest {
         fixture.fake.clearRequests();
         String before = rowText(uuid);
 
-        assertDecryptionFailed(() -> otherKeyNode.completeAuthorization(uuid, request.state(), redirect.code(),
-                REDIRECT));
+        assertDecryptionFailed(
+                () -> otherKeyNode.completeAuthorization(uuid, request.state(), redirect.code(), REDIRECT));
         assertDecryptionFailed(() -> otherKeyNode.completeAuthorization(request.state(), redirect.code(), REDIRECT));
 
         assertThat(fixture.fake.tokenCalls()).isZero();
@@ -119,14 +126,16 @@ class UnreadableSecretsTest {
         AuthorizationRequest request = fixture.integrations.beginAuthorization(uuid, REDIRECT);
         AuthorizationRedirect redirect = fixture.fake.authorize(request.url());
         fixture.fake.clearRequests();
-        replaceStored(uuid, "oauth_code_verifier",
+        replaceStored(
+                uuid,
+                "oauth_code_verifier",
                 SecretCipher.fromSecretKeyBase("a-key-nobody-here-holds-0123").encrypt("verifier-0123456789"));
         String before = rowText(uuid);
 
-        assertDecryptionFailed(() -> fixture.integrations.completeAuthorization(uuid, request.state(),
-                redirect.code(), REDIRECT));
-        assertDecryptionFailed(() -> fixture.integrations.completeAuthorization(request.state(), redirect.code(),
-                REDIRECT));
+        assertDecryptionFailed(
+                () -> fixture.integrations.completeAuthorization(uuid, request.state(), redirect.code(), REDIRECT));
+        assertDecryptionFailed(
+                () -> fixture.integrations.completeAuthorization(request.state(), redirect.code(), REDIRECT));
 
         assertThat(fixture.fake.tokenCalls()).isZero();
         assertThat(rowText(uuid)).isEqualTo(before);
@@ -138,7 +147,9 @@ class UnreadableSecretsTest {
         URI url = fixture.integrations.authorizationUrl(uuid, REDIRECT, null, "st");
         AuthorizationRedirect redirect = fixture.fake.authorize(url);
         fixture.fake.clearRequests();
-        replaceStored(uuid, "oauth_code_verifier",
+        replaceStored(
+                uuid,
+                "oauth_code_verifier",
                 SecretCipher.fromSecretKeyBase("a-key-nobody-here-holds-0123").encrypt("verifier-0123456789"));
 
         assertDecryptionFailed(() -> fixture.integrations.exchangeCode(uuid, redirect.code(), REDIRECT));

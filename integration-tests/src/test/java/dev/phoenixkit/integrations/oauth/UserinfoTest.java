@@ -29,8 +29,11 @@ class UserinfoTest {
     }
 
     private static OAuthConfig withUserinfo(String url) {
-        return OAuthConfig.builder().authUrl("https://a.example/auth").tokenUrl("https://a.example/token")
-                .userinfoUrl(url).build();
+        return OAuthConfig.builder()
+                .authUrl("https://a.example/auth")
+                .tokenUrl("https://a.example/token")
+                .userinfoUrl(url)
+                .build();
     }
 
     @Test
@@ -41,7 +44,9 @@ class UserinfoTest {
 
     @Test
     void fetchWhenBlankUserinfoUrlThenEmpty() {
-        OAuthConfig blank = OAuthConfig.builder().authUrl("https://a.example/auth").tokenUrl("https://a.example/t")
+        OAuthConfig blank = OAuthConfig.builder()
+                .authUrl("https://a.example/auth")
+                .tokenUrl("https://a.example/t")
                 .build();
         assertThat(userinfo.fetch(blank, "token")).isEmpty();
     }
@@ -54,10 +59,19 @@ class UserinfoTest {
         Map<String, Object> data = new HashMap<>(Map.of("metadata", Map.of("region", "eu")));
         AccountProfile.from(google.userinfoMapping(), info).applyTo(data);
 
-        assertThat(data).containsEntry("external_account_id", "ada@example.com")
+        assertThat(data)
+                .containsEntry("external_account_id", "ada@example.com")
                 .containsEntry("external_account_name", "Ada Lovelace");
-        assertThat(data.get("metadata")).isEqualTo(Map.of("region", "eu", "connected_email", "ada@example.com",
-                "name", "Ada Lovelace", "picture", "https://example.com/ada.png"));
+        assertThat(data.get("metadata"))
+                .isEqualTo(Map.of(
+                        "region",
+                        "eu",
+                        "connected_email",
+                        "ada@example.com",
+                        "name",
+                        "Ada Lovelace",
+                        "picture",
+                        "https://example.com/ada.png"));
     }
 
     @Test
@@ -68,7 +82,9 @@ class UserinfoTest {
         Map<String, Object> info = userinfo.fetch(microsoft, fake.issueTokens().accessToken());
         AccountProfile profile = AccountProfile.from(microsoft.userinfoMapping(), info);
 
-        assertThat(info).containsKeys("mail", "displayName", "userPrincipalName").doesNotContainKeys("email", "name");
+        assertThat(info)
+                .containsKeys("mail", "displayName", "userPrincipalName")
+                .doesNotContainKeys("email", "name");
         assertThat(profile.email()).contains("ada@example.com");
         assertThat(profile.name()).contains("Ada Lovelace");
         assertThat(profile.picture()).isEmpty();
@@ -79,7 +95,8 @@ class UserinfoTest {
         fake.account(FakeAccount.defaultAccount().withoutEmail());
         OAuthConfig microsoft = OAuthFixture.oauth(fake, "microsoft");
 
-        AccountProfile profile = AccountProfile.from(UserinfoMapping.MICROSOFT_GRAPH,
+        AccountProfile profile = AccountProfile.from(
+                UserinfoMapping.MICROSOFT_GRAPH,
                 userinfo.fetch(microsoft, fake.issueTokens().accessToken()));
 
         assertThat(profile.email()).contains("ada@example.onmicrosoft.com");
@@ -89,15 +106,18 @@ class UserinfoTest {
     void applyToWhenProfileEmptyThenExistingAccountFieldsStay() {
         Map<String, Object> data = new HashMap<>(Map.of("external_account_id", "old@example.com"));
 
-        AccountProfile.from(UserinfoMapping.STANDARD, Map.of("email", "", "name", "  ")).applyTo(data);
+        AccountProfile.from(UserinfoMapping.STANDARD, Map.of("email", "", "name", "  "))
+                .applyTo(data);
 
-        assertThat(data).containsEntry("external_account_id", "old@example.com").doesNotContainKey("external_account_name");
+        assertThat(data)
+                .containsEntry("external_account_id", "old@example.com")
+                .doesNotContainKey("external_account_name");
     }
 
     @Test
     void fetchWhenTokenInvalidThenUserinfoFailedWithStatus() {
-        IntegrationException e = catchThrowableOfType(IntegrationException.class,
-                () -> userinfo.fetch(OAuthFixture.oauth(fake, "google"), "not-a-token"));
+        IntegrationException e = catchThrowableOfType(
+                IntegrationException.class, () -> userinfo.fetch(OAuthFixture.oauth(fake, "google"), "not-a-token"));
 
         assertThat(e.error()).isEqualTo(IntegrationError.USERINFO_FAILED);
         assertThat(e.httpStatus()).hasValue(401);

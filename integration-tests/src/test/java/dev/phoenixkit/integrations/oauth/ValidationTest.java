@@ -53,8 +53,7 @@ class ValidationTest {
     void validateConnectionWhenGhostUuidThenNotConfigured() {
         UUID ghost = UUID.fromString("00000000-0000-7000-8000-000000000000");
 
-        assertThat(fixture.integrations.validateConnection(ghost))
-                .isEqualTo(ValidationResult.error("Not configured"));
+        assertThat(fixture.integrations.validateConnection(ghost)).isEqualTo(ValidationResult.error("Not configured"));
     }
 
     @Test
@@ -62,16 +61,14 @@ class ValidationTest {
         UUID uuid = fixture.integrations.addConnection("aws", "default").uuid();
         fixture.integrations.saveSetup(uuid, Map.of("access_key", "AKIA"));
 
-        assertThat(fixture.integrations.validateConnection(uuid))
-                .isEqualTo(ValidationResult.error("Unknown provider"));
+        assertThat(fixture.integrations.validateConnection(uuid)).isEqualTo(ValidationResult.error("Unknown provider"));
     }
 
     @Test
     void validateConnectionWhenNoCredentialsThenNotConfigured() {
         UUID uuid = fixture.integrations.addConnection("openrouter", "default").uuid();
 
-        assertThat(fixture.integrations.validateConnection(uuid))
-                .isEqualTo(ValidationResult.error("Not configured"));
+        assertThat(fixture.integrations.validateConnection(uuid)).isEqualTo(ValidationResult.error("Not configured"));
     }
 
     @Test
@@ -86,8 +83,11 @@ class ValidationTest {
         assertThat(beforeRecording.status()).contains(ConnectionStatus.CONFIGURED);
         assertThat(fixture.data(uuid).status()).contains(ConnectionStatus.CONNECTED);
         assertThat(fixture.fake.requests(FakeEndpoint.API_KEY).get(0).path()).isEqualTo("/api/v1/auth/key");
-        assertThat(fixture.integrations.auditTrail(uuid)).filteredOn(e -> e.action().equals("integration.validated"))
-                .singleElement().satisfies(entry -> assertThat(entry.metadata()).containsEntry("result", "ok")
+        assertThat(fixture.integrations.auditTrail(uuid))
+                .filteredOn(e -> e.action().equals("integration.validated"))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.metadata())
+                        .containsEntry("result", "ok")
                         .doesNotContainKey("reason"));
     }
 
@@ -98,8 +98,11 @@ class ValidationTest {
         ValidationResult result = fixture.integrations.validateConnection(uuid);
 
         assertThat(result).isEqualTo(ValidationResult.error("Invalid credentials"));
-        assertThat(fixture.integrations.auditTrail(uuid)).filteredOn(e -> e.action().equals("integration.validated"))
-                .singleElement().satisfies(entry -> assertThat(entry.metadata()).containsEntry("result", "error")
+        assertThat(fixture.integrations.auditTrail(uuid))
+                .filteredOn(e -> e.action().equals("integration.validated"))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.metadata())
+                        .containsEntry("result", "error")
                         .containsEntry("reason", "Invalid credentials"));
     }
 
@@ -107,8 +110,7 @@ class ValidationTest {
     void validateConnectionWhenOauthConnectedWithoutTokenThenNoAccessToken() {
         UUID uuid = fixture.oauthConnection("google", "default", Map.of("status", "connected"));
 
-        assertThat(fixture.integrations.validateConnection(uuid))
-                .isEqualTo(ValidationResult.error("No access token"));
+        assertThat(fixture.integrations.validateConnection(uuid)).isEqualTo(ValidationResult.error("No access token"));
     }
 
     @ParameterizedTest
@@ -197,8 +199,10 @@ class ValidationTest {
         assertThat(good).isEqualTo(ValidationResult.ok());
         assertThat(bad).isEqualTo(ValidationResult.error("Invalid credentials"));
         assertThat(fixture.integrations.listIntegrations()).isEmpty();
-        long auditRows = database.jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT count(*) FROM phoenix_kit_integration_audit").mapTo(Long.class).one());
+        long auditRows = database.jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT count(*) FROM phoenix_kit_integration_audit")
+                        .mapTo(Long.class)
+                        .one());
         assertThat(auditRows).isZero();
     }
 
@@ -208,8 +212,10 @@ class ValidationTest {
                 .isEqualTo(ValidationResult.error("Unknown provider"));
         assertThat(fixture.integrations.validateCredentials("google", Map.of("client_id", "c")))
                 .isEqualTo(ValidationResult.error("No access token"));
-        assertThat(fixture.integrations.validateCredentials("google:personal", Map.of("access_token",
-                fixture.fake.issueTokens().accessToken()))).isEqualTo(ValidationResult.ok());
+        assertThat(fixture.integrations.validateCredentials(
+                        "google:personal",
+                        Map.of("access_token", fixture.fake.issueTokens().accessToken())))
+                .isEqualTo(ValidationResult.ok());
     }
 
     @Test

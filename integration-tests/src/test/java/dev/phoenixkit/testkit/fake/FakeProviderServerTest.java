@@ -35,9 +35,10 @@ class FakeProviderServerTest {
     private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
-    private final FakeProviderServer fake = FakeProviderServer.start(
-            Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC));
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final FakeProviderServer fake =
+            FakeProviderServer.start(Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC));
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @AfterEach
     void stopFake() {
@@ -45,7 +46,9 @@ class FakeProviderServerTest {
     }
 
     private HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(fake.uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(fake.uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }
@@ -53,11 +56,17 @@ class FakeProviderServerTest {
     }
 
     private HttpResponse<String> token(Map<String, String> form) throws IOException, InterruptedException {
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return client.send(HttpRequest.newBuilder(fake.uri("/token")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return client.send(
+                HttpRequest.newBuilder(fake.uri("/token"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static Map<String, String> form(String... pairs) {
@@ -76,8 +85,7 @@ class FakeProviderServerTest {
     }
 
     private static Map<String, Object> json(HttpResponse<String> response) throws IOException {
-        return JSON.readValue(response.body(), new com.fasterxml.jackson.core.type.TypeReference<>() {
-        });
+        return JSON.readValue(response.body(), new com.fasterxml.jackson.core.type.TypeReference<>() {});
     }
 
     @Test
@@ -100,18 +108,34 @@ class FakeProviderServerTest {
 
     @Test
     void authorizeThenRedirectsWithCodeAndStateAndTheCodeWorksOnce() throws Exception {
-        AuthorizationRedirect redirect = fake.authorize(authorizeUrl("/o/oauth2/v2/auth",
-                "&state=xyz&code_challenge=" + CHALLENGE + "&code_challenge_method=S256"));
+        AuthorizationRedirect redirect = fake.authorize(authorizeUrl(
+                "/o/oauth2/v2/auth", "&state=xyz&code_challenge=" + CHALLENGE + "&code_challenge_method=S256"));
 
         assertThat(redirect.location().toString()).startsWith(REDIRECT + "?code=");
         assertThat(redirect.state()).contains("xyz");
-        HttpResponse<String> first = token(form("grant_type", "authorization_code", "code", redirect.code(),
-                "redirect_uri", REDIRECT, "code_verifier", VERIFIER));
-        HttpResponse<String> replay = token(form("grant_type", "authorization_code", "code", redirect.code(),
-                "redirect_uri", REDIRECT, "code_verifier", VERIFIER));
+        HttpResponse<String> first = token(form(
+                "grant_type",
+                "authorization_code",
+                "code",
+                redirect.code(),
+                "redirect_uri",
+                REDIRECT,
+                "code_verifier",
+                VERIFIER));
+        HttpResponse<String> replay = token(form(
+                "grant_type",
+                "authorization_code",
+                "code",
+                redirect.code(),
+                "redirect_uri",
+                REDIRECT,
+                "code_verifier",
+                VERIFIER));
 
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(json(first)).containsKeys("access_token", "refresh_token").containsEntry("expires_in", 3600)
+        assertThat(json(first))
+                .containsKeys("access_token", "refresh_token")
+                .containsEntry("expires_in", 3600)
                 .containsEntry("token_type", "Bearer");
         assertThat(replay.statusCode()).isEqualTo(400);
         assertThat(json(replay)).containsEntry("error", "invalid_grant");
@@ -119,11 +143,20 @@ class FakeProviderServerTest {
 
     @Test
     void tokenWhenPkceVerifierWrongThenInvalidGrant() throws Exception {
-        String code = fake.authorize(authorizeUrl("/common/oauth2/v2.0/authorize",
-                "&code_challenge=" + CHALLENGE + "&code_challenge_method=S256")).code();
+        String code = fake.authorize(authorizeUrl(
+                        "/common/oauth2/v2.0/authorize",
+                        "&code_challenge=" + CHALLENGE + "&code_challenge_method=S256"))
+                .code();
 
-        HttpResponse<String> response = token(form("grant_type", "authorization_code", "code", code,
-                "redirect_uri", REDIRECT, "code_verifier", VERIFIER.replace('d', 'e')));
+        HttpResponse<String> response = token(form(
+                "grant_type",
+                "authorization_code",
+                "code",
+                code,
+                "redirect_uri",
+                REDIRECT,
+                "code_verifier",
+                VERIFIER.replace('d', 'e')));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response)).containsEntry("error", "invalid_grant");
@@ -133,8 +166,8 @@ class FakeProviderServerTest {
     void tokenWhenRedirectUriDiffersThenInvalidGrant() throws Exception {
         String code = fake.authorize(authorizeUrl("/o/oauth2/v2/auth", "")).code();
 
-        HttpResponse<String> response = token(form("grant_type", "authorization_code", "code", code,
-                "redirect_uri", "http://evil.example/cb"));
+        HttpResponse<String> response =
+                token(form("grant_type", "authorization_code", "code", code, "redirect_uri", "http://evil.example/cb"));
 
         assertThat(json(response)).containsEntry("error", "invalid_grant");
     }
@@ -154,14 +187,15 @@ class FakeProviderServerTest {
     void authorizeWhenClientUnknownThenNoRedirect() {
         URI url = fake.uri("/o/oauth2/v2/auth?client_id=nobody&response_type=code&redirect_uri=http://x/cb");
 
-        assertThatThrownBy(() -> fake.authorize(url)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> fake.authorize(url))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("400");
     }
 
     @Test
     void tokenWhenClientSecretWrongThenInvalidClient401() throws Exception {
-        HttpResponse<String> response = token(form("grant_type", "refresh_token", "refresh_token", "x",
-                "client_secret", "wrong"));
+        HttpResponse<String> response =
+                token(form("grant_type", "refresh_token", "refresh_token", "x", "client_secret", "wrong"));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(json(response)).containsEntry("error", "invalid_client");
@@ -170,13 +204,18 @@ class FakeProviderServerTest {
     @Test
     void tokenWhenClientUsesBasicAuthenticationThenAccepted() throws Exception {
         String refreshToken = fake.issueTokens().refreshToken();
-        String basic = Base64.getEncoder().encodeToString((FakeProviderServer.CLIENT_ID + ":"
-                + FakeProviderServer.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString((FakeProviderServer.CLIENT_ID + ":" + FakeProviderServer.CLIENT_SECRET)
+                        .getBytes(StandardCharsets.UTF_8));
 
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(fake.uri("/common/oauth2/v2.0/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + basic)
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=" + refreshToken))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(fake.uri("/common/oauth2/v2.0/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Authorization", "Basic " + basic)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=refresh_token&refresh_token=" + refreshToken))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
     }
@@ -210,10 +249,14 @@ class FakeProviderServerTest {
     void userinfoWhenTokenValidThenShapedPerProviderAndWhenExpiredThen401() throws Exception {
         String accessToken = fake.issueTokens().accessToken();
 
-        assertThat(json(get("/oauth2/v2/userinfo", accessToken))).containsEntry("email", "ada@example.com")
-                .containsEntry("name", "Ada Lovelace").containsKey("picture");
-        assertThat(json(get("/v1.0/me", accessToken))).containsEntry("mail", "ada@example.com")
-                .containsEntry("displayName", "Ada Lovelace").containsKey("userPrincipalName");
+        assertThat(json(get("/oauth2/v2/userinfo", accessToken)))
+                .containsEntry("email", "ada@example.com")
+                .containsEntry("name", "Ada Lovelace")
+                .containsKey("picture");
+        assertThat(json(get("/v1.0/me", accessToken)))
+                .containsEntry("mail", "ada@example.com")
+                .containsEntry("displayName", "Ada Lovelace")
+                .containsKey("userPrincipalName");
         fake.expireAccessTokens();
         assertThat(get("/oauth2/v2/userinfo", accessToken).statusCode()).isEqualTo(401);
         assertThat(get("/v1.0/me", accessToken).statusCode()).isEqualTo(401);
@@ -224,8 +267,11 @@ class FakeProviderServerTest {
         FakeProviderServer zeroLifetime = FakeProviderServer.start().accessTokenLifetime(Duration.ZERO);
         try {
             String accessToken = zeroLifetime.issueTokens().accessToken();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(zeroLifetime.uri("/resource"))
-                    .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(zeroLifetime.uri("/resource"))
+                            .header("Authorization", "Bearer " + accessToken)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(401);
         } finally {
@@ -236,12 +282,28 @@ class FakeProviderServerTest {
     @Test
     void faultsWhenSwitchedOnThenEachAnswersAsDocumented() throws Exception {
         fake.addApiKey("k");
-        Map<Fault, Integer> statuses = Map.of(Fault.UNAUTHORIZED, 401, Fault.FORBIDDEN, 403,
-                Fault.TOO_MANY_REQUESTS, 429, Fault.SERVER_ERROR, 500, Fault.SERVICE_UNAVAILABLE, 503,
-                Fault.MALFORMED_JSON, 200, Fault.MISSING_ACCESS_TOKEN, 200, Fault.INVALID_GRANT, 400);
+        Map<Fault, Integer> statuses = Map.of(
+                Fault.UNAUTHORIZED,
+                401,
+                Fault.FORBIDDEN,
+                403,
+                Fault.TOO_MANY_REQUESTS,
+                429,
+                Fault.SERVER_ERROR,
+                500,
+                Fault.SERVICE_UNAVAILABLE,
+                503,
+                Fault.MALFORMED_JSON,
+                200,
+                Fault.MISSING_ACCESS_TOKEN,
+                200,
+                Fault.INVALID_GRANT,
+                400);
         for (Map.Entry<Fault, Integer> entry : statuses.entrySet()) {
             fake.fail(FakeEndpoint.API_KEY, entry.getKey());
-            assertThat(get("/models", "k").statusCode()).as(entry.getKey().name()).isEqualTo(entry.getValue());
+            assertThat(get("/models", "k").statusCode())
+                    .as(entry.getKey().name())
+                    .isEqualTo(entry.getValue());
         }
         fake.fail(FakeEndpoint.TOKEN, Fault.MISSING_ACCESS_TOKEN);
         HttpResponse<String> noToken = token(form("grant_type", "refresh_token", "refresh_token", "x"));
@@ -274,13 +336,16 @@ class FakeProviderServerTest {
         assertThat(get("/models", "k").statusCode()).isEqualTo(500);
         assertThat(get("/models", "k").statusCode()).isEqualTo(200);
         assertThatThrownBy(() -> fake.failNext(FakeEndpoint.API_KEY, Fault.SLOW, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("times");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("times");
     }
 
     @Test
     void faultSlowThenAClientTimeoutFiresAndClosingTheServerEndsTheWait() throws Exception {
         fake.slowDelay(Duration.ofMinutes(5)).fail(FakeEndpoint.API_KEY, Fault.SLOW);
-        HttpRequest request = HttpRequest.newBuilder(fake.uri("/models")).timeout(Duration.ofMillis(200)).build();
+        HttpRequest request = HttpRequest.newBuilder(fake.uri("/models"))
+                .timeout(Duration.ofMillis(200))
+                .build();
 
         assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(java.net.http.HttpTimeoutException.class);
@@ -298,7 +363,9 @@ class FakeProviderServerTest {
 
         HttpResponse<String> response = get("/resource/files/1", "k");
 
-        assertThat(json(response)).containsEntry("ok", true).containsEntry("method", "GET")
+        assertThat(json(response))
+                .containsEntry("ok", true)
+                .containsEntry("method", "GET")
                 .containsEntry("path", "/resource/files/1");
     }
 
@@ -323,7 +390,9 @@ class FakeProviderServerTest {
         String base = fake.baseUri().toString();
 
         for (ProviderDefinition provider : registry.all()) {
-            provider.validation().filter(ValidationSpec.Http.class::isInstance).map(ValidationSpec.Http.class::cast)
+            provider.validation()
+                    .filter(ValidationSpec.Http.class::isInstance)
+                    .map(ValidationSpec.Http.class::cast)
                     .ifPresent(spec -> assertThat(spec.url()).startsWith(base));
             provider.baseUrl().ifPresent(url -> assertThat(url).startsWith(base));
             provider.oauthConfig().ifPresent(oauth -> {
@@ -353,7 +422,8 @@ class FakeProviderServerTest {
     void pkceExampleFromRfc7636MatchesItsChallenge() throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(VERIFIER.getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(Base64.getUrlEncoder().withoutPadding().encodeToString(digest)).isEqualTo(CHALLENGE);
+        assertThat(Base64.getUrlEncoder().withoutPadding().encodeToString(digest))
+                .isEqualTo(CHALLENGE);
     }
 
     private void awaitRequests(int count) throws InterruptedException {

@@ -33,10 +33,16 @@ class ReferenceAiModuleTest {
     @BeforeEach
     void setUp(DataSource dataSource, Jdbi jdbi) {
         this.jdbi = jdbi;
-        integrations = Integrations.builder().dataSource(dataSource)
-                .providers(ProviderRegistry.builder().add(ProviderDefinition.builder("openrouter").name("OpenRouter")
-                        .authType(AuthType.API_KEY).build()).build())
-                .cipher(SecretCipher.fromSecretKeyBase("reference-module-test-key-base")).build();
+        integrations = Integrations.builder()
+                .dataSource(dataSource)
+                .providers(ProviderRegistry.builder()
+                        .add(ProviderDefinition.builder("openrouter")
+                                .name("OpenRouter")
+                                .authType(AuthType.API_KEY)
+                                .build())
+                        .build())
+                .cipher(SecretCipher.fromSecretKeyBase("reference-module-test-key-base"))
+                .build();
         module = new ReferenceAiModule(dataSource, "public", Clock.systemUTC());
         credentials = new AiEndpointCredentials(integrations, dataSource, "public");
     }
@@ -45,20 +51,26 @@ class ReferenceAiModuleTest {
         return jdbi.withHandle(handle -> handle.createQuery("""
                 INSERT INTO public.phoenix_kit_ai_endpoints (name, provider, api_key, model, inserted_at, updated_at)
                 VALUES (:name, :provider, :apiKey, 'anthropic/claude-3-haiku', clock_timestamp(), clock_timestamp())
-                RETURNING uuid""").bind("name", name).bind("provider", provider).bind("apiKey", apiKey)
-                .mapTo(UUID.class).one());
+                RETURNING uuid""")
+                .bind("name", name)
+                .bind("provider", provider)
+                .bind("apiKey", apiKey)
+                .mapTo(UUID.class)
+                .one());
     }
 
     private Map<String, Object> row(UUID endpoint) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                SELECT provider, api_key, integration_uuid FROM public.phoenix_kit_ai_endpoints WHERE uuid = :uuid""")
-                .bind("uuid", endpoint).mapToMap().one());
+        return jdbi.withHandle(handle ->
+                handle.createQuery("""
+                SELECT provider, api_key, integration_uuid FROM public.phoenix_kit_ai_endpoints WHERE uuid = :uuid""").bind("uuid", endpoint).mapToMap().one());
     }
 
     private boolean completed() {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT count(*) > 0 FROM public.phoenix_kit_settings WHERE key = :key")
-                .bind("key", ReferenceAiModule.COMPLETED_SETTING).mapTo(Boolean.class).one());
+        return jdbi.withHandle(
+                handle -> handle.createQuery("SELECT count(*) > 0 FROM public.phoenix_kit_settings WHERE key = :key")
+                        .bind("key", ReferenceAiModule.COMPLETED_SETTING)
+                        .mapTo(Boolean.class)
+                        .one());
     }
 
     @Test
@@ -102,16 +114,23 @@ class ReferenceAiModuleTest {
 
         Connection connection = integrations.listConnections("openrouter").get(0);
         assertThat(connection.name()).isEqualTo("default");
-        assertThat(integrations.getCredentials(connection.uuid().toString()).apiKey()).contains("sk-only");
-        assertThat(row(e)).containsEntry("provider", "openrouter:default").containsEntry("api_key", "")
+        assertThat(integrations.getCredentials(connection.uuid().toString()).apiKey())
+                .contains("sk-only");
+        assertThat(row(e))
+                .containsEntry("provider", "openrouter:default")
+                .containsEntry("api_key", "")
                 .containsEntry("integration_uuid", connection.uuid());
         assertThat(credentials.apiKeyFor(e)).contains("sk-only");
         List<AuditEntry> trail = integrations.auditTrail(connection.uuid());
-        assertThat(trail).filteredOn(entry -> entry.action().equals(ReferenceAiModule.LEGACY_MIGRATED))
-                .singleElement().satisfies(entry -> {
+        assertThat(trail)
+                .filteredOn(entry -> entry.action().equals(ReferenceAiModule.LEGACY_MIGRATED))
+                .singleElement()
+                .satisfies(entry -> {
                     assertThat(entry.mode()).isEqualTo(AuditMode.AUTO);
-                    assertThat(entry.metadata()).containsEntry("endpoint_uuid", e.toString())
-                            .containsEntry("module", "ai").doesNotContainValue("sk-only");
+                    assertThat(entry.metadata())
+                            .containsEntry("endpoint_uuid", e.toString())
+                            .containsEntry("module", "ai")
+                            .doesNotContainValue("sk-only");
                 });
     }
 
@@ -120,7 +139,8 @@ class ReferenceAiModuleTest {
         UUID a = endpoint("a", "openrouter", "sk-shared");
         UUID b = endpoint("b", "openrouter", "sk-shared");
         module.migrateLegacyApiKeys(integrations);
-        assertThat(integrations.listConnections("openrouter")).singleElement()
+        assertThat(integrations.listConnections("openrouter"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.name()).isEqualTo("default"));
         assertThat(row(a).get("integration_uuid")).isEqualTo(row(b).get("integration_uuid"));
     }
@@ -132,7 +152,8 @@ class ReferenceAiModuleTest {
         UUID c = endpoint("c", "openrouter", "sk-1");
         Map<String, Object> result = module.migrateLegacyApiKeys(integrations);
         assertThat(result).containsEntry("connections", 2).containsEntry("endpoints", 3);
-        assertThat(integrations.listConnections("openrouter")).extracting(Connection::name)
+        assertThat(integrations.listConnections("openrouter"))
+                .extracting(Connection::name)
                 .containsExactly("imported-1", "imported-2");
         assertThat(row(a)).containsEntry("provider", "openrouter:imported-1");
         assertThat(row(b)).containsEntry("provider", "openrouter:imported-2");
@@ -171,7 +192,8 @@ class ReferenceAiModuleTest {
     @Test
     void runAllLegacyMigrationsWhenReferenceModuleRegisteredThenOkOutcome() {
         endpoint("a", "openrouter", "sk-registry");
-        ModuleRegistry registry = ModuleRegistry.builder(integrations).register(module).build();
+        ModuleRegistry registry =
+                ModuleRegistry.builder(integrations).register(module).build();
         Map<String, LegacyMigrationResult> outcomes = registry.runAllLegacyMigrations();
         assertThat(outcomes).containsOnlyKeys("ai");
         assertThat(outcomes.get("ai").isOk()).isTrue();
@@ -196,8 +218,10 @@ class ReferenceAiModuleTest {
 
         assertThat(credentials.apiKeyFor(e)).contains("sk-work");
         assertThat(row(e)).containsEntry("integration_uuid", conn);
-        assertThat(integrations.auditTrail(conn)).filteredOn(x -> x.action().equals(ReferenceAiModule.LEGACY_MIGRATED))
-                .singleElement().satisfies(x -> assertThat(x.metadata()).containsEntry("source", "lazy_on_read"));
+        assertThat(integrations.auditTrail(conn))
+                .filteredOn(x -> x.action().equals(ReferenceAiModule.LEGACY_MIGRATED))
+                .singleElement()
+                .satisfies(x -> assertThat(x.metadata()).containsEntry("source", "lazy_on_read"));
     }
 
     @Test
@@ -217,7 +241,8 @@ class ReferenceAiModuleTest {
         jdbi.useHandle(handle -> handle.execute(
                 "UPDATE public.phoenix_kit_ai_endpoints SET integration_uuid = ? WHERE uuid = ?", conn, e));
         assertThat(credentials.apiKeyFor(e)).contains("sk-work");
-        assertThat(integrations.auditTrail(conn)).extracting(AuditEntry::action)
+        assertThat(integrations.auditTrail(conn))
+                .extracting(AuditEntry::action)
                 .doesNotContain(ReferenceAiModule.LEGACY_MIGRATED);
     }
 

@@ -1,5 +1,7 @@
 package dev.phoenixkit.migrations.internal;
 
+import dev.phoenixkit.migrations.MigrationError;
+import dev.phoenixkit.migrations.MigrationException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,12 +13,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.phoenixkit.migrations.MigrationError;
-import dev.phoenixkit.migrations.MigrationException;
 
 /**
  * A PostgreSQL <em>session-level</em> advisory lock serialising migration runners per schema, held on a
@@ -82,13 +80,16 @@ public final class AdvisoryLock {
             long started = System.nanoTime();
             long backoffMs = FIRST_BACKOFF_MS;
             while (!tryLock(connection, key)) {
-                long remainingMs = Duration.ofNanos(timeoutNanos - (System.nanoTime() - started)).toMillis();
+                long remainingMs = Duration.ofNanos(timeoutNanos - (System.nanoTime() - started))
+                        .toMillis();
                 if (remainingMs <= 0) {
-                    throw new MigrationException(MigrationError.LOCK_TIMEOUT, "Could not take the migration lock of"
-                            + " schema " + StepContext.quoteIdentifier(schema) + " (pg advisory lock " + key
-                            + ") within " + timeout + ": another runner holds it. Raise the wait with"
-                            + " Migrator.lockTimeout(Duration) (default 60 s) or look for the holding session in"
-                            + " pg_locks (locktype 'advisory')");
+                    throw new MigrationException(
+                            MigrationError.LOCK_TIMEOUT,
+                            "Could not take the migration lock of"
+                                    + " schema " + StepContext.quoteIdentifier(schema) + " (pg advisory lock " + key
+                                    + ") within " + timeout + ": another runner holds it. Raise the wait with"
+                                    + " Migrator.lockTimeout(Duration) (default 60 s) or look for the holding session in"
+                                    + " pg_locks (locktype 'advisory')");
                 }
                 LOG.debug("Migration lock of schema {} is held elsewhere; retrying in {} ms", schema, backoffMs);
                 Thread.sleep(Math.min(backoffMs, remainingMs));
@@ -98,13 +99,19 @@ public final class AdvisoryLock {
             return new AdvisoryLock(connection, key, schema);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new MigrationException(MigrationError.DATABASE_ERROR, "Could not take the migration lock of schema "
-                    + StepContext.quoteIdentifier(schema) + ": SQLState " + e.getSQLState() + ": " + e.getMessage(), e);
+            throw new MigrationException(
+                    MigrationError.DATABASE_ERROR,
+                    "Could not take the migration lock of schema " + StepContext.quoteIdentifier(schema) + ": SQLState "
+                            + e.getSQLState() + ": " + e.getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeQuietly(connection);
-            throw new MigrationException(MigrationError.INTERRUPTED, "Interrupted while waiting for the migration"
-                    + " lock of schema " + StepContext.quoteIdentifier(schema), e);
+            throw new MigrationException(
+                    MigrationError.INTERRUPTED,
+                    "Interrupted while waiting for the migration" + " lock of schema "
+                            + StepContext.quoteIdentifier(schema),
+                    e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -153,13 +160,19 @@ public final class AdvisoryLock {
         } catch (SQLException e) {
             abortQuietly();
             if (primary != null) {
-                LOG.warn("Could not release migration lock {} of schema {} ({}); its connection was aborted",
-                        key, schema, e.getMessage());
+                LOG.warn(
+                        "Could not release migration lock {} of schema {} ({}); its connection was aborted",
+                        key,
+                        schema,
+                        e.getMessage());
                 primary.addSuppressed(e);
             } else {
-                throw new MigrationException(MigrationError.DATABASE_ERROR, "Could not release the migration lock"
-                        + " of schema " + StepContext.quoteIdentifier(schema) + ": SQLState " + e.getSQLState()
-                        + ": " + e.getMessage() + "; its connection was aborted", e);
+                throw new MigrationException(
+                        MigrationError.DATABASE_ERROR,
+                        "Could not release the migration lock"
+                                + " of schema " + StepContext.quoteIdentifier(schema) + ": SQLState " + e.getSQLState()
+                                + ": " + e.getMessage() + "; its connection was aborted",
+                        e);
             }
         }
     }

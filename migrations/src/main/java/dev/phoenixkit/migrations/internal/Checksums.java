@@ -11,8 +11,7 @@ import java.util.HexFormat;
  */
 public final class Checksums {
 
-    private Checksums() {
-    }
+    private Checksums() {}
 
     /**
      * Normalises the text as described above.

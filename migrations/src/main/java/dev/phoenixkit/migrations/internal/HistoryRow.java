@@ -17,13 +17,30 @@ import dev.phoenixkit.migrations.MigrationTrack;
  * @param success       whether it committed
  * @param installedOn   when it ran
  */
-public record HistoryRow(int installedRank, MigrationTrack track, String version, String description,
-                         MigrationDirection direction, String script, String checksum, int executionMs,
-                         boolean success, java.time.Instant installedOn) {
+public record HistoryRow(
+        int installedRank,
+        MigrationTrack track,
+        String version,
+        String description,
+        MigrationDirection direction,
+        String script,
+        String checksum,
+        int executionMs,
+        boolean success,
+        java.time.Instant installedOn) {
 
     /** @return this row as the public history entry */
     public dev.phoenixkit.migrations.HistoryEntry toEntry() {
-        return new dev.phoenixkit.migrations.HistoryEntry(installedRank, track, version, description, direction, script,
-                checksum, executionMs, success, installedOn);
+        return new dev.phoenixkit.migrations.HistoryEntry(
+                installedRank,
+                track,
+                version,
+                description,
+                direction,
+                script,
+                checksum,
+                executionMs,
+                success,
+                installedOn);
     }
 }

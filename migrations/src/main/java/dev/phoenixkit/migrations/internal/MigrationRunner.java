@@ -1,20 +1,5 @@
 package dev.phoenixkit.migrations.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import javax.sql.DataSource;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.phoenixkit.migrations.AppliedStep;
 import dev.phoenixkit.migrations.ChecksumMismatch;
 import dev.phoenixkit.migrations.HistoryEntry;
@@ -26,6 +11,19 @@ import dev.phoenixkit.migrations.MigrationListener;
 import dev.phoenixkit.migrations.MigrationReport;
 import dev.phoenixkit.migrations.MigrationTrack;
 import dev.phoenixkit.migrations.PendingStep;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Executes one migrate, rollback or info command against one schema. Holds the schema's advisory lock (on its
@@ -52,7 +50,11 @@ public final class MigrationRunner {
      * @param catalog     the steps
      * @param listener    told about every step run
      */
-    public MigrationRunner(DataSource dataSource, String schema, Duration lockTimeout, StepCatalog catalog,
+    public MigrationRunner(
+            DataSource dataSource,
+            String schema,
+            Duration lockTimeout,
+            StepCatalog catalog,
             MigrationListener listener) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.context = new StepContext(schema, dataSource);
@@ -70,9 +72,11 @@ public final class MigrationRunner {
      */
     public MigrationReport migrate(int target) {
         if (target < 1 || target > catalog.latestChainVersion()) {
-            throw new MigrationException(MigrationError.INVALID_TARGET, "Cannot migrate schema "
-                    + context.quotedSchema() + " to version " + target + ": the target must be between 1 and "
-                    + catalog.latestChainVersion() + " (the newest shipped step)");
+            throw new MigrationException(
+                    MigrationError.INVALID_TARGET,
+                    "Cannot migrate schema "
+                            + context.quotedSchema() + " to version " + target + ": the target must be between 1 and "
+                            + catalog.latestChainVersion() + " (the newest shipped step)");
         }
         return underLock("migrate", connection -> migrateLocked(connection, target));
     }
@@ -86,8 +90,10 @@ public final class MigrationRunner {
      */
     public MigrationReport rollback(int target) {
         if (target < 0) {
-            throw new MigrationException(MigrationError.INVALID_TARGET, "Cannot roll back schema "
-                    + context.quotedSchema() + " to version " + target + ": the target must be 0 or more");
+            throw new MigrationException(
+                    MigrationError.INVALID_TARGET,
+                    "Cannot roll back schema " + context.quotedSchema() + " to version " + target
+                            + ": the target must be 0 or more");
         }
         return underLock("roll back", connection -> rollbackLocked(connection, target));
     }
@@ -100,8 +106,7 @@ public final class MigrationRunner {
     public MigrationInfo info() {
         try (Connection connection = dataSource.getConnection()) {
             int version = VersionMarker.read(connection, context.schema());
-            Map<String, HistoryRow> latest =
-                    SchemaHistory.latestSuccessful(SchemaHistory.readAll(connection, context));
+            Map<String, HistoryRow> latest = SchemaHistory.latestSuccessful(SchemaHistory.readAll(connection, context));
             List<PendingStep> pending = new ArrayList<>();
             for (Step step : catalog.chain()) {
                 if (step.order() > version) {
@@ -159,10 +164,13 @@ public final class MigrationRunner {
         long started = System.nanoTime();
         int from = VersionMarker.read(connection, context.schema());
         if (from > catalog.latestChainVersion() && target < from) {
-            throw new MigrationException(MigrationError.ROLLBACK_REFUSED, "Cannot roll back schema "
-                    + context.quotedSchema() + " from version " + from + ": it is newer than this library's newest"
-                    + " step " + catalog.latestChainVersion() + "; roll back the versions above "
-                    + catalog.latestChainVersion() + " with PhoenixKit first");
+            throw new MigrationException(
+                    MigrationError.ROLLBACK_REFUSED,
+                    "Cannot roll back schema "
+                            + context.quotedSchema() + " from version " + from
+                            + ": it is newer than this library's newest"
+                            + " step " + catalog.latestChainVersion() + "; roll back the versions above "
+                            + catalog.latestChainVersion() + " with PhoenixKit first");
         }
         List<HistoryRow> history = SchemaHistory.readAll(connection, context);
         Map<String, HistoryRow> latest = SchemaHistory.latestSuccessful(history);
@@ -183,9 +191,11 @@ public final class MigrationRunner {
         }
         for (Step step : concat(libraryDowns, chainDowns)) {
             if (step.down() == null) {
-                throw new MigrationException(MigrationError.ROLLBACK_REFUSED, "Cannot roll back schema "
-                        + context.quotedSchema() + " to version " + target + ": step " + step.label()
-                        + " has no down script");
+                throw new MigrationException(
+                        MigrationError.ROLLBACK_REFUSED,
+                        "Cannot roll back schema "
+                                + context.quotedSchema() + " to version " + target + ": step " + step.label()
+                                + " has no down script");
             }
         }
 
@@ -206,8 +216,7 @@ public final class MigrationRunner {
             }
             for (Step step : chainDowns) {
                 int after = step.order() - 1;
-                applied.add(executor.run(connection, step, MigrationDirection.DOWN, after == 0 ? null : after,
-                        marker));
+                applied.add(executor.run(connection, step, MigrationDirection.DOWN, after == 0 ? null : after, marker));
                 marker = after;
             }
         } catch (MigrationException e) {
@@ -225,8 +234,8 @@ public final class MigrationRunner {
      * The failure of a down step in the middle of a rollback, restated with what the run had already undone (the
      * step's own message only speaks for that step).
      */
-    private MigrationException partialRollback(MigrationException failure, int from, int target,
-                                               List<AppliedStep> applied, Connection connection) {
+    private MigrationException partialRollback(
+            MigrationException failure, int from, int target, List<AppliedStep> applied, Connection connection) {
         if (applied.isEmpty()) {
             return failure;
         }
@@ -239,30 +248,40 @@ public final class MigrationRunner {
         StringBuilder undone = new StringBuilder();
         for (AppliedStep step : applied) {
             undone.append(undone.length() == 0 ? "" : ", ")
-                    .append(step.track() == MigrationTrack.PHOENIX_KIT
-                            ? "V" + step.version() : step.version());
+                    .append(step.track() == MigrationTrack.PHOENIX_KIT ? "V" + step.version() : step.version());
         }
-        return new MigrationException(failure.error(), failure.getMessage() + ". The rollback of schema "
-                + context.quotedSchema() + " from " + from + " to " + target + " stopped there after it had"
-                + " already undone " + applied.size() + " step(s) (" + undone + "); the version marker is now "
-                + now + ". Run migrate(" + from + ") to re-apply them, or fix the cause and roll back again",
+        return new MigrationException(
+                failure.error(),
+                failure.getMessage() + ". The rollback of schema "
+                        + context.quotedSchema() + " from " + from + " to " + target + " stopped there after it had"
+                        + " already undone " + applied.size() + " step(s) (" + undone + "); the version marker is now "
+                        + now + ". Run migrate(" + from + ") to re-apply them, or fix the cause and roll back again",
                 failure);
     }
 
     private void verifyChecksums(Map<String, HistoryRow> latest) {
         for (Mismatch mismatch : checksumMismatches(latest)) {
-            throw new MigrationException(MigrationError.CHECKSUM_MISMATCH, "Checksum mismatch for step "
-                    + mismatch.step().label() + ": " + mismatch.step().up().name() + " was applied with checksum "
-                    + mismatch.row().checksum() + " (as " + mismatch.row().script() + ") but now has "
-                    + mismatch.step().up().checksum() + ". Restore the original script or ship the change as a new"
-                    + " step");
+            throw new MigrationException(
+                    MigrationError.CHECKSUM_MISMATCH,
+                    "Checksum mismatch for step "
+                            + mismatch.step().label() + ": "
+                            + mismatch.step().up().name() + " was applied with checksum "
+                            + mismatch.row().checksum() + " (as "
+                            + mismatch.row().script() + ") but now has "
+                            + mismatch.step().up().checksum()
+                            + ". Restore the original script or ship the change as a new"
+                            + " step");
         }
     }
 
     /** An applied step and the history row whose checksum differs from the step's script. */
     private record Mismatch(Step step, HistoryRow row) {
         ChecksumMismatch toPublic() {
-            return new ChecksumMismatch(step.track(), step.version(), row.script(), row.checksum(),
+            return new ChecksumMismatch(
+                    step.track(),
+                    step.version(),
+                    row.script(),
+                    row.checksum(),
                     step.up().checksum());
         }
     }
@@ -271,7 +290,9 @@ public final class MigrationRunner {
         List<Mismatch> mismatches = new ArrayList<>();
         for (Step step : concat(catalog.chain(), catalog.library())) {
             HistoryRow row = latest.get(SchemaHistory.key(step.track(), step.version()));
-            if (row != null && row.direction() == MigrationDirection.UP && row.checksum() != null
+            if (row != null
+                    && row.direction() == MigrationDirection.UP
+                    && row.checksum() != null
                     && !row.checksum().equals(step.up().checksum())) {
                 mismatches.add(new Mismatch(step, row));
             }
@@ -287,7 +308,9 @@ public final class MigrationRunner {
     public List<ChecksumMismatch> validate() {
         try (Connection connection = dataSource.getConnection()) {
             return checksumMismatches(SchemaHistory.latestSuccessful(SchemaHistory.readAll(connection, context)))
-                    .stream().map(Mismatch::toPublic).toList();
+                    .stream()
+                    .map(Mismatch::toPublic)
+                    .toList();
         } catch (SQLException e) {
             throw databaseError("validate the migration history of", e);
         }
@@ -312,7 +335,7 @@ public final class MigrationRunner {
 
     private void ensureSchema(Connection connection) throws SQLException {
         try (PreparedStatement statement =
-                     connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+                connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
             statement.setString(1, context.schema());
             try (ResultSet rows = statement.executeQuery()) {
                 if (rows.next()) {
@@ -335,8 +358,13 @@ public final class MigrationRunner {
         if (applied.isEmpty() && from == to) {
             LOG.info("Schema {} is up to date at version {}", context.quotedSchema(), to);
         } else {
-            LOG.info("Schema {} is now at version {} (was {}); {} step(s) run in {} ms", context.quotedSchema(), to,
-                    from, applied.size(), elapsedMs(started));
+            LOG.info(
+                    "Schema {} is now at version {} (was {}); {} step(s) run in {} ms",
+                    context.quotedSchema(),
+                    to,
+                    from,
+                    applied.size(),
+                    elapsedMs(started));
         }
     }
 
@@ -364,8 +392,11 @@ public final class MigrationRunner {
     }
 
     private MigrationException databaseError(String action, SQLException e) {
-        return new MigrationException(MigrationError.DATABASE_ERROR, "Could not " + action + " schema "
-                + context.quotedSchema() + ": SQLState " + e.getSQLState() + ": " + e.getMessage(), e);
+        return new MigrationException(
+                MigrationError.DATABASE_ERROR,
+                "Could not " + action + " schema " + context.quotedSchema() + ": SQLState " + e.getSQLState() + ": "
+                        + e.getMessage(),
+                e);
     }
 
     private static long elapsedMs(long startedNanos) {

@@ -1,5 +1,7 @@
 package dev.phoenixkit.migrations.internal;
 
+import dev.phoenixkit.migrations.MigrationDirection;
+import dev.phoenixkit.migrations.MigrationTrack;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,9 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import dev.phoenixkit.migrations.MigrationDirection;
-import dev.phoenixkit.migrations.MigrationTrack;
 
 /**
  * The library's own history table {@code <schema>.phoenix_kit_java_schema_history} (Flyway-like): one row per
@@ -59,8 +58,7 @@ public final class SchemaHistory {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
-    private SchemaHistory() {
-    }
+    private SchemaHistory() {}
 
     /**
      * Whether the history table exists.
@@ -111,11 +109,18 @@ public final class SchemaHistory {
         }
         List<HistoryRow> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(SELECT_ALL.formatted(context.quotedSchema()))) {
+                ResultSet result = statement.executeQuery(SELECT_ALL.formatted(context.quotedSchema()))) {
             while (result.next()) {
-                rows.add(new HistoryRow(result.getInt(1), trackOf(result.getString(2)), result.getString(3),
-                        result.getString(4), MigrationDirection.valueOf(result.getString(5).toUpperCase(Locale.ROOT)),
-                        result.getString(6), result.getString(7), result.getInt(8), result.getBoolean(9),
+                rows.add(new HistoryRow(
+                        result.getInt(1),
+                        trackOf(result.getString(2)),
+                        result.getString(3),
+                        result.getString(4),
+                        MigrationDirection.valueOf(result.getString(5).toUpperCase(Locale.ROOT)),
+                        result.getString(6),
+                        result.getString(7),
+                        result.getInt(8),
+                        result.getBoolean(9),
                         result.getTimestamp(10).toInstant()));
             }
         }
@@ -162,8 +167,15 @@ public final class SchemaHistory {
      * @param success     whether it succeeded
      * @throws SQLException on a database error
      */
-    public static void record(Connection connection, StepContext context, Step step, StepScript script,
-                              MigrationDirection direction, long executionMs, boolean success) throws SQLException {
+    public static void record(
+            Connection connection,
+            StepContext context,
+            Step step,
+            StepScript script,
+            MigrationDirection direction,
+            long executionMs,
+            boolean success)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT.formatted(context.quotedSchema()))) {
             statement.setString(1, step.track().name().toLowerCase(Locale.ROOT));
             statement.setString(2, step.version());

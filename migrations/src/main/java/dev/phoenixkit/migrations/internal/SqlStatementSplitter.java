@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class SqlStatementSplitter {
 
-    private SqlStatementSplitter() {
-    }
+    private SqlStatementSplitter() {}
 
     /**
      * Splits {@code script}.
@@ -35,7 +34,8 @@ public final class SqlStatementSplitter {
             } else if (c == '/' && i + 1 < length && script.charAt(i + 1) == '*') {
                 end = skipBlockComment(script, i);
             } else if (c == '\'') {
-                boolean escapes = i > 0 && (script.charAt(i - 1) == 'E' || script.charAt(i - 1) == 'e')
+                boolean escapes = i > 0
+                        && (script.charAt(i - 1) == 'E' || script.charAt(i - 1) == 'e')
                         && (i < 2 || !isIdentifierChar(script.charAt(i - 2)));
                 end = skipQuoted(script, i, '\'', escapes);
                 hasCode = true;

@@ -1,10 +1,9 @@
 package dev.phoenixkit.migrations.internal;
 
-import java.util.Objects;
-import java.util.Optional;
-
 import dev.phoenixkit.migrations.MigrationTrack;
 import dev.phoenixkit.migrations.PendingStep;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One migration step: its identity, its up script and (optionally) its down script. Immutable.
@@ -19,8 +18,8 @@ import dev.phoenixkit.migrations.PendingStep;
  *                    to refuse. A multi-step rollback runs the pre-check of every step it will undo before it
  *                    undoes any, and runs it again in the down step's own transaction
  */
-public record Step(MigrationTrack track, int order, String description, StepScript up, StepScript down,
-                   StepScript precheck) {
+public record Step(
+        MigrationTrack track, int order, String description, StepScript up, StepScript down, StepScript precheck) {
 
     /**
      * Validates the components.
@@ -87,6 +86,7 @@ public record Step(MigrationTrack track, int order, String description, StepScri
      * @return e.g. {@code V107 (ai endpoints integration uuid)} or {@code L1 (integration audit)}
      */
     public String label() {
-        return (track == MigrationTrack.PHOENIX_KIT ? String.format("V%02d", order) : version()) + " (" + description + ")";
+        return (track == MigrationTrack.PHOENIX_KIT ? String.format("V%02d", order) : version()) + " (" + description
+                + ")";
     }
 }

@@ -1,5 +1,8 @@
 package dev.phoenixkit.migrations.internal;
 
+import dev.phoenixkit.migrations.MigrationError;
+import dev.phoenixkit.migrations.MigrationException;
+import dev.phoenixkit.migrations.MigrationTrack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.phoenixkit.migrations.MigrationError;
-import dev.phoenixkit.migrations.MigrationException;
-import dev.phoenixkit.migrations.MigrationTrack;
 
 /**
  * The set of steps a migrator knows, per track, sorted. Immutable and thread-safe.
@@ -150,8 +149,10 @@ public final class StepCatalog {
         Objects.requireNonNull(fileName, "fileName");
         Matcher matcher = FILE_NAME.matcher(fileName);
         if (!matcher.matches()) {
-            throw new MigrationException(MigrationError.INVALID_STEP, "Invalid step file name " + fileName
-                    + ": expected V<n>__<description>.sql or L<n>__<description>.sql");
+            throw new MigrationException(
+                    MigrationError.INVALID_STEP,
+                    "Invalid step file name " + fileName
+                            + ": expected V<n>__<description>.sql or L<n>__<description>.sql");
         }
         MigrationTrack track = matcher.group(1).equals("V") ? MigrationTrack.PHOENIX_KIT : MigrationTrack.LIBRARY;
         int order = Integer.parseInt(matcher.group(2));
@@ -159,18 +160,24 @@ public final class StepCatalog {
         String upPath = folder + "/" + fileName;
         String upText = read(upPath);
         if (upText == null) {
-            throw new MigrationException(MigrationError.INVALID_STEP, "Step resource " + upPath
-                    + " is not on the classpath");
+            throw new MigrationException(
+                    MigrationError.INVALID_STEP, "Step resource " + upPath + " is not on the classpath");
         }
         String downPath = folder + "/down/" + fileName;
         String downText = read(downPath);
         String checkPath = folder + "/down/check/" + fileName;
         String checkText = read(checkPath);
         if (checkText != null && downText == null) {
-            throw new MigrationException(MigrationError.INVALID_STEP, "Step resource " + checkPath
-                    + " is a rollback pre-check, but the step has no down script " + downPath);
+            throw new MigrationException(
+                    MigrationError.INVALID_STEP,
+                    "Step resource " + checkPath + " is a rollback pre-check, but the step has no down script "
+                            + downPath);
         }
-        return new Step(track, order, description, new SqlStepScript(upPath, upText),
+        return new Step(
+                track,
+                order,
+                description,
+                new SqlStepScript(upPath, upText),
                 downText == null ? null : new SqlStepScript(downPath, downText),
                 checkText == null ? null : new SqlStepScript(checkPath, checkText));
     }
@@ -191,9 +198,12 @@ public final class StepCatalog {
                 .toList();
         for (int i = 1; i < result.size(); i++) {
             if (result.get(i).order() == result.get(i - 1).order()) {
-                throw new MigrationException(MigrationError.INVALID_STEP, "Found more than one step with version "
-                        + result.get(i).version() + ": " + result.get(i - 1).up().name() + " and "
-                        + result.get(i).up().name());
+                throw new MigrationException(
+                        MigrationError.INVALID_STEP,
+                        "Found more than one step with version "
+                                + result.get(i).version() + ": "
+                                + result.get(i - 1).up().name() + " and "
+                                + result.get(i).up().name());
             }
         }
         return result;

@@ -1,12 +1,11 @@
 package dev.phoenixkit.migrations.internal;
 
+import dev.phoenixkit.migrations.MigrationError;
+import dev.phoenixkit.migrations.MigrationException;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-
-import dev.phoenixkit.migrations.MigrationError;
-import dev.phoenixkit.migrations.MigrationException;
 
 /**
  * What a step needs to know about the run: the target schema (and its spellings for SQL) and the data source,
@@ -81,9 +80,11 @@ public record StepContext(String schema, DataSource dataSource) {
                 case "schema" -> quotedSchema();
                 case "schema_literal" -> schemaLiteral();
                 case "index_prefix" -> indexPrefix();
-                default -> throw new MigrationException(MigrationError.INVALID_STEP,
-                        "Unknown placeholder ${" + matcher.group(1) + "} in " + scriptName
-                                + "; known: ${schema}, ${schema_literal}, ${index_prefix}");
+                default ->
+                    throw new MigrationException(
+                            MigrationError.INVALID_STEP,
+                            "Unknown placeholder ${" + matcher.group(1) + "} in " + scriptName
+                                    + "; known: ${schema}, ${schema_literal}, ${index_prefix}");
             };
             matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
         }

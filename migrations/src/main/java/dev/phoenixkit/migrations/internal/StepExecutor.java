@@ -1,19 +1,17 @@
 package dev.phoenixkit.migrations.internal;
 
+import dev.phoenixkit.migrations.AppliedStep;
+import dev.phoenixkit.migrations.MigrationDirection;
+import dev.phoenixkit.migrations.MigrationError;
+import dev.phoenixkit.migrations.MigrationException;
+import dev.phoenixkit.migrations.MigrationListener;
+import dev.phoenixkit.migrations.MigrationTrack;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.phoenixkit.migrations.AppliedStep;
-import dev.phoenixkit.migrations.MigrationListener;
-import dev.phoenixkit.migrations.MigrationDirection;
-import dev.phoenixkit.migrations.MigrationError;
-import dev.phoenixkit.migrations.MigrationException;
-import dev.phoenixkit.migrations.MigrationTrack;
 
 /**
  * Runs one direction of one step on the step connection: the script, the version marker and the history row
@@ -38,8 +36,8 @@ final class StepExecutor {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    AppliedStep run(Connection connection, Step step, MigrationDirection direction, Integer markerAfter,
-                            int markerBefore) {
+    AppliedStep run(
+            Connection connection, Step step, MigrationDirection direction, Integer markerAfter, int markerBefore) {
         StepScript script = direction == MigrationDirection.UP ? step.up() : step.down();
         long started = System.nanoTime();
         StepScript running = script;
@@ -73,8 +71,12 @@ final class StepExecutor {
             restoreAutoCommit(connection);
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info("{} {} on schema {} in {} ms", direction == MigrationDirection.UP ? "Applied" : "Reverted",
-                step.label(), context.quotedSchema(), duration.toMillis());
+        LOG.info(
+                "{} {} on schema {} in {} ms",
+                direction == MigrationDirection.UP ? "Applied" : "Reverted",
+                step.label(),
+                context.quotedSchema(),
+                duration.toMillis());
         AppliedStep applied = new AppliedStep(step.track(), step.version(), step.description(), direction, duration);
         tell(() -> listener.stepApplied(applied));
         return applied;
@@ -85,7 +87,9 @@ final class StepExecutor {
         try {
             call.run();
         } catch (RuntimeException e) {
-            LOG.warn("A migration listener failed ({}); the migration goes on", e.getClass().getSimpleName());
+            LOG.warn(
+                    "A migration listener failed ({}); the migration goes on",
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -111,9 +115,12 @@ final class StepExecutor {
         } catch (SQLException | RuntimeException e) {
             MigrationException failure = stepFailure(step, check, MigrationDirection.DOWN, markerBefore, e);
             if (failure.error() == MigrationError.ROLLBACK_REFUSED) {
-                failure = new MigrationException(MigrationError.ROLLBACK_REFUSED, "Rollback of step " + step.label()
-                        + " refused by " + check.name() + " before any step was undone: " + e.getMessage()
-                        + " (nothing was changed; version marker stays at " + markerBefore + ")", e);
+                failure = new MigrationException(
+                        MigrationError.ROLLBACK_REFUSED,
+                        "Rollback of step " + step.label()
+                                + " refused by " + check.name() + " before any step was undone: " + e.getMessage()
+                                + " (nothing was changed; version marker stays at " + markerBefore + ")",
+                        e);
             }
             throw failure;
         } finally {
@@ -122,8 +129,8 @@ final class StepExecutor {
         }
     }
 
-    private MigrationException stepFailure(Step step, StepScript script, MigrationDirection direction,
-                                           int markerBefore, Exception e) {
+    private MigrationException stepFailure(
+            Step step, StepScript script, MigrationDirection direction, int markerBefore, Exception e) {
         if (e instanceof MigrationException migrationException) {
             return migrationException;
         }
@@ -131,20 +138,26 @@ final class StepExecutor {
                 ? "SQLState " + sql.getSQLState() + ": " + sql.getMessage()
                 : e.toString();
         if (e instanceof SQLException sql && REFUSAL_SQLSTATE.equals(sql.getSQLState())) {
-            return new MigrationException(MigrationError.ROLLBACK_REFUSED, "Rollback of step " + step.label()
-                    + " refused by " + script.name() + ": " + sql.getMessage() + " (this step changed nothing;"
-                    + " version marker stays at " + markerBefore + ")", e);
+            return new MigrationException(
+                    MigrationError.ROLLBACK_REFUSED,
+                    "Rollback of step " + step.label()
+                            + " refused by " + script.name() + ": " + sql.getMessage() + " (this step changed nothing;"
+                            + " version marker stays at " + markerBefore + ")",
+                    e);
         }
         String undone = script.transactional()
                 ? "its transaction was rolled back"
                 : "it runs outside a transaction, so statements before the failing one stay applied";
-        return new MigrationException(MigrationError.STEP_FAILED, (direction == MigrationDirection.UP ? "Step " :
-                "Down step ") + step.label() + " failed in " + script.name() + ": " + sqlError + " (" + undone
-                + "; version marker stays at " + markerBefore + ")", e);
+        return new MigrationException(
+                MigrationError.STEP_FAILED,
+                (direction == MigrationDirection.UP ? "Step " : "Down step ") + step.label() + " failed in "
+                        + script.name() + ": " + sqlError + " (" + undone
+                        + "; version marker stays at " + markerBefore + ")",
+                e);
     }
 
-    private void recordFailure(Connection connection, Step step, StepScript script, MigrationDirection direction,
-                               long started) {
+    private void recordFailure(
+            Connection connection, Step step, StepScript script, MigrationDirection direction, long started) {
         try {
             connection.setAutoCommit(true);
             SchemaHistory.record(connection, context, step, script, direction, elapsedMs(started), false);

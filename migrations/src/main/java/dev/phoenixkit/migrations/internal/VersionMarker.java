@@ -1,13 +1,12 @@
 package dev.phoenixkit.migrations.internal;
 
+import dev.phoenixkit.migrations.MigrationError;
+import dev.phoenixkit.migrations.MigrationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import dev.phoenixkit.migrations.MigrationError;
-import dev.phoenixkit.migrations.MigrationException;
 
 /**
  * PhoenixKit's schema version marker: the comment on {@code <schema>.phoenix_kit}. No table means version 0, a
@@ -24,8 +23,7 @@ public final class VersionMarker {
                AND c.relkind IN ('r', 'p')
             """;
 
-    private VersionMarker() {
-    }
+    private VersionMarker() {}
 
     /**
      * Reads the marker.
@@ -50,9 +48,12 @@ public final class VersionMarker {
                 try {
                     return Integer.parseInt(comment.strip());
                 } catch (NumberFormatException e) {
-                    throw new MigrationException(MigrationError.INVALID_VERSION_MARKER, "The comment on table "
-                            + StepContext.quoteIdentifier(schema) + ".phoenix_kit is '" + comment
-                            + "', which is not a version number", e);
+                    throw new MigrationException(
+                            MigrationError.INVALID_VERSION_MARKER,
+                            "The comment on table "
+                                    + StepContext.quoteIdentifier(schema) + ".phoenix_kit is '" + comment
+                                    + "', which is not a version number",
+                            e);
                 }
             }
         }

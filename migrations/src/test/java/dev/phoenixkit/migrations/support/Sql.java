@@ -34,7 +34,7 @@ public final class Sql {
      */
     public int execute(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters)) {
+                PreparedStatement statement = prepare(connection, sql, parameters)) {
             statement.execute();
             return Math.max(statement.getUpdateCount(), 0);
         } catch (SQLException e) {
@@ -51,8 +51,8 @@ public final class Sql {
      */
     public List<List<String>> rows(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet result = statement.executeQuery()) {
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet result = statement.executeQuery()) {
             int columns = result.getMetaData().getColumnCount();
             List<List<String>> rows = new ArrayList<>();
             while (result.next()) {
@@ -113,8 +113,11 @@ public final class Sql {
      * @return true when it exists
      */
     public boolean tableExists(String schema, String table) {
-        return value("SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
-                schema, table).equals("1");
+        return value(
+                        "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+                        schema,
+                        table)
+                .equals("1");
     }
 
     /**
@@ -125,8 +128,10 @@ public final class Sql {
      * @return the index names
      */
     public List<String> indexes(String schema, String table) {
-        return column("SELECT indexname FROM pg_indexes WHERE schemaname = ? AND tablename = ? ORDER BY indexname",
-                schema, table);
+        return column(
+                "SELECT indexname FROM pg_indexes WHERE schemaname = ? AND tablename = ? ORDER BY indexname",
+                schema,
+                table);
     }
 
     /**
@@ -160,8 +165,10 @@ public final class Sql {
      * @return the definitions
      */
     public List<String> indexDefinitions(String schema, String table) {
-        return column("SELECT indexdef FROM pg_indexes WHERE schemaname = ? AND tablename = ? ORDER BY indexname",
-                schema, table);
+        return column(
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = ? AND tablename = ? ORDER BY indexname",
+                schema,
+                table);
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)

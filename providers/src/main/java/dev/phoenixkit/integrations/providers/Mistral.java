@@ -26,21 +26,23 @@ public final class Mistral {
             .setupField(ApiKeyField.of("...", "From console.mistral.ai/api-keys"))
             .capability("ai_completions")
             .capability("ai_embeddings")
-            .instruction(InstructionSection.of("Create a Mistral account", List.of(
-                    "Sign up at [console.mistral.ai](https://console.mistral.ai) (phone verification may be "
+            .instruction(InstructionSection.of(
+                    "Create a Mistral account",
+                    List.of("Sign up at [console.mistral.ai](https://console.mistral.ai) (phone verification may be "
                             + "required)")))
-            .instruction(InstructionSection.of("Add a payment method", List.of(
-                    "Open **Workspace → Billing**",
-                    "Choose the **Experiment** plan or a paid tier"),
+            .instruction(InstructionSection.of(
+                    "Add a payment method",
+                    List.of("Open **Workspace → Billing**", "Choose the **Experiment** plan or a paid tier"),
                     "This is a hard requirement: without billing set up, even the free models refuse requests."))
-            .instruction(InstructionSection.of("Create an API key", List.of(
-                    "Open [API Keys](https://console.mistral.ai/api-keys) and click **Create new key**",
-                    "Optionally set an expiry",
-                    "Copy the key (it is shown only once) into the form above")))
+            .instruction(InstructionSection.of(
+                    "Create an API key",
+                    List.of(
+                            "Open [API Keys](https://console.mistral.ai/api-keys) and click **Create new key**",
+                            "Optionally set an expiry",
+                            "Copy the key (it is shown only once) into the form above")))
             .build();
 
-    private Mistral() {
-    }
+    private Mistral() {}
 
     /** @return the Mistral provider definition */
     public static ProviderDefinition definition() {

@@ -27,20 +27,25 @@ public final class OpenRouter {
             .capability("ai_completions")
             .capability("ai_embeddings")
             .capability("image_generation")
-            .instruction(InstructionSection.of("Create an OpenRouter account", List.of(
-                    "Sign up or log in at [openrouter.ai](https://openrouter.ai)",
-                    "Open [Keys](https://openrouter.ai/keys)")))
-            .instruction(InstructionSection.of("Create an API key", List.of(
-                    "Click **Create Key**",
-                    "Name it (for example after your application)",
-                    "Paste the key into the form above")))
-            .instruction(InstructionSection.of("Add credits (optional)", List.of(
-                    "A few models are free; most need credits",
-                    "Add funds on the [Credits](https://openrouter.ai/credits) page")))
+            .instruction(InstructionSection.of(
+                    "Create an OpenRouter account",
+                    List.of(
+                            "Sign up or log in at [openrouter.ai](https://openrouter.ai)",
+                            "Open [Keys](https://openrouter.ai/keys)")))
+            .instruction(InstructionSection.of(
+                    "Create an API key",
+                    List.of(
+                            "Click **Create Key**",
+                            "Name it (for example after your application)",
+                            "Paste the key into the form above")))
+            .instruction(InstructionSection.of(
+                    "Add credits (optional)",
+                    List.of(
+                            "A few models are free; most need credits",
+                            "Add funds on the [Credits](https://openrouter.ai/credits) page")))
             .build();
 
-    private OpenRouter() {
-    }
+    private OpenRouter() {}
 
     /** @return the OpenRouter provider definition */
     public static ProviderDefinition definition() {

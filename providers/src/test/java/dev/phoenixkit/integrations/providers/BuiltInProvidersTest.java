@@ -17,7 +17,8 @@ class BuiltInProvidersTest {
 
     @Test
     void loadDefaultFindsTheBuiltInsThroughServiceLoaderInPhoenixKitOrder() {
-        assertThat(registry.all()).extracting(ProviderDefinition::key)
+        assertThat(registry.all())
+                .extracting(ProviderDefinition::key)
                 .containsExactly("google", "microsoft", "openrouter", "mistral", "deepseek");
         assertThat(new BuiltInProviders().builtIn()).isTrue();
     }
@@ -45,9 +46,11 @@ class BuiltInProvidersTest {
 
     @Test
     void setupFieldKeysMatchTheAuthType() {
-        assertThat(registry.get("google").orElseThrow().setupFields()).extracting(SetupField::key)
+        assertThat(registry.get("google").orElseThrow().setupFields())
+                .extracting(SetupField::key)
                 .contains("client_id", "client_secret");
-        assertThat(registry.get("openrouter").orElseThrow().setupFields()).extracting(SetupField::key)
+        assertThat(registry.get("openrouter").orElseThrow().setupFields())
+                .extracting(SetupField::key)
                 .contains("api_key");
     }
 
@@ -76,17 +79,28 @@ class BuiltInProvidersTest {
 
     @Test
     void ownGoogleWhenAddedThenBuildFailsAndWhenReplacedThenItTakesTheBuiltInsPlace() {
-        ProviderDefinition own = ProviderDefinition.builder("google").name("Not Google")
-                .authType(AuthType.API_KEY).build();
-        ProviderDefinition extra = ProviderDefinition.builder("telegram").name("Telegram")
-                .authType(AuthType.BOT_TOKEN).build();
+        ProviderDefinition own = ProviderDefinition.builder("google")
+                .name("Not Google")
+                .authType(AuthType.API_KEY)
+                .build();
+        ProviderDefinition extra = ProviderDefinition.builder("telegram")
+                .name("Telegram")
+                .authType(AuthType.BOT_TOKEN)
+                .build();
 
-        assertThatThrownBy(() -> ProviderRegistry.builder().add(own).loadServices().build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'google' is defined twice");
+        assertThatThrownBy(
+                        () -> ProviderRegistry.builder().add(own).loadServices().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'google' is defined twice");
 
-        ProviderRegistry merged = ProviderRegistry.builder().replace(own).add(extra).loadServices().build();
+        ProviderRegistry merged = ProviderRegistry.builder()
+                .replace(own)
+                .add(extra)
+                .loadServices()
+                .build();
         assertThat(merged.get("google")).map(ProviderDefinition::name).contains("Not Google");
-        assertThat(merged.all()).extracting(ProviderDefinition::key)
+        assertThat(merged.all())
+                .extracting(ProviderDefinition::key)
                 .containsExactly("google", "microsoft", "openrouter", "mistral", "deepseek", "telegram");
     }
 

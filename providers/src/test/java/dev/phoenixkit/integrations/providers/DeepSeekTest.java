@@ -29,17 +29,26 @@ class DeepSeekTest {
 
     @Test
     void validationIsABearerGetOfTheProvidersEndpoint() {
-        assertThat(provider.validation()).contains(ValidationSpec.http("https://api.deepseek.com/models", "Authorization", "Bearer "));
+        assertThat(provider.validation())
+                .contains(ValidationSpec.http("https://api.deepseek.com/models", "Authorization", "Bearer "));
     }
 
     @Test
     void setupFieldIsTheRequiredPasswordApiKey() {
-        assertThat(provider.setupFields()).containsExactly(SetupField.builder("api_key").label("API Key")
-                .type(SetupFieldType.PASSWORD).required(true).placeholder("sk-...").help("From platform.deepseek.com/api_keys").build());
+        assertThat(provider.setupFields())
+                .containsExactly(SetupField.builder("api_key")
+                        .label("API Key")
+                        .type(SetupFieldType.PASSWORD)
+                        .required(true)
+                        .placeholder("sk-...")
+                        .help("From platform.deepseek.com/api_keys")
+                        .build());
     }
 
     @Test
     void instructionsHaveThreeSections() {
-        assertThat(provider.instructions()).extracting(InstructionSection::title).containsExactly("Create a DeepSeek account", "Add credits", "Create an API key");
+        assertThat(provider.instructions())
+                .extracting(InstructionSection::title)
+                .containsExactly("Create a DeepSeek account", "Add credits", "Create an API key");
     }
 }

@@ -38,8 +38,9 @@ class GoogleTest {
         assertThat(oauth.authUrl()).isEqualTo("https://accounts.google.com/o/oauth2/v2/auth");
         assertThat(oauth.tokenUrl()).isEqualTo("https://oauth2.googleapis.com/token");
         assertThat(oauth.userinfoUrl()).contains("https://www.googleapis.com/oauth2/v2/userinfo");
-        assertThat(oauth.defaultScopes()).isEqualTo("openid email profile https://www.googleapis.com/auth/drive "
-                + "https://www.googleapis.com/auth/documents");
+        assertThat(oauth.defaultScopes())
+                .isEqualTo("openid email profile https://www.googleapis.com/auth/drive "
+                        + "https://www.googleapis.com/auth/documents");
         assertThat(oauth.authParams()).isEqualTo(Map.of("access_type", "offline", "prompt", "consent"));
         assertThat(oauth.urlDefaults()).isEmpty();
         assertThat(oauth.pkce()).isTrue();
@@ -49,19 +50,33 @@ class GoogleTest {
 
     @Test
     void setupFieldsMatchPhoenixKit() {
-        assertThat(google.setupFields()).containsExactly(
-                SetupField.builder("client_id").label("Client ID").type(SetupFieldType.TEXT).required(true)
-                        .placeholder("xxxxx.apps.googleusercontent.com")
-                        .help("From Google Cloud Console → APIs & Services → Credentials").build(),
-                SetupField.builder("client_secret").label("Client Secret").type(SetupFieldType.PASSWORD)
-                        .required(true).placeholder("GOCSPX-...").build());
+        assertThat(google.setupFields())
+                .containsExactly(
+                        SetupField.builder("client_id")
+                                .label("Client ID")
+                                .type(SetupFieldType.TEXT)
+                                .required(true)
+                                .placeholder("xxxxx.apps.googleusercontent.com")
+                                .help("From Google Cloud Console → APIs & Services → Credentials")
+                                .build(),
+                        SetupField.builder("client_secret")
+                                .label("Client Secret")
+                                .type(SetupFieldType.PASSWORD)
+                                .required(true)
+                                .placeholder("GOCSPX-...")
+                                .build());
     }
 
     @Test
     void instructionsHaveFiveSectionsAndTheRedirectUriPlaceholder() {
-        assertThat(google.instructions()).extracting(InstructionSection::title).containsExactly(
-                "Create a Google Cloud project", "Enable the Drive and Docs APIs", "Set up the OAuth consent screen",
-                "Create an OAuth client", "Connect");
+        assertThat(google.instructions())
+                .extracting(InstructionSection::title)
+                .containsExactly(
+                        "Create a Google Cloud project",
+                        "Enable the Drive and Docs APIs",
+                        "Set up the OAuth consent screen",
+                        "Create an OAuth client",
+                        "Connect");
         assertThat(google.instructions().get(3).steps()).anyMatch(step -> step.contains("{redirect_uri}"));
         assertThat(google.instructions().get(3).steps()).anyMatch(step -> step.contains("**Web application**"));
         assertThat(google.instructions().get(1).note()).isPresent();

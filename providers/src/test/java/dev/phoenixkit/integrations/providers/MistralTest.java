@@ -18,7 +18,8 @@ class MistralTest {
     void identityMatchesPhoenixKit() {
         assertThat(provider.key()).isEqualTo("mistral");
         assertThat(provider.name()).isEqualTo("Mistral");
-        assertThat(provider.description()).isEqualTo("AI model access via Mistral AI (Mistral Large, Codestral, Pixtral)");
+        assertThat(provider.description())
+                .isEqualTo("AI model access via Mistral AI (Mistral Large, Codestral, Pixtral)");
         assertThat(provider.icon()).isEqualTo("hero-sparkles");
         assertThat(provider.authType()).isEqualTo(AuthType.API_KEY);
         assertThat(provider.oauthConfig()).isEmpty();
@@ -29,19 +30,28 @@ class MistralTest {
 
     @Test
     void validationIsABearerGetOfTheProvidersEndpoint() {
-        assertThat(provider.validation()).contains(ValidationSpec.http("https://api.mistral.ai/v1/models", "Authorization", "Bearer "));
+        assertThat(provider.validation())
+                .contains(ValidationSpec.http("https://api.mistral.ai/v1/models", "Authorization", "Bearer "));
     }
 
     @Test
     void setupFieldIsTheRequiredPasswordApiKey() {
-        assertThat(provider.setupFields()).containsExactly(SetupField.builder("api_key").label("API Key")
-                .type(SetupFieldType.PASSWORD).required(true).placeholder("...").help("From console.mistral.ai/api-keys").build());
+        assertThat(provider.setupFields())
+                .containsExactly(SetupField.builder("api_key")
+                        .label("API Key")
+                        .type(SetupFieldType.PASSWORD)
+                        .required(true)
+                        .placeholder("...")
+                        .help("From console.mistral.ai/api-keys")
+                        .build());
     }
 
     @Test
     void instructionsHaveThreeSections() {
-        assertThat(provider.instructions()).extracting(InstructionSection::title).containsExactly("Create a Mistral account", "Add a payment method", "Create an API key");
-        assertThat(provider.instructions().get(1).note()).hasValueSatisfying(note -> assertThat(note)
-                .contains("hard requirement"));
+        assertThat(provider.instructions())
+                .extracting(InstructionSection::title)
+                .containsExactly("Create a Mistral account", "Add a payment method", "Create an API key");
+        assertThat(provider.instructions().get(1).note())
+                .hasValueSatisfying(note -> assertThat(note).contains("hard requirement"));
     }
 }

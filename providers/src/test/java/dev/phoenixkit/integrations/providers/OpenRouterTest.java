@@ -29,17 +29,26 @@ class OpenRouterTest {
 
     @Test
     void validationIsABearerGetOfTheProvidersEndpoint() {
-        assertThat(provider.validation()).contains(ValidationSpec.http("https://openrouter.ai/api/v1/auth/key", "Authorization", "Bearer "));
+        assertThat(provider.validation())
+                .contains(ValidationSpec.http("https://openrouter.ai/api/v1/auth/key", "Authorization", "Bearer "));
     }
 
     @Test
     void setupFieldIsTheRequiredPasswordApiKey() {
-        assertThat(provider.setupFields()).containsExactly(SetupField.builder("api_key").label("API Key")
-                .type(SetupFieldType.PASSWORD).required(true).placeholder("sk-or-v1-...").help("From openrouter.ai/keys").build());
+        assertThat(provider.setupFields())
+                .containsExactly(SetupField.builder("api_key")
+                        .label("API Key")
+                        .type(SetupFieldType.PASSWORD)
+                        .required(true)
+                        .placeholder("sk-or-v1-...")
+                        .help("From openrouter.ai/keys")
+                        .build());
     }
 
     @Test
     void instructionsHaveThreeSections() {
-        assertThat(provider.instructions()).extracting(InstructionSection::title).containsExactly("Create an OpenRouter account", "Create an API key", "Add credits (optional)");
+        assertThat(provider.instructions())
+                .extracting(InstructionSection::title)
+                .containsExactly("Create an OpenRouter account", "Create an API key", "Add credits (optional)");
     }
 }

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** The {@link SecretCipher} the properties describe. */
 public final class Ciphers {
-    private Ciphers() {
-    }
+    private Ciphers() {}
 
     /**
      * @param properties the properties

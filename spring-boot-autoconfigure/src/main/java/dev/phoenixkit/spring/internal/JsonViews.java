@@ -20,15 +20,15 @@ public final class JsonViews {
     /** What a redacted field's value becomes. */
     public static final String REDACTED = "<redacted>";
 
-    private JsonViews() {
-    }
+    private JsonViews() {}
 
     /**
      * @param field a field name
      * @return whether its value is never written
      */
     public static boolean redacted(String field) {
-        return SecretCipher.SENSITIVE_FIELDS.contains(field) || Fields.CREDENTIALS.equals(field)
+        return SecretCipher.SENSITIVE_FIELDS.contains(field)
+                || Fields.CREDENTIALS.equals(field)
                 || field.startsWith("oauth_");
     }
 
@@ -80,7 +80,9 @@ public final class JsonViews {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", entry.id());
         view.put("action", entry.action());
-        view.put("integration_uuid", entry.integrationUuid().map(Object::toString).orElse(null));
+        view.put(
+                "integration_uuid",
+                entry.integrationUuid().map(Object::toString).orElse(null));
         view.put("provider", entry.provider().orElse(null));
         view.put("name", entry.name().orElse(null));
         view.put("actor_uuid", entry.actorUuid().map(Object::toString).orElse(null));

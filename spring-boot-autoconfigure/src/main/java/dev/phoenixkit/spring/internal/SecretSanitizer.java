@@ -14,8 +14,10 @@ public final class SecretSanitizer implements SanitizingFunction {
     public SanitizableData apply(SanitizableData data) {
         String key = data.getKey().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
         String lowerPrefix = PhoenixKitProperties.PREFIX.replace("-", "");
-        boolean secret = key.startsWith(lowerPrefix + ".secretkeybase") || key.startsWith(lowerPrefix + ".keyring")
-                || key.startsWith("phoenixkitintegrationssecretkeybase") || key.startsWith("phoenixkitintegrationskeyring");
+        boolean secret = key.startsWith(lowerPrefix + ".secretkeybase")
+                || key.startsWith(lowerPrefix + ".keyring")
+                || key.startsWith("phoenixkitintegrationssecretkeybase")
+                || key.startsWith("phoenixkitintegrationskeyring");
         return secret ? data.withSanitizedValue() : data;
     }
 }

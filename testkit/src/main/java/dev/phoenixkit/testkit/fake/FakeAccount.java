@@ -29,7 +29,11 @@ public record FakeAccount(String id, String email, String name, String picture, 
 
     /** @return the default account: {@code ada@example.com}, "Ada Lovelace", with a picture */
     public static FakeAccount defaultAccount() {
-        return new FakeAccount("1001", "ada@example.com", "Ada Lovelace", "https://example.com/ada.png",
+        return new FakeAccount(
+                "1001",
+                "ada@example.com",
+                "Ada Lovelace",
+                "https://example.com/ada.png",
                 "ada@example.onmicrosoft.com");
     }
 

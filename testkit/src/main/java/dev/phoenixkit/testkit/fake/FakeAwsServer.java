@@ -53,8 +53,8 @@ import java.util.regex.Pattern;
  */
 public final class FakeAwsServer implements AutoCloseable {
     private static final Duration SKEW = Duration.ofMinutes(15);
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request, SignedHeaders=([a-z0-9;-]+), "
                     + "Signature=([0-9a-f]{64})");
@@ -112,7 +112,10 @@ public final class FakeAwsServer implements AutoCloseable {
 
     /** @return the registered providers with every URL (including the AWS hosts) pointed at this server */
     public ProviderRegistry providerRegistry() {
-        return ProviderRegistry.builder().loadServices().overrideBaseUrl(baseUri).build();
+        return ProviderRegistry.builder()
+                .loadServices()
+                .overrideBaseUrl(baseUri)
+                .build();
     }
 
     /**
@@ -218,18 +221,24 @@ public final class FakeAwsServer implements AutoCloseable {
                     error(exchange, true, 400, "InvalidAction");
                     return;
                 }
-                respond(exchange, 200, "<GetSendQuotaResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\">"
-                        + "<GetSendQuotaResult><SentLast24Hours>12.0</SentLast24Hours>"
-                        + "<Max24HourSend>50000.0</Max24HourSend><MaxSendRate>14.0</MaxSendRate>"
-                        + "</GetSendQuotaResult><ResponseMetadata><RequestId>fake</RequestId></ResponseMetadata>"
-                        + "</GetSendQuotaResponse>");
+                respond(
+                        exchange,
+                        200,
+                        "<GetSendQuotaResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\">"
+                                + "<GetSendQuotaResult><SentLast24Hours>12.0</SentLast24Hours>"
+                                + "<Max24HourSend>50000.0</Max24HourSend><MaxSendRate>14.0</MaxSendRate>"
+                                + "</GetSendQuotaResult><ResponseMetadata><RequestId>fake</RequestId></ResponseMetadata>"
+                                + "</GetSendQuotaResponse>");
             } else {
                 StringBuilder xml = new StringBuilder("<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/"
                         + "2006-03-01/\"><Owner><ID>fake</ID></Owner><Buckets>");
                 for (String bucket : buckets) {
                     xml.append("<Bucket><Name>").append(bucket).append("</Name></Bucket>");
                 }
-                respond(exchange, 200, xml.append("</Buckets></ListAllMyBucketsResult>").toString());
+                respond(
+                        exchange,
+                        200,
+                        xml.append("</Buckets></ListAllMyBucketsResult>").toString());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -273,10 +282,21 @@ public final class FakeAwsServer implements AutoCloseable {
             return "XAmzContentSHA256Mismatch";
         }
         List<Map.Entry<String, String>> query = new ArrayList<>(parseQuery(
-                exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery())
+                        exchange.getRequestURI().getRawQuery() == null
+                                ? ""
+                                : exchange.getRequestURI().getRawQuery())
                 .entrySet());
-        String expected = SigV4.authorization(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                query, signed, body, auth.group(1), secret, auth.group(3), auth.group(4), time);
+        String expected = SigV4.authorization(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                query,
+                signed,
+                body,
+                auth.group(1),
+                secret,
+                auth.group(3),
+                auth.group(4),
+                time);
         if (!expected.equals(auth.group())) {
             return "SignatureDoesNotMatch";
         }
@@ -298,8 +318,8 @@ public final class FakeAwsServer implements AutoCloseable {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                    URLDecoder.decode(value, StandardCharsets.UTF_8));
+            parameters.put(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return parameters;
     }
@@ -307,11 +327,14 @@ public final class FakeAwsServer implements AutoCloseable {
     private static void error(HttpExchange exchange, boolean ses, int status, String code) throws IOException {
         String awsCode = code.startsWith("Throttling:") ? code.substring("Throttling:".length()) : code;
         String message = "fake AWS: " + awsCode;
-        respond(exchange, status, ses
-                ? "<ErrorResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\"><Error><Type>Sender</Type>"
-                        + "<Code>" + awsCode + "</Code><Message>" + message + "</Message></Error>"
-                        + "<RequestId>fake</RequestId></ErrorResponse>"
-                : "<Error><Code>" + awsCode + "</Code><Message>" + message + "</Message></Error>");
+        respond(
+                exchange,
+                status,
+                ses
+                        ? "<ErrorResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\"><Error><Type>Sender</Type>"
+                                + "<Code>" + awsCode + "</Code><Message>" + message + "</Message></Error>"
+                                + "<RequestId>fake</RequestId></ErrorResponse>"
+                        : "<Error><Code>" + awsCode + "</Code><Message>" + message + "</Message></Error>");
     }
 
     private static void respond(HttpExchange exchange, int status, String xml) throws IOException {

@@ -131,7 +131,10 @@ public final class FakeProviderServer implements AutoCloseable {
      * @return a new registry
      */
     public ProviderRegistry providerRegistry() {
-        return ProviderRegistry.builder().loadServices().overrideBaseUrl(baseUri).build();
+        return ProviderRegistry.builder()
+                .loadServices()
+                .overrideBaseUrl(baseUri)
+                .build();
     }
 
     /**
@@ -163,8 +166,8 @@ public final class FakeProviderServer implements AutoCloseable {
      * @return this server
      */
     public FakeProviderServer registerClient(String clientId, String clientSecret) {
-        settings.clients.put(Objects.requireNonNull(clientId, "clientId"),
-                Objects.requireNonNull(clientSecret, "clientSecret"));
+        settings.clients.put(
+                Objects.requireNonNull(clientId, "clientId"), Objects.requireNonNull(clientSecret, "clientSecret"));
         return this;
     }
 
@@ -264,8 +267,13 @@ public final class FakeProviderServer implements AutoCloseable {
         Objects.requireNonNull(timeout, "timeout");
         boolean arrived;
         try {
-            arrived = settings.awaitLog(log -> log.stream()
-                    .filter(request -> request.endpoint().filter(endpoint::equals).isPresent()).count() >= count,
+            arrived = settings.awaitLog(
+                    log -> log.stream()
+                                    .filter(request -> request.endpoint()
+                                            .filter(endpoint::equals)
+                                            .isPresent())
+                                    .count()
+                            >= count,
                     timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -302,8 +310,8 @@ public final class FakeProviderServer implements AutoCloseable {
         if (times < 1) {
             throw new IllegalArgumentException("times must be at least 1, was " + times);
         }
-        settings.faults.set(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(fault, "fault"),
-                times);
+        settings.faults.set(
+                Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(fault, "fault"), times);
         return this;
     }
 
@@ -345,7 +353,8 @@ public final class FakeProviderServer implements AutoCloseable {
      */
     public FakeTokens issueTokens() {
         Duration lifetime = settings.accessTokenLifetime();
-        String accessToken = settings.tokens.issueAccessToken(CLIENT_ID, settings.clock().instant().plus(lifetime));
+        String accessToken = settings.tokens.issueAccessToken(
+                CLIENT_ID, settings.clock().instant().plus(lifetime));
         String refreshToken = settings.tokens.issueRefreshToken(CLIENT_ID, "");
         return new FakeTokens(accessToken, refreshToken, lifetime.toSeconds());
     }
@@ -360,21 +369,28 @@ public final class FakeProviderServer implements AutoCloseable {
      */
     public AuthorizationRedirect authorize(URI authorizationUrl) {
         Objects.requireNonNull(authorizationUrl, "authorizationUrl");
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         HttpResponse<String> response;
         try {
-            response = client.send(HttpRequest.newBuilder(authorizationUrl).timeout(Duration.ofSeconds(60)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            response = client.send(
+                    HttpRequest.newBuilder(authorizationUrl)
+                            .timeout(Duration.ofSeconds(60))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("authorization request failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-        String location = response.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
-                "the authorization server answered " + response.statusCode() + " without a redirect: "
-                        + response.body()));
+        String location = response.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("the authorization server answered "
+                        + response.statusCode() + " without a redirect: " + response.body()));
         URI target = URI.create(location);
         Map<String, String> params = Forms.parse(target.getRawQuery());
         return new AuthorizationRedirect(target, params.get("code"), params.get("state"), params.get("error"));
@@ -391,7 +407,8 @@ public final class FakeProviderServer implements AutoCloseable {
      */
     public List<RecordedRequest> requests(FakeEndpoint endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
-        return settings.log.stream().filter(request -> request.endpoint().filter(endpoint::equals).isPresent())
+        return settings.log.stream()
+                .filter(request -> request.endpoint().filter(endpoint::equals).isPresent())
                 .toList();
     }
 
@@ -407,7 +424,9 @@ public final class FakeProviderServer implements AutoCloseable {
     public int tokenCalls(String grantType) {
         Objects.requireNonNull(grantType, "grantType");
         return (int) requests(FakeEndpoint.TOKEN).stream()
-                .filter(request -> request.param("grant_type").filter(grantType::equals).isPresent()).count();
+                .filter(request ->
+                        request.param("grant_type").filter(grantType::equals).isPresent())
+                .count();
     }
 
     /**

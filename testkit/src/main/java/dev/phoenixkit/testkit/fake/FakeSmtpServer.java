@@ -193,8 +193,9 @@ public final class FakeSmtpServer implements AutoCloseable {
                             continue;
                         }
                         reply(out, "220 2.0.0 Ready to start TLS");
-                        SSLSocket upgraded = (SSLSocket) tls.getSocketFactory().createSocket(current,
-                                current.getInetAddress().getHostAddress(), current.getPort(), true);
+                        SSLSocket upgraded = (SSLSocket) tls.getSocketFactory()
+                                .createSocket(
+                                        current, current.getInetAddress().getHostAddress(), current.getPort(), true);
                         upgraded.setUseClientMode(false);
                         upgraded.startHandshake();
                         sessions.add(upgraded);

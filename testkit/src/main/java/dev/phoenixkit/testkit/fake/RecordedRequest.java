@@ -15,8 +15,12 @@ import java.util.Optional;
  * @param headers  the headers, names lower-cased
  * @param params   the query parameters merged with the form parameters (form wins), first value of each
  */
-public record RecordedRequest(Optional<FakeEndpoint> endpoint, String method, String path,
-        Map<String, List<String>> headers, Map<String, String> params) {
+public record RecordedRequest(
+        Optional<FakeEndpoint> endpoint,
+        String method,
+        String path,
+        Map<String, List<String>> headers,
+        Map<String, String> params) {
     /** Copies the collections. */
     public RecordedRequest {
         headers = Map.copyOf(headers);

@@ -34,8 +34,10 @@ public final class EmbeddedServerBackend extends ServerBackend {
                     .start();
             return new EmbeddedServerBackend(postgres);
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start the embedded PostgreSQL: " + e.getMessage()
-                    + " (set PHOENIXKIT_TEST_DB_URL to use an external server instead)", e);
+            throw new IllegalStateException(
+                    "Could not start the embedded PostgreSQL: " + e.getMessage()
+                            + " (set PHOENIXKIT_TEST_DB_URL to use an external server instead)",
+                    e);
         }
     }
 

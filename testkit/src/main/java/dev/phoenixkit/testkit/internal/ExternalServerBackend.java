@@ -15,8 +15,8 @@ public final class ExternalServerBackend extends ServerBackend {
     private final String user;
     private final String password;
 
-    private ExternalServerBackend(String prefix, String maintenanceDatabase, String query, String user,
-            String password) {
+    private ExternalServerBackend(
+            String prefix, String maintenanceDatabase, String query, String user, String password) {
         this.prefix = prefix;
         this.maintenanceDatabase = maintenanceDatabase;
         this.query = query;

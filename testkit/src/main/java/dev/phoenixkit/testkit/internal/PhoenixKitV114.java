@@ -20,8 +20,7 @@ public final class PhoenixKitV114 {
              WHERE s.key LIKE 'integration:%%'
             """;
 
-    private PhoenixKitV114() {
-    }
+    private PhoenixKitV114() {}
 
     /**
      * @param qualifiedPrefix the quoted schema and a dot ({@code "<schema>".}), or {@code public.}

@@ -51,8 +51,8 @@ public abstract class ServerBackend implements AutoCloseable {
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("Testkit could not run '" + sql + "' on " + description() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Testkit could not run '" + sql + "' on " + description() + ": " + e.getMessage(), e);
         }
     }
 

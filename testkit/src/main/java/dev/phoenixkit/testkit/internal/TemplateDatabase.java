@@ -48,7 +48,8 @@ public record TemplateDatabase(String name, long migrationMillis) {
      * the real one) and its marker, from which {@code Integrations} detects the uuid-key layout.
      */
     private static void toUuidKeys(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(PhoenixKitV114.up("public."));
             statement.execute("COMMENT ON TABLE public.phoenix_kit IS '114'");
         } catch (SQLException e) {

@@ -12,8 +12,7 @@ public final class TestLayout {
     /** The system property naming the layout. */
     public static final String PROPERTY = "phoenixkit.test.storageLayout";
 
-    private TestLayout() {
-    }
+    private TestLayout() {}
 
     /**
      * @return the layout of this JVM's test databases
@@ -24,8 +23,8 @@ public final class TestLayout {
         return switch (value) {
             case "", "composite", "composite_key" -> StorageLayout.COMPOSITE_KEY;
             case "uuid", "uuid_key" -> StorageLayout.UUID_KEY;
-            default -> throw new IllegalStateException(PROPERTY + " must be 'composite' or 'uuid', not '" + value
-                    + "'");
+            default ->
+                throw new IllegalStateException(PROPERTY + " must be 'composite' or 'uuid', not '" + value + "'");
         };
     }
 }

@@ -27,8 +27,9 @@ public final class TestcontainersServerBackend extends ServerBackend {
                         + "unset it to use the embedded PostgreSQL");
             }
         } catch (NoClassDefFoundError e) {
-            throw new IllegalStateException("PHOENIXKIT_TEST_DB=testcontainers needs org.testcontainers:postgresql "
-                    + "on the test class path", e);
+            throw new IllegalStateException(
+                    "PHOENIXKIT_TEST_DB=testcontainers needs org.testcontainers:postgresql " + "on the test class path",
+                    e);
         }
         PostgreSQLContainer<?> container = new PostgreSQLContainer<>(IMAGE);
         container.start();

@@ -75,7 +75,8 @@ public final class AiEndpointCredentials {
         }
         if (endpoint.apiKey() != null && !endpoint.apiKey().isEmpty()) {
             if (warnedLegacy.add(endpoint.uuid())) {
-                LOG.warn("AI endpoint {} still uses its legacy api_key column; run the legacy migration",
+                LOG.warn(
+                        "AI endpoint {} still uses its legacy api_key column; run the legacy migration",
                         endpoint.uuid());
             }
             return Optional.of(endpoint.apiKey());
@@ -95,14 +96,25 @@ public final class AiEndpointCredentials {
         try {
             UUID uuid = integrations.resolveToUuid(endpoint.provider());
             if (dao.promote(endpoint.uuid(), uuid) == 1) {
-                integrations.recordAuditEntry(ReferenceAiModule.LEGACY_MIGRATED, uuid, null, AuditMode.AUTO,
-                        Map.of("module", ReferenceAiModule.KEY, "endpoint_uuid",
-                                endpoint.uuid().toString(), "source", "lazy_on_read"));
+                integrations.recordAuditEntry(
+                        ReferenceAiModule.LEGACY_MIGRATED,
+                        uuid,
+                        null,
+                        AuditMode.AUTO,
+                        Map.of(
+                                "module",
+                                ReferenceAiModule.KEY,
+                                "endpoint_uuid",
+                                endpoint.uuid().toString(),
+                                "source",
+                                "lazy_on_read"));
             }
         } catch (RuntimeException e) {
             if (warnedPromotion.add(endpoint.uuid())) {
-                LOG.warn("Could not pin AI endpoint {} to its connection ({}); will keep resolving by provider",
-                        endpoint.uuid(), e.getClass().getSimpleName());
+                LOG.warn(
+                        "Could not pin AI endpoint {} to its connection ({}); will keep resolving by provider",
+                        endpoint.uuid(),
+                        e.getClass().getSimpleName());
             }
         }
     }

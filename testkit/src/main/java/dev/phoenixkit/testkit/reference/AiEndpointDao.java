@@ -50,7 +50,9 @@ public interface AiEndpointDao {
             UPDATE <schema>.phoenix_kit_ai_endpoints
             SET provider = :provider, api_key = '', integration_uuid = :integrationUuid, updated_at = now()
             WHERE uuid IN (<uuids>)""")
-    int pinMigrated(@BindList("uuids") List<UUID> uuids, @Bind("provider") String provider,
+    int pinMigrated(
+            @BindList("uuids") List<UUID> uuids,
+            @Bind("provider") String provider,
             @Bind("integrationUuid") UUID integrationUuid);
 
     /**

@@ -48,6 +48,7 @@ public final class ReferenceAiModule implements IntegrationModule {
     public static final String COMPLETED_SETTING = "ai_legacy_api_key_migration_completed_at";
     /** The audit action for each migrated endpoint. */
     public static final String LEGACY_MIGRATED = "integration.legacy_migrated";
+
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceAiModule.class);
 
     private final Jdbi jdbi;
@@ -127,7 +128,9 @@ public final class ReferenceAiModule implements IntegrationModule {
         }
         Map<String, List<UUID>> endpointsByKey = new LinkedHashMap<>();
         for (AiEndpoint endpoint : dao.legacyOpenRouterEndpoints()) {
-            endpointsByKey.computeIfAbsent(endpoint.apiKey(), key -> new ArrayList<>()).add(endpoint.uuid());
+            endpointsByKey
+                    .computeIfAbsent(endpoint.apiKey(), key -> new ArrayList<>())
+                    .add(endpoint.uuid());
         }
         if (endpointsByKey.isEmpty()) {
             markCompleted(dao);
@@ -142,11 +145,18 @@ public final class ReferenceAiModule implements IntegrationModule {
             integrations.saveSetup(uuid, Map.of("api_key", group.getKey()));
             dao.pinMigrated(group.getValue(), "openrouter:" + name, uuid);
             for (UUID endpoint : group.getValue()) {
-                integrations.recordAuditEntry(LEGACY_MIGRATED, uuid, null, AuditMode.AUTO,
+                integrations.recordAuditEntry(
+                        LEGACY_MIGRATED,
+                        uuid,
+                        null,
+                        AuditMode.AUTO,
                         Map.of("module", KEY, "endpoint_uuid", endpoint.toString(), "source", "legacy_api_key"));
                 endpoints++;
             }
-            LOG.info("AI legacy migration: {} endpoint(s) now use connection {}", group.getValue().size(), uuid);
+            LOG.info(
+                    "AI legacy migration: {} endpoint(s) now use connection {}",
+                    group.getValue().size(),
+                    uuid);
         }
         markCompleted(dao);
         return Map.of("result", "migrated", "connections", endpointsByKey.size(), "endpoints", endpoints);
@@ -175,12 +185,23 @@ public final class ReferenceAiModule implements IntegrationModule {
                     continue;
                 }
                 if (dao.promote(endpoint.uuid(), uuid) == 1) {
-                    integrations.recordAuditEntry(LEGACY_MIGRATED, uuid, null, AuditMode.AUTO,
-                            Map.of("module", KEY, "endpoint_uuid", endpoint.uuid().toString(), "source", "sweep"));
+                    integrations.recordAuditEntry(
+                            LEGACY_MIGRATED,
+                            uuid,
+                            null,
+                            AuditMode.AUTO,
+                            Map.of(
+                                    "module",
+                                    KEY,
+                                    "endpoint_uuid",
+                                    endpoint.uuid().toString(),
+                                    "source",
+                                    "sweep"));
                     promoted++;
                 }
             }
-            return promoted == 0 ? Map.of("result", "nothing_to_migrate")
+            return promoted == 0
+                    ? Map.of("result", "nothing_to_migrate")
                     : Map.of("result", "migrated", "count", promoted);
         } catch (RuntimeException e) {
             LOG.warn("AI reference sweep failed ({})", e.getClass().getName());

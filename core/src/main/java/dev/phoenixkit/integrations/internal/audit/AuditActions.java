@@ -25,6 +25,5 @@ public final class AuditActions {
     /** A module moved legacy data onto a connection. */
     public static final String LEGACY_MIGRATED = "integration.legacy_migrated";
 
-    private AuditActions() {
-    }
+    private AuditActions() {}
 }

@@ -46,8 +46,15 @@ public final class AuditLog {
      * @param mode     manual or automatic
      * @param extra    non-secret metadata; {@code provider} and {@code connection} are added as PhoenixKit does
      */
-    public void record(Handle handle, String action, UUID uuid, String provider, String name, UUID actor,
-            AuditMode mode, Map<String, ?> extra) {
+    public void record(
+            Handle handle,
+            String action,
+            UUID uuid,
+            String provider,
+            String name,
+            UUID actor,
+            AuditMode mode,
+            Map<String, ?> extra) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         extra.forEach(metadata::put);
         if (provider != null) {
@@ -56,8 +63,16 @@ public final class AuditLog {
         if (name != null) {
             metadata.put("connection", name);
         }
-        handle.attach(AuditDao.class).insert(action, uuid, provider, name, actor, mode.wireValue(),
-                JsonCodec.write(metadata), Timestamps.now(clock));
+        handle.attach(AuditDao.class)
+                .insert(
+                        action,
+                        uuid,
+                        provider,
+                        name,
+                        actor,
+                        mode.wireValue(),
+                        JsonCodec.write(metadata),
+                        Timestamps.now(clock));
     }
 
     /**
@@ -66,12 +81,20 @@ public final class AuditLog {
      */
     public List<AuditEntry> list(UUID uuid) {
         return database.withHandle(handle -> handle.attach(AuditDao.class).listByIntegration(uuid).stream()
-                .map(AuditLog::toEntry).toList());
+                .map(AuditLog::toEntry)
+                .toList());
     }
 
     private static AuditEntry toEntry(AuditRow row) {
-        return new AuditEntry(row.id(), row.action(), row.integrationUuid(), row.provider(), row.name(),
-                row.actorUuid(), "auto".equals(row.mode()) ? AuditMode.AUTO : AuditMode.MANUAL,
-                JsonCodec.parseObject(row.metadata()), row.occurredAt());
+        return new AuditEntry(
+                row.id(),
+                row.action(),
+                row.integrationUuid(),
+                row.provider(),
+                row.name(),
+                row.actorUuid(),
+                "auto".equals(row.mode()) ? AuditMode.AUTO : AuditMode.MANUAL,
+                JsonCodec.parseObject(row.metadata()),
+                row.occurredAt());
     }
 }

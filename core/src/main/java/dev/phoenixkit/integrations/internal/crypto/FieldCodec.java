@@ -1,9 +1,9 @@
 package dev.phoenixkit.integrations.internal.crypto;
 
-import dev.phoenixkit.integrations.internal.StoredData;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
+import dev.phoenixkit.integrations.internal.StoredData;
 import dev.phoenixkit.integrations.internal.json.JsonCodec;
 import java.util.Collection;
 import java.util.Collections;
@@ -68,8 +68,8 @@ public final class FieldCodec {
                 }
             }
         }
-        return new Decoded(StoredData.of(fields, undecryptable.keySet()),
-                new StoredSecrets(readable, plaintexts, undecryptable));
+        return new Decoded(
+                StoredData.of(fields, undecryptable.keySet()), new StoredSecrets(readable, plaintexts, undecryptable));
     }
 
     /**
@@ -137,8 +137,8 @@ public final class FieldCodec {
      * @param plaintexts    field to what that ciphertext decrypted to
      * @param undecryptable field to the stored ciphertext this cipher could not decrypt
      */
-    public record StoredSecrets(Map<String, String> readable, Map<String, String> plaintexts,
-            Map<String, String> undecryptable) {
+    public record StoredSecrets(
+            Map<String, String> readable, Map<String, String> plaintexts, Map<String, String> undecryptable) {
         /** A new row's: nothing stored. */
         public static final StoredSecrets NONE = new StoredSecrets(Map.of(), Map.of(), Map.of());
 

@@ -27,9 +27,15 @@ public interface AuditDao {
             VALUES (:action, CAST(:integrationUuid AS uuid), :provider, :name, CAST(:actorUuid AS uuid), :mode,
                     CAST(:metadata AS jsonb),
                     CAST(:occurredAt AS timestamptz))""")
-    int insert(@Bind("action") String action, @Bind("integrationUuid") UUID integrationUuid,
-            @Bind("provider") String provider, @Bind("name") String name, @Bind("actorUuid") UUID actorUuid,
-            @Bind("mode") String mode, @Bind("metadata") String metadata, @Bind("occurredAt") String occurredAt);
+    int insert(
+            @Bind("action") String action,
+            @Bind("integrationUuid") UUID integrationUuid,
+            @Bind("provider") String provider,
+            @Bind("name") String name,
+            @Bind("actorUuid") UUID actorUuid,
+            @Bind("mode") String mode,
+            @Bind("metadata") String metadata,
+            @Bind("occurredAt") String occurredAt);
 
     /**
      * @param integrationUuid a connection's uuid

@@ -16,6 +16,13 @@ import java.util.UUID;
  * @param metadata        JSON text
  * @param occurredAt      when
  */
-public record AuditRow(long id, String action, UUID integrationUuid, String provider, String name, UUID actorUuid,
-        String mode, String metadata, Instant occurredAt) {
-}
+public record AuditRow(
+        long id,
+        String action,
+        UUID integrationUuid,
+        String provider,
+        String name,
+        UUID actorUuid,
+        String mode,
+        String metadata,
+        Instant occurredAt) {}

@@ -78,7 +78,6 @@ public final class Database {
         return layout == StorageLayout.UUID_KEY ? "module = 'integrations'" : "key LIKE 'integration:%'";
     }
 
-
     /**
      * @param dataSource the connections to use
      * @param schema     the schema holding the PhoenixKit tables
@@ -292,14 +291,20 @@ public final class Database {
     public IntegrationException failure(Exception failure) {
         String sqlState = sqlState(failure).orElse("none");
         if (UNDEFINED_TABLE.equals(sqlState) || INVALID_SCHEMA_NAME.equals(sqlState)) {
-            return new IntegrationException(IntegrationError.SCHEMA_NOT_MIGRATED, "The PhoenixKit tables are"
-                    + " missing in schema \"" + schema + "\" (SQLState " + sqlState + "): migrate it first with"
-                    + " Migrator.create(dataSource).schema(\"" + schema + "\").migrate() from phoenixkit-migrations,"
-                    + " or 'phoenixkit-cli migrate --schema " + schema + "', or point Integrations.builder()"
-                    + ".schema(...) at the schema you migrated", sanitizedCause(failure));
+            return new IntegrationException(
+                    IntegrationError.SCHEMA_NOT_MIGRATED,
+                    "The PhoenixKit tables are"
+                            + " missing in schema \"" + schema + "\" (SQLState " + sqlState + "): migrate it first with"
+                            + " Migrator.create(dataSource).schema(\"" + schema
+                            + "\").migrate() from phoenixkit-migrations,"
+                            + " or 'phoenixkit-cli migrate --schema " + schema + "', or point Integrations.builder()"
+                            + ".schema(...) at the schema you migrated",
+                    sanitizedCause(failure));
         }
-        return new IntegrationException(IntegrationError.STORAGE_FAILED,
-                "Database operation failed (SQLState " + sqlState + ", " + failure.getClass().getSimpleName() + ")",
+        return new IntegrationException(
+                IntegrationError.STORAGE_FAILED,
+                "Database operation failed (SQLState " + sqlState + ", "
+                        + failure.getClass().getSimpleName() + ")",
                 sanitizedCause(failure));
     }
 

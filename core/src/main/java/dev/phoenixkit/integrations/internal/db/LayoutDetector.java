@@ -14,8 +14,7 @@ public final class LayoutDetector {
     /** The first PhoenixKit version whose rows are keyed by uuid. */
     public static final int UUID_KEY_VERSION = 114;
 
-    private LayoutDetector() {
-    }
+    private LayoutDetector() {}
 
     /**
      * The layout and why.
@@ -23,8 +22,7 @@ public final class LayoutDetector {
      * @param layout the layout
      * @param reason what decided it, for the log line
      */
-    public record Detected(StorageLayout layout, String reason) {
-    }
+    public record Detected(StorageLayout layout, String reason) {}
 
     /**
      * @param jdbi   a {@code Jdbi} with the {@code schema} attribute defined
@@ -40,19 +38,21 @@ public final class LayoutDetector {
                 if (version != null) {
                     return version >= UUID_KEY_VERSION
                             ? new Detected(StorageLayout.UUID_KEY, "PhoenixKit version marker " + version + " >= 114")
-                            : new Detected(StorageLayout.COMPOSITE_KEY, "PhoenixKit version marker " + version
-                                    + " < 114");
+                            : new Detected(
+                                    StorageLayout.COMPOSITE_KEY, "PhoenixKit version marker " + version + " < 114");
                 }
             }
             if (!dao.exists(quoted + ".phoenix_kit_settings")) {
                 return new Detected(StorageLayout.COMPOSITE_KEY, "no phoenix_kit_settings table yet (default)");
             }
             if (dao.hasUuidKeyedRows() && !dao.hasCompositeKeyedRows()) {
-                return new Detected(StorageLayout.UUID_KEY, "no numeric version marker; the integration rows are "
-                        + "keyed by uuid");
+                return new Detected(
+                        StorageLayout.UUID_KEY,
+                        "no numeric version marker; the integration rows are " + "keyed by uuid");
             }
-            return new Detected(StorageLayout.COMPOSITE_KEY, "no numeric version marker; no uuid-keyed integration "
-                    + "rows (default)");
+            return new Detected(
+                    StorageLayout.COMPOSITE_KEY,
+                    "no numeric version marker; no uuid-keyed integration " + "rows (default)");
         });
     }
 

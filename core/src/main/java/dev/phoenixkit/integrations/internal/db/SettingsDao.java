@@ -74,8 +74,8 @@ public interface SettingsDao {
             VALUES (:uuid, :key, NULL, CAST(:json AS jsonb), 'integrations',
                     CAST(:now AS timestamptz), CAST(:now AS timestamptz))
             ON CONFLICT (key) DO NOTHING""")
-    int insertIfAbsent(@Bind("uuid") UUID uuid, @Bind("key") String key, @Bind("json") String json,
-            @Bind("now") String now);
+    int insertIfAbsent(
+            @Bind("uuid") UUID uuid, @Bind("key") String key, @Bind("json") String json, @Bind("now") String now);
 
     /**
      * Replaces a row's data.
@@ -105,8 +105,8 @@ public interface SettingsDao {
             UPDATE <schema>.phoenix_kit_settings
             SET key = :key, value_json = CAST(:json AS jsonb), date_updated = CAST(:now AS timestamptz)
             WHERE uuid = :uuid""")
-    int updateKeyAndData(@Bind("uuid") UUID uuid, @Bind("key") String key, @Bind("json") String json,
-            @Bind("now") String now);
+    int updateKeyAndData(
+            @Bind("uuid") UUID uuid, @Bind("key") String key, @Bind("json") String json, @Bind("now") String now);
 
     /**
      * Deletes an integration row.
@@ -132,8 +132,8 @@ public interface SettingsDao {
             SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
             WHERE key LIKE :pattern AND value_json IS NOT NULL""" + " AND " + OWNER_FILTER + """
              ORDER BY key""")
-    List<SettingsRow> listByKeyPattern(@Bind("pattern") String pattern, @Bind("ownerType") String ownerType,
-            @Bind("ownerUuid") String ownerUuid);
+    List<SettingsRow> listByKeyPattern(
+            @Bind("pattern") String pattern, @Bind("ownerType") String ownerType, @Bind("ownerUuid") String ownerUuid);
 
     /**
      * Composite-key layout: the rows with data whose key matches any pattern, of one owner, in one query.
@@ -147,7 +147,9 @@ public interface SettingsDao {
             SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
             WHERE key LIKE ANY(:patterns) AND value_json IS NOT NULL""" + " AND " + OWNER_FILTER + """
              ORDER BY key""")
-    List<SettingsRow> listByKeyPatterns(@Bind("patterns") String[] patterns, @Bind("ownerType") String ownerType,
+    List<SettingsRow> listByKeyPatterns(
+            @Bind("patterns") String[] patterns,
+            @Bind("ownerType") String ownerType,
             @Bind("ownerUuid") String ownerUuid);
 
     /**
@@ -162,7 +164,9 @@ public interface SettingsDao {
     @SqlQuery("""
             SELECT uuid, key, value_json::text AS value_json FROM <schema>.phoenix_kit_settings
             WHERE module = 'integrations' AND value_json ->> 'provider' = ANY(:providers)""" + " AND " + OWNER_FILTER)
-    List<SettingsRow> listByProviders(@Bind("providers") String[] providers, @Bind("ownerType") String ownerType,
+    List<SettingsRow> listByProviders(
+            @Bind("providers") String[] providers,
+            @Bind("ownerType") String ownerType,
             @Bind("ownerUuid") String ownerUuid);
 
     /**
@@ -193,8 +197,12 @@ public interface SettingsDao {
             SELECT EXISTS (SELECT 1 FROM <schema>.phoenix_kit_settings
             WHERE module = 'integrations' AND value_json ->> 'provider' = :provider
               AND lower(value_json ->> 'name') = lower(:name) AND uuid <> :self""" + " AND " + OWNER_FILTER + ")")
-    boolean nameTaken(@Bind("provider") String provider, @Bind("name") String name,
-            @Bind("ownerType") String ownerType, @Bind("ownerUuid") String ownerUuid, @Bind("self") UUID self);
+    boolean nameTaken(
+            @Bind("provider") String provider,
+            @Bind("name") String name,
+            @Bind("ownerType") String ownerType,
+            @Bind("ownerUuid") String ownerUuid,
+            @Bind("self") UUID self);
 
     /**
      * A batch of integration rows after a uuid, locked until the transaction ends (for re-encryption).

@@ -42,9 +42,11 @@ public final class SettingsReads {
                 WHERE key = ?""".formatted(table);
         this.byProvider = """
                 SELECT uuid, key, value_json::text FROM %s
-                WHERE module = 'integrations' AND value_json ->> 'provider' = ? AND %s""".formatted(table,
-                SettingsDao.OWNER_FILTER.replace("CAST(:ownerUuid AS text)", "CAST(? AS text)")
-                        .replace("CAST(:ownerType AS text)", "CAST(? AS text)"));
+                WHERE module = 'integrations' AND value_json ->> 'provider' = ? AND %s""".formatted(
+                        table,
+                        SettingsDao.OWNER_FILTER
+                                .replace("CAST(:ownerUuid AS text)", "CAST(? AS text)")
+                                .replace("CAST(:ownerType AS text)", "CAST(? AS text)"));
     }
 
     /**

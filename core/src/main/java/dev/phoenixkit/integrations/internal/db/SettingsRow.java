@@ -14,7 +14,7 @@ public record SettingsRow(UUID uuid, String key, String valueJson) {
     /** Leaves the JSON out: under {@code SecretCipher.none()}, or in legacy rows, it holds plaintext secrets. */
     @Override
     public String toString() {
-        return "SettingsRow[uuid=" + uuid + ", key=" + key + ", valueJson=" + (valueJson == null ? "null"
-                : "<" + valueJson.length() + " characters>") + "]";
+        return "SettingsRow[uuid=" + uuid + ", key=" + key + ", valueJson="
+                + (valueJson == null ? "null" : "<" + valueJson.length() + " characters>") + "]";
     }
 }

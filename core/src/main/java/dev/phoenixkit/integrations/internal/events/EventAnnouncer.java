@@ -7,7 +7,7 @@ import org.jdbi.v3.core.Handle;
 @FunctionalInterface
 public interface EventAnnouncer {
     /** Announces nothing (the LISTEN/NOTIFY bridge is off). */
-    EventAnnouncer NONE = (handle, event) -> { };
+    EventAnnouncer NONE = (handle, event) -> {};
 
     /**
      * @param handle the transaction's handle
@@ -22,6 +22,5 @@ public interface EventAnnouncer {
      * @param handle the transaction's handle
      * @param uuid   the row's uuid
      */
-    default void announceWrite(Handle handle, java.util.UUID uuid) {
-    }
+    default void announceWrite(Handle handle, java.util.UUID uuid) {}
 }

@@ -21,8 +21,7 @@ public final class EventPayload {
     /** Longest validation message sent (PostgreSQL payloads must stay under 8000 bytes). */
     static final int MAX_MESSAGE = 1000;
 
-    private EventPayload() {
-    }
+    private EventPayload() {}
 
     /**
      * @param event  the event
@@ -73,7 +72,8 @@ public final class EventPayload {
      */
     public static Optional<UUID> uuid(String payload) {
         try {
-            return Optional.of(UUID.fromString((String) JsonCodec.parseObject(payload).get("uuid")));
+            return Optional.of(
+                    UUID.fromString((String) JsonCodec.parseObject(payload).get("uuid")));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -137,19 +137,25 @@ public final class EventPayload {
             }
             Owner owner = decodedOwner.get();
             IntegrationEvent event = switch (String.valueOf(json.get("type"))) {
-                case "setup_saved" -> new IntegrationEvent.SetupSaved(uuid, provider, name, reader.apply(uuid),
-                        owner);
+                case "setup_saved" -> new IntegrationEvent.SetupSaved(uuid, provider, name, reader.apply(uuid), owner);
                 case "connected" -> new IntegrationEvent.Connected(uuid, provider, name, reader.apply(uuid), owner);
                 case "disconnected" -> new IntegrationEvent.Disconnected(uuid, provider, name, owner);
                 case "connection_added" -> new IntegrationEvent.ConnectionAdded(uuid, provider, name, owner);
                 case "connection_removed" -> new IntegrationEvent.ConnectionRemoved(uuid, provider, name, owner);
-                case "connection_renamed" -> new IntegrationEvent.ConnectionRenamed(uuid, provider,
-                        (String) json.get("old_name"), (String) json.get("new_name"), owner);
-                case "validated" -> new IntegrationEvent.Validated(uuid, provider, name,
-                        Boolean.TRUE.equals(json.get("ok"))
-                                ? (json.get("message") instanceof String note && !"ok".equals(note)
-                                        ? ValidationResult.ok(note) : ValidationResult.ok())
-                                : ValidationResult.error(String.valueOf(json.get("message"))), owner);
+                case "connection_renamed" ->
+                    new IntegrationEvent.ConnectionRenamed(
+                            uuid, provider, (String) json.get("old_name"), (String) json.get("new_name"), owner);
+                case "validated" ->
+                    new IntegrationEvent.Validated(
+                            uuid,
+                            provider,
+                            name,
+                            Boolean.TRUE.equals(json.get("ok"))
+                                    ? (json.get("message") instanceof String note && !"ok".equals(note)
+                                            ? ValidationResult.ok(note)
+                                            : ValidationResult.ok())
+                                    : ValidationResult.error(String.valueOf(json.get("message"))),
+                            owner);
                 default -> null;
             };
             return Optional.ofNullable(event);

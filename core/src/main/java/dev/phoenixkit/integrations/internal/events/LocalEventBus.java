@@ -39,8 +39,12 @@ public final class LocalEventBus implements IntegrationEvents {
                 if (e instanceof VirtualMachineError vmError) {
                     throw vmError;
                 }
-                LOG.warn("Integration event listener {} failed on {} for {}; other listeners still run",
-                        listener.consumer().getClass().getName(), event.getClass().getSimpleName(), event.uuid(), e);
+                LOG.warn(
+                        "Integration event listener {} failed on {} for {}; other listeners still run",
+                        listener.consumer().getClass().getName(),
+                        event.getClass().getSimpleName(),
+                        event.uuid(),
+                        e);
             }
         }
     }

@@ -38,9 +38,11 @@ public final class NotifyBridge implements AutoCloseable {
     public static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
     /** Longest reconnect delay. */
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
     private static final Logger LOG = LoggerFactory.getLogger(NotifyBridge.class);
     /** Name prefix of listener threads (followed by channel and instance id). */
     public static final String THREAD_PREFIX = "phoenixkit-integrations-listen-";
+
     private static final int POLL_MILLIS = 250;
 
     private final Database database;
@@ -59,28 +61,24 @@ public final class NotifyBridge implements AutoCloseable {
     /** What the bridge tells its owner besides events: when it listens and what other nodes wrote. */
     public interface Hooks {
         /** No hooks. */
-        Hooks NONE = new Hooks() {
-        };
+        Hooks NONE = new Hooks() {};
 
         /**
          * The listening connection is established (again): notifications from now on arrive.
          *
          * @param downtime how long it was not listening, or {@code null} on the first connect
          */
-        default void listening(Duration downtime) {
-        }
+        default void listening(Duration downtime) {}
 
         /** The listening connection failed: notifications sent until {@link #listening} are lost. */
-        default void notListening() {
-        }
+        default void notListening() {}
 
         /**
          * Another node wrote a row (before its event, if any, is delivered).
          *
          * @param uuid the row's uuid
          */
-        default void written(UUID uuid) {
-        }
+        default void written(UUID uuid) {}
     }
 
     /**
@@ -89,8 +87,8 @@ public final class NotifyBridge implements AutoCloseable {
      * @param bus       the local bus that receives remote events
      * @param reader    re-reads a connection's data by uuid for events that carry data
      */
-    public NotifyBridge(Database database, NotifyAnnouncer announcer, LocalEventBus bus,
-            Function<UUID, IntegrationData> reader) {
+    public NotifyBridge(
+            Database database, NotifyAnnouncer announcer, LocalEventBus bus, Function<UUID, IntegrationData> reader) {
         this(database, announcer, bus, reader, Hooks.NONE);
     }
 
@@ -101,8 +99,12 @@ public final class NotifyBridge implements AutoCloseable {
      * @param reader    re-reads a connection's data by uuid for events that carry data
      * @param hooks     told when the bridge listens or stops listening, and about other nodes' writes
      */
-    public NotifyBridge(Database database, NotifyAnnouncer announcer, LocalEventBus bus,
-            Function<UUID, IntegrationData> reader, Hooks hooks) {
+    public NotifyBridge(
+            Database database,
+            NotifyAnnouncer announcer,
+            LocalEventBus bus,
+            Function<UUID, IntegrationData> reader,
+            Hooks hooks) {
         this.hooks = Objects.requireNonNull(hooks, "hooks");
         this.database = Objects.requireNonNull(database, "database");
         this.channel = announcer.channel();
@@ -148,7 +150,8 @@ public final class NotifyBridge implements AutoCloseable {
                     connect();
                     backoffMillis = INITIAL_BACKOFF.toMillis();
                 }
-                PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
+                PGNotification[] notifications =
+                        connection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
                 if (notifications != null) {
                     for (PGNotification notification : notifications) {
                         dispatch(notification.getParameter());
@@ -158,8 +161,11 @@ public final class NotifyBridge implements AutoCloseable {
                 if (closed.getCount() == 0) {
                     break;
                 }
-                LOG.warn("LISTEN connection on channel {} failed ({}); reconnecting in {} ms", channel,
-                        e.getClass().getSimpleName(), backoffMillis);
+                LOG.warn(
+                        "LISTEN connection on channel {} failed ({}); reconnecting in {} ms",
+                        channel,
+                        e.getClass().getSimpleName(),
+                        backoffMillis);
                 boolean wasListening = connection != null;
                 disconnect();
                 if (wasListening) {
@@ -221,7 +227,9 @@ public final class NotifyBridge implements AutoCloseable {
             try {
                 listenJdbi(current).useExtension(NotifyDao.class, NotifyDao::unlistenAll);
             } catch (RuntimeException e) {
-                LOG.debug("UNLISTEN on channel {} failed ({}); the connection is probably gone", channel,
+                LOG.debug(
+                        "UNLISTEN on channel {} failed ({}); the connection is probably gone",
+                        channel,
                         e.getClass().getSimpleName());
             }
             database.closeRawConnection(current);

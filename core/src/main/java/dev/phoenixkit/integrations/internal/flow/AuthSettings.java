@@ -13,11 +13,11 @@ import java.util.Objects;
  * @param checkDeadline    how long a caller waits for a credential check before "The service did not respond in
  *                         time" (default 15 s, PhoenixKit's {@code integration_check_deadline})
  */
-public record AuthSettings(Duration httpTimeout, Duration refreshSkew, Duration authorizationTtl,
-        Duration checkDeadline) {
+public record AuthSettings(
+        Duration httpTimeout, Duration refreshSkew, Duration authorizationTtl, Duration checkDeadline) {
     /** The defaults: 15 s, 60 s, 10 min, 15 s. */
-    public static final AuthSettings DEFAULTS = new AuthSettings(Duration.ofSeconds(15), Duration.ofSeconds(60),
-            Duration.ofMinutes(10), Duration.ofSeconds(15));
+    public static final AuthSettings DEFAULTS = new AuthSettings(
+            Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofSeconds(15));
 
     /**
      * Validates the components.

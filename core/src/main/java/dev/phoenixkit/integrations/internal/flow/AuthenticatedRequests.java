@@ -1,14 +1,14 @@
 package dev.phoenixkit.integrations.internal.flow;
 
-import dev.phoenixkit.integrations.Owner;
 import dev.phoenixkit.integrations.AccessToken;
 import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
-import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
+import dev.phoenixkit.integrations.Owner;
 import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.protocol.BearerRequests;
+import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
 import dev.phoenixkit.integrations.observe.ProviderCallKind;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,8 +40,7 @@ public final class AuthenticatedRequests {
      * @param http      the HTTP plumbing; its timeout applies to requests that carry none
      * @param clock     the clock
      */
-    public AuthenticatedRequests(ConnectionQueries queries, TokenRefresher refresher, ProviderHttp http,
-            Clock clock) {
+    public AuthenticatedRequests(ConnectionQueries queries, TokenRefresher refresher, ProviderHttp http, Clock clock) {
         this.queries = Objects.requireNonNull(queries, "queries");
         this.refresher = Objects.requireNonNull(refresher, "refresher");
         this.http = Objects.requireNonNull(http, "http");
@@ -66,11 +65,13 @@ public final class AuthenticatedRequests {
         Current current = current(uuid);
         IntegrationData data = current.data();
         if (current.value().isEmpty()) {
-            throw new IntegrationException(IntegrationError.NOT_CONFIGURED,
+            throw new IntegrationException(
+                    IntegrationError.NOT_CONFIGURED,
                     "Connection " + uuid + " has no access token, API key or bot token");
         }
         if (current.expiry() != null && !current.expiry().isAfter(clock.instant()) && !TokenState.canRefresh(data)) {
-            throw new IntegrationException(IntegrationError.NO_REFRESH_TOKEN,
+            throw new IntegrationException(
+                    IntegrationError.NO_REFRESH_TOKEN,
                     "The access token of connection " + uuid + " expired and the connection has no refresh token");
         }
         return AccessToken.of(current.value(), tokenType(data), current.expiry());
@@ -89,26 +90,31 @@ public final class AuthenticatedRequests {
         Objects.requireNonNull(request, "request");
         Current current = current(uuid);
         String provider = current.data().provider().orElse(ProviderHttp.UNKNOWN_PROVIDER);
-        HttpResponse<byte[]> response = ProviderHttp.tagged(provider, ProviderCallKind.RESOURCE,
-                () -> http.sendRaw(prepare(request, current.value())));
+        HttpResponse<byte[]> response = ProviderHttp.tagged(
+                provider, ProviderCallKind.RESOURCE, () -> http.sendRaw(prepare(request, current.value())));
         if (response.statusCode() != 401) {
             return response;
         }
         if (!TokenState.canRefresh(current.data())) {
             LOG.warn("Connection {}: request got 401 and the connection cannot be refreshed", uuid);
-            throw IntegrationException.fromProviderAnswer(IntegrationError.UNAUTHORIZED,
-                    "The provider answered 401 Unauthorized for connection " + uuid, 401, null);
+            throw IntegrationException.fromProviderAnswer(
+                    IntegrationError.UNAUTHORIZED,
+                    "The provider answered 401 Unauthorized for connection " + uuid,
+                    401,
+                    null);
         }
         TokenSnapshot fresh;
         try {
             fresh = refresher.refresh(uuid, current.used());
         } catch (IntegrationException e) {
             LOG.warn("Connection {}: request got 401 and the token refresh failed: {}", uuid, e.getMessage());
-            throw IntegrationException.causedBy(IntegrationError.TOKEN_REFRESH_FAILED,
-                    "Token refresh failed after a 401 for connection " + uuid, e);
+            throw IntegrationException.causedBy(
+                    IntegrationError.TOKEN_REFRESH_FAILED,
+                    "Token refresh failed after a 401 for connection " + uuid,
+                    e);
         }
-        return ProviderHttp.tagged(provider, ProviderCallKind.RESOURCE,
-                () -> http.sendRaw(prepare(request, fresh.accessToken())));
+        return ProviderHttp.tagged(
+                provider, ProviderCallKind.RESOURCE, () -> http.sendRaw(prepare(request, fresh.accessToken())));
     }
 
     /** Reads the connection and refreshes its token first when it is stale (expired or within the skew). */
@@ -131,7 +137,8 @@ public final class AuthenticatedRequests {
     /** PhoenixKit stores the provider's {@code token_type}; "bearer" in any case is written {@code Bearer}. */
     private static String tokenType(IntegrationData data) {
         Optional<String> stored = data.getString(Fields.TOKEN_TYPE);
-        if (data.getString(Fields.ACCESS_TOKEN).isEmpty() || stored.isEmpty()
+        if (data.getString(Fields.ACCESS_TOKEN).isEmpty()
+                || stored.isEmpty()
                 || "bearer".equalsIgnoreCase(stored.get())) {
             return "Bearer";
         }
@@ -152,8 +159,10 @@ public final class AuthenticatedRequests {
             return Optional.of(refresher.refresh(uuid, seen));
         } catch (IntegrationException e) {
             if (TokenState.isExpired(data, clock.instant())) {
-                throw IntegrationException.causedBy(IntegrationError.TOKEN_REFRESH_FAILED,
-                        "The access token of connection " + uuid + " expired and its refresh failed", e);
+                throw IntegrationException.causedBy(
+                        IntegrationError.TOKEN_REFRESH_FAILED,
+                        "The access token of connection " + uuid + " expired and its refresh failed",
+                        e);
             }
             LOG.warn("Connection {}: early refresh failed, using the still valid token: {}", uuid, e.getMessage());
             return Optional.empty();
@@ -165,6 +174,8 @@ public final class AuthenticatedRequests {
         if (withBearer.timeout().isPresent()) {
             return withBearer;
         }
-        return HttpRequest.newBuilder(withBearer, (name, value) -> true).timeout(http.timeout()).build();
+        return HttpRequest.newBuilder(withBearer, (name, value) -> true)
+                .timeout(http.timeout())
+                .build();
     }
 }

@@ -1,13 +1,13 @@
 package dev.phoenixkit.integrations.internal.flow;
 
 import dev.phoenixkit.integrations.internal.IntegrationsContext;
-import dev.phoenixkit.integrations.internal.service.ConnectionCommands;
-import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
 import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.protocol.CheckRunner;
 import dev.phoenixkit.integrations.internal.protocol.CredentialValidator;
 import dev.phoenixkit.integrations.internal.protocol.TokenEndpoint;
 import dev.phoenixkit.integrations.internal.protocol.UserinfoEndpoint;
+import dev.phoenixkit.integrations.internal.service.ConnectionCommands;
+import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
 
 /**
  * The HTTP-facing services of one {@code Integrations} instance, wired together. The HTTP client is obtained on
@@ -20,8 +20,13 @@ import dev.phoenixkit.integrations.internal.protocol.UserinfoEndpoint;
  * @param requests   authenticated requests
  * @param checks     the worker threads credential checks run on (closed with the instance)
  */
-public record ConnectionAuth(AuthSettings settings, OAuthFlows flows, TokenRefresher refresher,
-        ConnectionValidation validation, AuthenticatedRequests requests, CheckRunner checks)
+public record ConnectionAuth(
+        AuthSettings settings,
+        OAuthFlows flows,
+        TokenRefresher refresher,
+        ConnectionValidation validation,
+        AuthenticatedRequests requests,
+        CheckRunner checks)
         implements AutoCloseable {
 
     /**
@@ -31,17 +36,33 @@ public record ConnectionAuth(AuthSettings settings, OAuthFlows flows, TokenRefre
      * @param settings the tuning
      * @return the wired services
      */
-    public static ConnectionAuth create(IntegrationsContext context, ConnectionCommands commands,
-            ConnectionQueries queries, AuthSettings settings) {
+    public static ConnectionAuth create(
+            IntegrationsContext context,
+            ConnectionCommands commands,
+            ConnectionQueries queries,
+            AuthSettings settings) {
         CheckRunner checks = new CheckRunner(settings.checkDeadline());
         ProviderHttp lazyHttp = new ProviderHttp(context.httpClient(), settings.httpTimeout(), context.observer());
         TokenEndpoint tokenEndpoint = new TokenEndpoint(lazyHttp, context.clock());
-        TokenRefresher refresher = new TokenRefresher(context.store(), context.providers(), commands, tokenEndpoint,
-                context.clock(), settings.refreshSkew(), context.observer());
-        OAuthFlows flows = new OAuthFlows(context.store(), context.providers(), tokenEndpoint,
-                new UserinfoEndpoint(lazyHttp), settings.authorizationTtl());
-        ConnectionValidation validation = new ConnectionValidation(context.store(), context.providers(),
-                new CredentialValidator(lazyHttp, checks, context.providers(), context.clock()), refresher,
+        TokenRefresher refresher = new TokenRefresher(
+                context.store(),
+                context.providers(),
+                commands,
+                tokenEndpoint,
+                context.clock(),
+                settings.refreshSkew(),
+                context.observer());
+        OAuthFlows flows = new OAuthFlows(
+                context.store(),
+                context.providers(),
+                tokenEndpoint,
+                new UserinfoEndpoint(lazyHttp),
+                settings.authorizationTtl());
+        ConnectionValidation validation = new ConnectionValidation(
+                context.store(),
+                context.providers(),
+                new CredentialValidator(lazyHttp, checks, context.providers(), context.clock()),
+                refresher,
                 context.observer());
         AuthenticatedRequests requests = new AuthenticatedRequests(queries, refresher, lazyHttp, context.clock());
         return new ConnectionAuth(settings, flows, refresher, validation, requests, checks);

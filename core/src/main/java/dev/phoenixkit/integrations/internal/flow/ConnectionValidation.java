@@ -1,15 +1,15 @@
 package dev.phoenixkit.integrations.internal.flow;
 
-import dev.phoenixkit.integrations.Owner;
 import dev.phoenixkit.integrations.AuditMode;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.Owner;
 import dev.phoenixkit.integrations.ValidationResult;
 import dev.phoenixkit.integrations.internal.audit.AuditActions;
-import dev.phoenixkit.integrations.internal.service.CredentialRules;
 import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.json.JsonCodec;
 import dev.phoenixkit.integrations.internal.protocol.CredentialValidator;
+import dev.phoenixkit.integrations.internal.service.CredentialRules;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.observe.IntegrationsObserver;
@@ -49,8 +49,12 @@ public final class ConnectionValidation {
      * @param refresher refreshes stale OAuth2 tokens first
      * @param observer  told about every validation that reaches the provider check
      */
-    public ConnectionValidation(ConnectionStore store, ProviderRegistry providers, CredentialValidator validator,
-            TokenRefresher refresher, IntegrationsObserver observer) {
+    public ConnectionValidation(
+            ConnectionStore store,
+            ProviderRegistry providers,
+            CredentialValidator validator,
+            TokenRefresher refresher,
+            IntegrationsObserver observer) {
         this.observer = Objects.requireNonNull(observer, "observer");
         this.store = Objects.requireNonNull(store, "store");
         this.providers = Objects.requireNonNull(providers, "providers");
@@ -82,7 +86,10 @@ public final class ConnectionValidation {
         try {
             result = check(uuid, scope);
         } catch (RuntimeException e) {
-            LOG.warn("Validation of connection {} failed unexpectedly: {}", uuid, e.getClass().getSimpleName());
+            LOG.warn(
+                    "Validation of connection {} failed unexpectedly: {}",
+                    uuid,
+                    e.getClass().getSimpleName());
             result = ValidationResult.error("Validation failed unexpectedly");
         }
         audit(uuid, scope, result);
@@ -108,7 +115,10 @@ public final class ConnectionValidation {
             attrs.forEach((key, value) -> plain.put(key, JsonCodec.toPlain(value)));
             return validate(provider.get(), plain);
         } catch (RuntimeException e) {
-            LOG.warn("Validation of {} credentials failed unexpectedly: {}", providerKey, e.getClass().getSimpleName());
+            LOG.warn(
+                    "Validation of {} credentials failed unexpectedly: {}",
+                    providerKey,
+                    e.getClass().getSimpleName());
             return ValidationResult.error("Validation failed unexpectedly");
         }
     }
@@ -126,10 +136,12 @@ public final class ConnectionValidation {
         Set<String> unreadable = row.get().publicData().undecryptableFields();
         if (!unreadable.isEmpty()) {
             // Never "Not configured" for a secret that is there but unreadable here (docs/behaviour.md#fix-10).
-            LOG.warn("Connection {}: not validated, stored secrets {} cannot be decrypted with the configured key",
-                    uuid, unreadable);
-            return ValidationResult.error("Stored secrets cannot be decrypted with the configured key: "
-                    + new TreeSet<>(unreadable));
+            LOG.warn(
+                    "Connection {}: not validated, stored secrets {} cannot be decrypted with the configured key",
+                    uuid,
+                    unreadable);
+            return ValidationResult.error(
+                    "Stored secrets cannot be decrypted with the configured key: " + new TreeSet<>(unreadable));
         }
         if (!CredentialRules.hasCredentials(data.asMap())) {
             return ValidationResult.error("Not configured");
@@ -148,9 +160,11 @@ public final class ConnectionValidation {
     /** The provider check, its HTTP calls tagged as validation calls and its outcome observed. */
     private ValidationResult validate(ProviderDefinition provider, Map<String, ?> data) {
         long started = System.nanoTime();
-        ValidationResult result = ProviderHttp.tagged(provider.key(), ProviderCallKind.VALIDATION,
-                () -> validator.validate(provider, data));
-        observer.validation(provider.key(), result.isOk() ? Outcome.SUCCESS : Outcome.FAILURE,
+        ValidationResult result = ProviderHttp.tagged(
+                provider.key(), ProviderCallKind.VALIDATION, () -> validator.validate(provider, data));
+        observer.validation(
+                provider.key(),
+                result.isOk() ? Outcome.SUCCESS : Outcome.FAILURE,
                 Duration.ofNanos(System.nanoTime() - started));
         return result;
     }
@@ -163,8 +177,8 @@ public final class ConnectionValidation {
         }
         try {
             store.inTransaction(tx -> {
-                tx.find(uuid, scope).ifPresent(row -> tx.audit(AuditActions.VALIDATED, row, null, AuditMode.MANUAL,
-                        metadata));
+                tx.find(uuid, scope)
+                        .ifPresent(row -> tx.audit(AuditActions.VALIDATED, row, null, AuditMode.MANUAL, metadata));
                 return null;
             });
         } catch (RuntimeException e) {

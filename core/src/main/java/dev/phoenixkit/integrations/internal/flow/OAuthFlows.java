@@ -11,6 +11,7 @@ import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.events.IntegrationEvent;
 import dev.phoenixkit.integrations.internal.audit.AuditActions;
+import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.json.Timestamps;
 import dev.phoenixkit.integrations.internal.protocol.AccountProfile;
 import dev.phoenixkit.integrations.internal.protocol.AuthorizationUrls;
@@ -19,12 +20,11 @@ import dev.phoenixkit.integrations.internal.protocol.Pkce;
 import dev.phoenixkit.integrations.internal.protocol.TokenEndpoint;
 import dev.phoenixkit.integrations.internal.protocol.TokenGrant;
 import dev.phoenixkit.integrations.internal.protocol.UserinfoEndpoint;
-import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
-import dev.phoenixkit.integrations.observe.ProviderCallKind;
 import dev.phoenixkit.integrations.internal.store.PendingAuthorizationFields;
 import dev.phoenixkit.integrations.internal.store.StoreTransaction;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
+import dev.phoenixkit.integrations.observe.ProviderCallKind;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
 import java.net.URI;
@@ -67,8 +67,12 @@ public final class OAuthFlows {
      * @param userinfoEndpoint the userinfo client
      * @param authorizationTtl how long a begun authorization stays valid
      */
-    public OAuthFlows(ConnectionStore store, ProviderRegistry providers, TokenEndpoint tokenEndpoint,
-            UserinfoEndpoint userinfoEndpoint, Duration authorizationTtl) {
+    public OAuthFlows(
+            ConnectionStore store,
+            ProviderRegistry providers,
+            TokenEndpoint tokenEndpoint,
+            UserinfoEndpoint userinfoEndpoint,
+            Duration authorizationTtl) {
         this.store = Objects.requireNonNull(store, "store");
         this.providers = Objects.requireNonNull(providers, "providers");
         this.tokenEndpoint = Objects.requireNonNull(tokenEndpoint, "tokenEndpoint");
@@ -91,8 +95,7 @@ public final class OAuthFlows {
         StoredConnection row = find(uuid);
         OAuthConfig config = OAuthProviders.config(providers, row);
         Pkce pkce = config.pkce() ? Pkce.generate() : null;
-        URI url = AuthorizationUrls.build(config, row.data().asMap(), redirectUri.toString(), extraScopes, state,
-                pkce);
+        URI url = AuthorizationUrls.build(config, row.data().asMap(), redirectUri.toString(), extraScopes, state, pkce);
         if (pkce != null) {
             store.inTransaction(tx -> {
                 StoredConnection locked = tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
@@ -137,8 +140,8 @@ public final class OAuthFlows {
             String state = OAuthStates.generate();
             Pkce pkce = config.pkce() ? Pkce.generate() : null;
             String scopes = options.effectiveScopes(config.defaultScopes());
-            URI url = AuthorizationUrls.build(config, row.data().asMap(), redirectUri.toString(), scopes, state, pkce,
-                    options.params());
+            URI url = AuthorizationUrls.build(
+                    config, row.data().asMap(), redirectUri.toString(), scopes, state, pkce, options.params());
             Instant expiresAt = tx.now().plus(authorizationTtl);
             Map<String, Object> fields = new LinkedHashMap<>(row.data().asMap());
             fields.put(STATE, state);
@@ -172,8 +175,8 @@ public final class OAuthFlows {
      *                              {@link #exchange} errors
      */
     public IntegrationData complete(UUID uuid, String state, String code, URI redirectUri) {
-        Pending pending = store.inTransaction(tx -> consume(tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid)),
-                state, tx));
+        Pending pending = store.inTransaction(
+                tx -> consume(tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid)), state, tx));
         return finish(uuid, pending, code, redirectUri);
     }
 
@@ -202,8 +205,11 @@ public final class OAuthFlows {
             throw stateMismatch("no pending authorization holds the callback's state");
         }
         IntegrationData data = finish(located.uuid(), located.pending(), code, redirectUri);
-        return new Connection(located.uuid(), data.provider().orElse(located.provider()),
-                data.name().orElse(located.name()), data);
+        return new Connection(
+                located.uuid(),
+                data.provider().orElse(located.provider()),
+                data.name().orElse(located.name()),
+                data);
     }
 
     private Pending consume(StoredConnection row, String state, StoreTransaction tx) {
@@ -229,12 +235,13 @@ public final class OAuthFlows {
     private IntegrationData finish(UUID uuid, Pending pending, String code, URI redirectUri) {
         if (!pending.accepted()) {
             LOG.warn("Connection {}: OAuth callback state is missing, foreign, used or expired", uuid);
-            throw stateMismatch("the OAuth callback's state does not match a pending authorization of connection "
-                    + uuid);
+            throw stateMismatch(
+                    "the OAuth callback's state does not match a pending authorization of connection " + uuid);
         }
         if (code == null || code.isBlank()) {
             LOG.info("Connection {}: the provider redirected back without a code (consent denied or failed)", uuid);
-            throw new IntegrationException(IntegrationError.AUTHORIZATION_DENIED,
+            throw new IntegrationException(
+                    IntegrationError.AUTHORIZATION_DENIED,
                     "The provider returned no authorization code for connection " + uuid
                             + " (consent was denied or the authorization failed); nothing was changed");
         }
@@ -276,9 +283,14 @@ public final class OAuthFlows {
         StoredConnection row = find(uuid);
         OAuthConfig config = OAuthProviders.config(providers, row);
         row.requireReadable(Fields.CLIENT_SECRET);
-        TokenGrant grant = ProviderHttp.tagged(row.provider(), ProviderCallKind.TOKEN, () -> tokenEndpoint
-                .exchangeCode(config, row.data().asMap(), code, redirectUri.toString(), codeVerifier));
-        Map<String, Object> userinfo = ProviderHttp.tagged(row.provider(), ProviderCallKind.USERINFO,
+        TokenGrant grant = ProviderHttp.tagged(
+                row.provider(),
+                ProviderCallKind.TOKEN,
+                () -> tokenEndpoint.exchangeCode(
+                        config, row.data().asMap(), code, redirectUri.toString(), codeVerifier));
+        Map<String, Object> userinfo = ProviderHttp.tagged(
+                row.provider(),
+                ProviderCallKind.USERINFO,
                 () -> fetchUserinfoQuietly(uuid, config, grant.accessToken()));
         return store.inTransaction(tx -> {
             StoredConnection locked = tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
@@ -303,8 +315,10 @@ public final class OAuthFlows {
         try {
             return userinfoEndpoint.fetch(config, accessToken);
         } catch (IntegrationException e) {
-            LOG.warn("Connection {}: userinfo after code exchange failed, connecting without account details: {}",
-                    uuid, e.getMessage());
+            LOG.warn(
+                    "Connection {}: userinfo after code exchange failed, connecting without account details: {}",
+                    uuid,
+                    e.getMessage());
             return Map.of();
         }
     }
@@ -314,10 +328,7 @@ public final class OAuthFlows {
         return store.findByUuid(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
     }
 
-
-
-    private record Located(UUID uuid, String provider, String name, Pending pending) {
-    }
+    private record Located(UUID uuid, String provider, String name, Pending pending) {}
 
     private record Pending(boolean accepted, String verifier, String scopes) {
         static final Pending REJECTED = new Pending(false, null, null);

@@ -8,8 +8,7 @@ import dev.phoenixkit.integrations.provider.ProviderRegistry;
 
 /** The one lookup of a connection's OAuth2 configuration, shared by the authorization flows and the refresher. */
 final class OAuthProviders {
-    private OAuthProviders() {
-    }
+    private OAuthProviders() {}
 
     /**
      * @param providers the registry
@@ -18,8 +17,11 @@ final class OAuthProviders {
      * @throws IntegrationException {@code UNKNOWN_PROVIDER} for an unregistered or non-OAuth2 provider
      */
     static OAuthConfig config(ProviderRegistry providers, StoredConnection row) {
-        return providers.get(row.provider()).flatMap(provider -> provider.oauthConfig())
-                .orElseThrow(() -> new IntegrationException(IntegrationError.UNKNOWN_PROVIDER,
+        return providers
+                .get(row.provider())
+                .flatMap(provider -> provider.oauthConfig())
+                .orElseThrow(() -> new IntegrationException(
+                        IntegrationError.UNKNOWN_PROVIDER,
                         "Provider '" + row.provider() + "' is not a registered OAuth2 provider"));
     }
 }

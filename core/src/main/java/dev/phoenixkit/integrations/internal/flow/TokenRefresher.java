@@ -8,17 +8,17 @@ import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.ValidationResult;
 import dev.phoenixkit.integrations.internal.audit.AuditActions;
-import dev.phoenixkit.integrations.internal.service.ConnectionCommands;
+import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.json.Timestamps;
 import dev.phoenixkit.integrations.internal.protocol.TokenEndpoint;
 import dev.phoenixkit.integrations.internal.protocol.TokenGrant;
-import dev.phoenixkit.integrations.internal.http.ProviderHttp;
+import dev.phoenixkit.integrations.internal.service.ConnectionCommands;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
+import dev.phoenixkit.integrations.internal.store.StoreTransaction;
+import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.observe.IntegrationsObserver;
 import dev.phoenixkit.integrations.observe.ProviderCallKind;
 import dev.phoenixkit.integrations.observe.RefreshRole;
-import dev.phoenixkit.integrations.internal.store.StoreTransaction;
-import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.provider.OAuthConfig;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
 import java.time.Clock;
@@ -79,8 +79,14 @@ public final class TokenRefresher {
      * @param skew          how close to expiry a token counts as stale (capped at half the token's lifetime)
      * @param observer      told when a caller leads or joins a refresh, and how it ended
      */
-    public TokenRefresher(ConnectionStore store, ProviderRegistry providers, ConnectionCommands commands,
-            TokenEndpoint tokenEndpoint, Clock clock, Duration skew, IntegrationsObserver observer) {
+    public TokenRefresher(
+            ConnectionStore store,
+            ProviderRegistry providers,
+            ConnectionCommands commands,
+            TokenEndpoint tokenEndpoint,
+            Clock clock,
+            Duration skew,
+            IntegrationsObserver observer) {
         this.observer = Objects.requireNonNull(observer, "observer");
         this.store = Objects.requireNonNull(store, "store");
         this.providers = Objects.requireNonNull(providers, "providers");
@@ -136,7 +142,8 @@ public final class TokenRefresher {
         StoredConnection row = find(uuid);
         OAuthConfig config = OAuthProviders.config(providers, row);
         requireReadable(row);
-        return singleFlight(uuid, row.provider(), config, TokenSnapshot.of(row.data())).accessToken();
+        return singleFlight(uuid, row.provider(), config, TokenSnapshot.of(row.data()))
+                .accessToken();
     }
 
     /**
@@ -175,8 +182,8 @@ public final class TokenRefresher {
             dev.phoenixkit.integrations.observe.Outcome outcome = dev.phoenixkit.integrations.observe.Outcome.FAILURE;
             try {
                 if (running == null) {
-                    TokenSnapshot led = ProviderHttp.tagged(provider, ProviderCallKind.TOKEN,
-                            () -> lead(uuid, config, seen, mine));
+                    TokenSnapshot led =
+                            ProviderHttp.tagged(provider, ProviderCallKind.TOKEN, () -> lead(uuid, config, seen, mine));
                     outcome = dev.phoenixkit.integrations.observe.Outcome.SUCCESS;
                     return led;
                 }
@@ -192,10 +199,11 @@ public final class TokenRefresher {
         }
     }
 
-    private TokenSnapshot lead(UUID uuid, OAuthConfig config, TokenSnapshot seen,
-            CompletableFuture<TokenSnapshot> mine) {
+    private TokenSnapshot lead(
+            UUID uuid, OAuthConfig config, TokenSnapshot seen, CompletableFuture<TokenSnapshot> mine) {
         try {
-            TokenSnapshot result = store.inTransaction(tx -> refreshUnderLock(tx, uuid, config, seen)).result();
+            TokenSnapshot result = store.inTransaction(tx -> refreshUnderLock(tx, uuid, config, seen))
+                    .result();
             mine.complete(result);
             return result;
         } catch (RuntimeException | Error e) {
@@ -211,8 +219,10 @@ public final class TokenRefresher {
             return running.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IntegrationException(IntegrationError.TRANSPORT_FAILED,
-                    "Interrupted while waiting for the token refresh of connection " + uuid, e);
+            throw new IntegrationException(
+                    IntegrationError.TRANSPORT_FAILED,
+                    "Interrupted while waiting for the token refresh of connection " + uuid,
+                    e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IntegrationException failure) {
@@ -250,8 +260,10 @@ public final class TokenRefresher {
             return Outcome.failed(failure != null ? failure : ConnectionStore.notConfigured(uuid));
         }
         if (!sent.stillIn(locked.get().data())) {
-            LOG.warn("Connection {}: its refresh token or client changed while the token refresh was in flight;"
-                    + " {}", uuid, failure == null ? "the new token is discarded" : "the failure is not recorded");
+            LOG.warn(
+                    "Connection {}: its refresh token or client changed while the token refresh was in flight;" + " {}",
+                    uuid,
+                    failure == null ? "the new token is discarded" : "the failure is not recorded");
             return Outcome.failed(failure != null ? failure : credentialsChanged(uuid));
         }
         if (failure != null) {
@@ -262,7 +274,8 @@ public final class TokenRefresher {
     }
 
     private TokenSnapshot storeGrant(StoreTransaction tx, StoredConnection locked, TokenGrant grant) {
-        boolean wasError = ConnectionStatus.ERROR.wireValue().equals(locked.data().get(Fields.STATUS));
+        boolean wasError =
+                ConnectionStatus.ERROR.wireValue().equals(locked.data().get(Fields.STATUS));
         Map<String, Object> fields = new LinkedHashMap<>(locked.data().asMap());
         TokenState.putGrant(fields, grant);
         StoredConnection saved = tx.write(locked, fields);
@@ -294,18 +307,20 @@ public final class TokenRefresher {
         return store.findByUuid(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
     }
 
-
-
     private static IntegrationException credentialsChanged(UUID uuid) {
-        return new IntegrationException(IntegrationError.REFRESH_FAILED, "The refresh token or client of connection "
-                + uuid + " changed while its token was being refreshed (disconnected, re-authorized or new client"
-                + " credentials saved); the new token was discarded");
+        return new IntegrationException(
+                IntegrationError.REFRESH_FAILED,
+                "The refresh token or client of connection "
+                        + uuid
+                        + " changed while its token was being refreshed (disconnected, re-authorized or new client"
+                        + " credentials saved); the new token was discarded");
     }
 
     /** The credentials a token call sends, to check the row still holds them before writing its result. */
     private record SentCredentials(String refreshToken, String clientId) {
         static SentCredentials of(IntegrationData data) {
-            return new SentCredentials(data.getString(Fields.REFRESH_TOKEN).orElse(null),
+            return new SentCredentials(
+                    data.getString(Fields.REFRESH_TOKEN).orElse(null),
                     data.getString(Fields.CLIENT_ID).orElse(null));
         }
 

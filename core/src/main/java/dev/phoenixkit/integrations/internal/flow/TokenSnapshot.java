@@ -21,8 +21,10 @@ public record TokenSnapshot(String accessToken, String obtainedAt, String expire
      */
     public static TokenSnapshot of(IntegrationData data) {
         Objects.requireNonNull(data, "data");
-        return new TokenSnapshot(data.getString(Fields.ACCESS_TOKEN).orElse(null),
-                data.getString(Fields.TOKEN_OBTAINED_AT).orElse(null), data.getString(Fields.EXPIRES_AT).orElse(null));
+        return new TokenSnapshot(
+                data.getString(Fields.ACCESS_TOKEN).orElse(null),
+                data.getString(Fields.TOKEN_OBTAINED_AT).orElse(null),
+                data.getString(Fields.EXPIRES_AT).orElse(null));
     }
 
     /** @return the access token, if one was read */

@@ -12,17 +12,17 @@ import java.util.Optional;
 
 /** Reads and writes the token fields of a connection's data. */
 final class TokenState {
-    private TokenState() {
-    }
+    private TokenState() {}
 
     static boolean isOauth(IntegrationData data) {
         return AuthType.OAUTH2.wireValue().equals(data.get(Fields.AUTH_TYPE));
     }
 
-
     /** PhoenixKit's bearer choice: {@code access_token}, else {@code api_key}, else {@code bot_token}, else "". */
     static String bearerToken(IntegrationData data) {
-        return data.getString(Fields.ACCESS_TOKEN).or(() -> data.getString(Fields.API_KEY)).or(() -> data.getString(Fields.BOT_TOKEN))
+        return data.getString(Fields.ACCESS_TOKEN)
+                .or(() -> data.getString(Fields.API_KEY))
+                .or(() -> data.getString(Fields.BOT_TOKEN))
                 .orElse("");
     }
 

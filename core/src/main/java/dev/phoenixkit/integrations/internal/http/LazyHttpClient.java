@@ -24,8 +24,7 @@ public final class LazyHttpClient implements Supplier<HttpClient> {
         return given != null ? () -> given : new LazyHttpClient();
     }
 
-    private LazyHttpClient() {
-    }
+    private LazyHttpClient() {}
 
     @Override
     public synchronized HttpClient get() {

@@ -32,6 +32,7 @@ public final class ProviderHttp {
 
     /** The provider key reported for calls made outside {@link #tagged}. */
     public static final String UNKNOWN_PROVIDER = "unknown";
+
     private static final ThreadLocal<Tag> TAG = new ThreadLocal<>();
 
     private final Supplier<HttpClient> client;
@@ -87,8 +88,12 @@ public final class ProviderHttp {
      * @throws IntegrationException {@code TRANSPORT_FAILED} when the provider cannot be reached in time
      */
     public ProviderResponse get(URI url, String headerName, String headerValue) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json")
-                .header(headerName, headerValue).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .header(headerName, headerValue)
+                .GET()
+                .build();
         return send(request);
     }
 
@@ -103,13 +108,15 @@ public final class ProviderHttp {
      * @throws IntegrationException {@code TRANSPORT_FAILED} when the provider cannot be reached in time
      */
     public ProviderResponse postForm(URI url, Map<String, String> form, String basicUser, String basicPass) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(timeout)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
+                .timeout(timeout)
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(form)));
         if (basicUser != null) {
             String credentials = FormEncoding.encode(basicUser) + ":" + FormEncoding.encode(basicPass);
-            builder.header("Authorization",
+            builder.header(
+                    "Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return send(builder.build());
@@ -136,8 +143,8 @@ public final class ProviderHttp {
             throw transportFailure(request.uri(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IntegrationException(IntegrationError.TRANSPORT_FAILED,
-                    "Interrupted while calling " + hostOf(request.uri()), e);
+            throw new IntegrationException(
+                    IntegrationError.TRANSPORT_FAILED, "Interrupted while calling " + hostOf(request.uri()), e);
         } finally {
             observer.providerCall(provider, kind, outcome, Duration.ofNanos(System.nanoTime() - started));
         }
@@ -167,8 +174,7 @@ public final class ProviderHttp {
         }
     }
 
-    private record Tag(String provider, ProviderCallKind kind) {
-    }
+    private record Tag(String provider, ProviderCallKind kind) {}
 
     private ProviderResponse send(HttpRequest request) {
         HttpResponse<byte[]> response = sendRaw(request);
@@ -177,8 +183,10 @@ public final class ProviderHttp {
 
     private static IntegrationException transportFailure(URI uri, IOException e) {
         LOG.debug("Could not reach {}: {}", hostOf(uri), e.getClass().getSimpleName());
-        return new IntegrationException(IntegrationError.TRANSPORT_FAILED,
-                "Could not reach " + hostOf(uri) + " (" + e.getClass().getSimpleName() + ")", e);
+        return new IntegrationException(
+                IntegrationError.TRANSPORT_FAILED,
+                "Could not reach " + hostOf(uri) + " (" + e.getClass().getSimpleName() + ")",
+                e);
     }
 
     /**
@@ -195,15 +203,15 @@ public final class ProviderHttp {
 
     /** {@code application/x-www-form-urlencoded} encoding. */
     public static final class FormEncoding {
-        private FormEncoding() {
-        }
+        private FormEncoding() {}
 
         /**
          * @param form fields in order
          * @return the encoded body ({@code +} for spaces)
          */
         public static String encode(Map<String, String> form) {
-            return form.entrySet().stream().map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+            return form.entrySet().stream()
+                    .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
                     .collect(Collectors.joining("&"));
         }
 

@@ -16,13 +16,12 @@ import java.util.regex.Pattern;
  */
 public record ProviderResponse(int status, byte[] body) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     /** The longest {@code error} code believed. */
     private static final int MAX_ERROR_LENGTH = 64;
     /** RFC 6749 §5.2: {@code error} uses %x20-21 / %x23-5B / %x5D-7E. */
-    private static final Pattern ERROR_CODE = Pattern.compile("[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]{1,"
-            + MAX_ERROR_LENGTH + "}");
+    private static final Pattern ERROR_CODE =
+            Pattern.compile("[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]{1," + MAX_ERROR_LENGTH + "}");
 
     /** @return the body parsed as a JSON object, or empty when it is not one */
     public Optional<Map<String, Object>> jsonObject() {
@@ -47,10 +46,13 @@ public record ProviderResponse(int status, byte[] body) {
      * @return the error code, if there is a plausible one
      */
     public Optional<String> oauthError(Collection<String> sentSecrets) {
-        return jsonObject().map(json -> json.get("error")).filter(String.class::isInstance).map(String.class::cast)
+        return jsonObject()
+                .map(json -> json.get("error"))
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
                 .filter(code -> ERROR_CODE.matcher(code).matches())
-                .filter(code -> sentSecrets.stream().noneMatch(secret -> secret != null && !secret.isBlank()
-                        && code.contains(secret)));
+                .filter(code -> sentSecrets.stream()
+                        .noneMatch(secret -> secret != null && !secret.isBlank() && code.contains(secret)));
     }
 
     @Override

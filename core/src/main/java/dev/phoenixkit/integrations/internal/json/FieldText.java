@@ -11,8 +11,7 @@ import java.util.Optional;
  * <p>Thread-safe (stateless).
  */
 public final class FieldText {
-    private FieldText() {
-    }
+    private FieldText() {}
 
     /**
      * @param value a JSON value, may be {@code null}

@@ -16,12 +16,10 @@ import java.util.Map;
  * <p>Thread-safe (one shared, never reconfigured {@link ObjectMapper}).
  */
 public final class JsonCodec {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP_TYPE = new TypeReference<>() { };
+    private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP_TYPE = new TypeReference<>() {};
 
-    private JsonCodec() {
-    }
+    private JsonCodec() {}
 
     /**
      * Parses a JSON object.
@@ -53,8 +51,8 @@ public final class JsonCodec {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage()
-                    .replaceAll("\\(through reference chain.*", ""));
+            throw new IllegalArgumentException("value cannot be written as JSON: "
+                    + e.getOriginalMessage().replaceAll("\\(through reference chain.*", ""));
         }
     }
 

@@ -22,8 +22,7 @@ public final class Names {
     /** Longest name in the uuid-key layout: the audit table's {@code name} column is {@code varchar(255)}. */
     public static final int MAX_FREE_NAME_LENGTH = 255;
 
-    private Names() {
-    }
+    private Names() {}
 
     /**
      * Trims and checks a connection name.
@@ -39,12 +38,15 @@ public final class Names {
             throw new IntegrationException(IntegrationError.EMPTY_NAME, "Connection name must not be empty");
         }
         if (!NAME_PATTERN.matcher(name).matches()) {
-            throw new IntegrationException(IntegrationError.INVALID_NAME, "Connection name '" + name
-                    + "' must start with a letter or digit and contain only letters, digits, '-' and '_'");
+            throw new IntegrationException(
+                    IntegrationError.INVALID_NAME,
+                    "Connection name '" + name
+                            + "' must start with a letter or digit and contain only letters, digits, '-' and '_'");
         }
         if (new ProviderRef(provider, name).storageKey().length() > MAX_KEY_LENGTH) {
-            throw new IntegrationException(IntegrationError.INVALID_NAME, "Connection name is too long: its storage key"
-                    + " would exceed " + MAX_KEY_LENGTH + " characters");
+            throw new IntegrationException(
+                    IntegrationError.INVALID_NAME,
+                    "Connection name is too long: its storage key" + " would exceed " + MAX_KEY_LENGTH + " characters");
         }
         return name;
     }
@@ -70,11 +72,13 @@ public final class Names {
             throw new IntegrationException(IntegrationError.EMPTY_NAME, "Connection name must not be empty");
         }
         if (name.codePointCount(0, name.length()) > MAX_FREE_NAME_LENGTH) {
-            throw new IntegrationException(IntegrationError.INVALID_NAME,
+            throw new IntegrationException(
+                    IntegrationError.INVALID_NAME,
                     "Connection name is too long: at most " + MAX_FREE_NAME_LENGTH + " characters");
         }
         if (name.codePoints().anyMatch(Character::isISOControl)) {
-            throw new IntegrationException(IntegrationError.INVALID_NAME,
+            throw new IntegrationException(
+                    IntegrationError.INVALID_NAME,
                     "Connection name must not contain control characters (line breaks, tabs, NUL)");
         }
         return name;
@@ -90,8 +94,10 @@ public final class Names {
      */
     public static String checkProviderKey(String provider) {
         if (!ProviderDefinition.isValidKey(provider) || provider.length() > 64) {
-            throw new IntegrationException(IntegrationError.INVALID_PROVIDER_KEY, "Provider key '" + provider
-                    + "' is invalid: it must match " + ProviderDefinition.KEY_PATTERN + " and be at most 64 characters");
+            throw new IntegrationException(
+                    IntegrationError.INVALID_PROVIDER_KEY,
+                    "Provider key '" + provider + "' is invalid: it must match " + ProviderDefinition.KEY_PATTERN
+                            + " and be at most 64 characters");
         }
         return provider;
     }

@@ -34,8 +34,9 @@ public record ProviderRef(String provider, String name) {
      *                              {@code "provider:"}
      */
     public static ProviderRef parse(String ref, IntegrationError error) {
-        return tryParse(ref).orElseThrow(() -> new IntegrationException(error,
-                "Malformed connection reference '" + ref + "': expected 'provider' or 'provider:name'"));
+        return tryParse(ref)
+                .orElseThrow(() -> new IntegrationException(
+                        error, "Malformed connection reference '" + ref + "': expected 'provider' or 'provider:name'"));
     }
 
     /**

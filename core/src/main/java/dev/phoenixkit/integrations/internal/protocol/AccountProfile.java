@@ -24,11 +24,16 @@ public record AccountProfile(Optional<String> email, Optional<String> name, Opti
      */
     public static AccountProfile from(UserinfoMapping mapping, Map<String, ?> userinfo) {
         return switch (mapping) {
-            case STANDARD -> new AccountProfile(FieldText.of(userinfo, "email"), FieldText.of(userinfo, "name"),
-                    FieldText.of(userinfo, "picture"));
-            case MICROSOFT_GRAPH -> new AccountProfile(
-                    FieldText.of(userinfo, "mail").or(() -> FieldText.of(userinfo, "userPrincipalName")),
-                    FieldText.of(userinfo, "displayName"), Optional.empty());
+            case STANDARD ->
+                new AccountProfile(
+                        FieldText.of(userinfo, "email"),
+                        FieldText.of(userinfo, "name"),
+                        FieldText.of(userinfo, "picture"));
+            case MICROSOFT_GRAPH ->
+                new AccountProfile(
+                        FieldText.of(userinfo, "mail").or(() -> FieldText.of(userinfo, "userPrincipalName")),
+                        FieldText.of(userinfo, "displayName"),
+                        Optional.empty());
         };
     }
 

@@ -21,8 +21,7 @@ import java.util.TreeMap;
  * {@code +}), and appended to the interpolated auth URL after a {@code ?}.
  */
 public final class AuthorizationUrls {
-    private AuthorizationUrls() {
-    }
+    private AuthorizationUrls() {}
 
     /**
      * @param config      the provider's OAuth settings
@@ -34,8 +33,8 @@ public final class AuthorizationUrls {
      * @return the URL to send the browser to
      * @throws IntegrationException {@code CLIENT_ID_NOT_CONFIGURED} when the data has no non-blank {@code client_id}
      */
-    public static URI build(OAuthConfig config, Map<String, ?> data, String redirectUri, String extraScopes,
-            String state, Pkce pkce) {
+    public static URI build(
+            OAuthConfig config, Map<String, ?> data, String redirectUri, String extraScopes, String state, Pkce pkce) {
         return build(config, data, redirectUri, extraScopes, state, pkce, Map.of());
     }
 
@@ -52,14 +51,22 @@ public final class AuthorizationUrls {
      * @param extraParams caller parameters (already checked against the reserved names)
      * @return the URL to send the browser to
      */
-    public static URI build(OAuthConfig config, Map<String, ?> data, String redirectUri, String extraScopes,
-            String state, Pkce pkce, Map<String, String> extraParams) {
+    public static URI build(
+            OAuthConfig config,
+            Map<String, ?> data,
+            String redirectUri,
+            String extraScopes,
+            String state,
+            Pkce pkce,
+            Map<String, String> extraParams) {
         Objects.requireNonNull(extraParams, "extraParams");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(redirectUri, "redirectUri");
-        String clientId = FieldText.of(data, Fields.CLIENT_ID).orElseThrow(() -> new IntegrationException(
-                IntegrationError.CLIENT_ID_NOT_CONFIGURED, "Save a client_id before building the authorization URL"));
+        String clientId = FieldText.of(data, Fields.CLIENT_ID)
+                .orElseThrow(() -> new IntegrationException(
+                        IntegrationError.CLIENT_ID_NOT_CONFIGURED,
+                        "Save a client_id before building the authorization URL"));
         Map<String, String> params = new TreeMap<>();
         params.put("client_id", clientId);
         params.put("redirect_uri", redirectUri);

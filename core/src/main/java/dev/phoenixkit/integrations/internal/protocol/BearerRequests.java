@@ -5,8 +5,7 @@ import java.util.Objects;
 
 /** Puts a bearer token on a caller's request. */
 public final class BearerRequests {
-    private BearerRequests() {
-    }
+    private BearerRequests() {}
 
     /**
      * @param request the caller's request

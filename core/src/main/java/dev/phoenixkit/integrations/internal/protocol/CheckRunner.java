@@ -49,12 +49,11 @@ public final class CheckRunner implements AutoCloseable {
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("checkDeadline must be positive, was " + deadline);
         }
-        this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                work -> {
-                    Thread thread = new Thread(work, "phoenixkit-check-" + THREADS.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), work -> {
+            Thread thread = new Thread(work, "phoenixkit-check-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** @return how long a caller waits for a check */
@@ -75,19 +74,17 @@ public final class CheckRunner implements AutoCloseable {
         long started = System.nanoTime();
         Future<ValidationResult> future;
         try {
-            future = workers.submit(() -> ProviderHttp.tagged(providerKey, ProviderCallKind.VALIDATION,
-                    () -> {
-                        try {
-                            return work.run(started + deadline.toNanos());
-                        } catch (RuntimeException e) {
-                            throw e;
-                        } catch (Exception e) {
-                            throw new CheckFailure(e);
-                        }
-                    }));
+            future = workers.submit(() -> ProviderHttp.tagged(providerKey, ProviderCallKind.VALIDATION, () -> {
+                try {
+                    return work.run(started + deadline.toNanos());
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new CheckFailure(e);
+                }
+            }));
         } catch (RejectedExecutionException e) {
-            LOG.warn("Validation of a {} connection refused: {} checks are already running", providerKey,
-                    MAX_WORKERS);
+            LOG.warn("Validation of a {} connection refused: {} checks are already running", providerKey, MAX_WORKERS);
             return ValidationResult.error("Too many checks running, try again");
         }
         try {
@@ -113,7 +110,9 @@ public final class CheckRunner implements AutoCloseable {
             LOG.debug("Validation of a {} connection: {}", providerKey, integration.getMessage());
         } else {
             // The class only: a check's exception message may quote what the provider sent back.
-            LOG.warn("Validation of a {} connection failed: {}", providerKey,
+            LOG.warn(
+                    "Validation of a {} connection failed: {}",
+                    providerKey,
                     cause == null ? "unknown" : cause.getClass().getName());
         }
         return ValidationResult.error(UNREACHABLE_MESSAGE);

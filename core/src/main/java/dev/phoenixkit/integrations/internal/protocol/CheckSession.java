@@ -30,8 +30,13 @@ final class CheckSession implements CheckContext {
     private final Clock clock;
     private final long deadlineNanos;
 
-    CheckSession(ProviderDefinition provider, Map<String, Object> data, ProviderHttp http, ProviderRegistry registry,
-            Clock clock, long deadlineNanos) {
+    CheckSession(
+            ProviderDefinition provider,
+            Map<String, Object> data,
+            ProviderHttp http,
+            ProviderRegistry registry,
+            Clock clock,
+            long deadlineNanos) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.data = Collections.unmodifiableMap(Objects.requireNonNull(data, "data"));
         this.http = Objects.requireNonNull(http, "http");
@@ -64,8 +69,8 @@ final class CheckSession implements CheckContext {
     @Override
     public CheckResponse get(String url, Map<String, String> headers) {
         Objects.requireNonNull(headers, "headers");
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(url))).GET()
-                .header("Accept", "application/json");
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(url(url))).GET().header("Accept", "application/json");
         headers.forEach(builder::header);
         return send(builder.build());
     }
@@ -75,12 +80,14 @@ final class CheckSession implements CheckContext {
         Objects.requireNonNull(request, "request");
         Duration left = remaining();
         if (left.isZero()) {
-            throw new IntegrationException(IntegrationError.TRANSPORT_FAILED,
-                    "No time left to call " + ProviderHttp.hostOf(request.uri()));
+            throw new IntegrationException(
+                    IntegrationError.TRANSPORT_FAILED, "No time left to call " + ProviderHttp.hostOf(request.uri()));
         }
         Duration timeout = request.timeout().orElse(http.timeout());
         timeout = min(min(timeout, http.timeout()), left);
-        HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
+        HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true)
+                .timeout(timeout)
+                .build();
         HttpResponse<byte[]> response = http.sendRaw(bounded);
         return new CheckResponse(response.statusCode(), response.headers().map(), response.body());
     }

@@ -40,7 +40,10 @@ public final class CredentialValidator {
      * @param http the HTTP plumbing; its timeout bounds each call
      */
     public CredentialValidator(ProviderHttp http) {
-        this(http, new CheckRunner(CheckRunner.DEFAULT_DEADLINE), ProviderRegistry.builder().build(),
+        this(
+                http,
+                new CheckRunner(CheckRunner.DEFAULT_DEADLINE),
+                ProviderRegistry.builder().build(),
                 Clock.systemUTC());
     }
 
@@ -75,13 +78,19 @@ public final class CredentialValidator {
                     if (FieldText.of(data, Fields.ACCESS_TOKEN).isEmpty()) {
                         return ValidationResult.error("No access token");
                     }
-                    Optional<String> url = provider.oauthConfig().orElseThrow().userinfoUrl()
-                            .filter(text -> !text.isBlank());
+                    Optional<String> url =
+                            provider.oauthConfig().orElseThrow().userinfoUrl().filter(text -> !text.isBlank());
                     if (url.isEmpty()) {
                         return ValidationResult.ok();
                     }
-                    check = context -> CredentialCheck.fromStatus(context.get(url.get(), Map.of("Authorization",
-                            "Bearer " + FieldText.of(context.data(), Fields.ACCESS_TOKEN).orElseThrow())).status());
+                    check = context -> CredentialCheck.fromStatus(context.get(
+                                    url.get(),
+                                    Map.of(
+                                            "Authorization",
+                                            "Bearer "
+                                                    + FieldText.of(context.data(), Fields.ACCESS_TOKEN)
+                                                            .orElseThrow()))
+                            .status());
                 }
                 case API_KEY, BOT_TOKEN -> {
                     if (GenericHttpCheck.key(data).isEmpty()) {
@@ -99,8 +108,9 @@ public final class CredentialValidator {
         }
         Map<String, Object> copy = new LinkedHashMap<>(data);
         CredentialCheck chosen = check;
-        return runner.run(provider.key(), deadlineNanos -> chosen.check(
-                new CheckSession(provider, copy, http, registry, clock, deadlineNanos)));
+        return runner.run(
+                provider.key(),
+                deadlineNanos -> chosen.check(new CheckSession(provider, copy, http, registry, clock, deadlineNanos)));
     }
 
     /**

@@ -29,8 +29,9 @@ record GenericHttpCheck(ValidationSpec.Http spec) implements CredentialCheck {
         if (token.isEmpty()) {
             return ValidationResult.error("No credentials configured");
         }
-        return CredentialCheck.fromStatus(context.get(spec.url(),
-                Map.of(spec.authHeader(), spec.authPrefix() + token.get())).status());
+        return CredentialCheck.fromStatus(
+                context.get(spec.url(), Map.of(spec.authHeader(), spec.authPrefix() + token.get()))
+                        .status());
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.phoenixkit.integrations.internal.protocol;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -9,8 +9,7 @@ import java.util.Base64;
 public final class OAuthStates {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OAuthStates() {
-    }
+    private OAuthStates() {}
 
     /** @return 32 random bytes, url-safe Base64 without padding (43 characters) */
     public static String generate() {
@@ -30,6 +29,7 @@ public final class OAuthStates {
         if (expected == null || actual == null || expected.isEmpty() || actual.isEmpty()) {
             return false;
         }
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 }

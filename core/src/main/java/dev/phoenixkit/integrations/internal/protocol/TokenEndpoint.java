@@ -52,8 +52,8 @@ public final class TokenEndpoint {
      *                              the HTTP status (also for a 200 without {@code access_token}) and the OAuth error
      *                              code; {@code TRANSPORT_FAILED}
      */
-    public TokenGrant exchangeCode(OAuthConfig config, Map<String, ?> data, String code, String redirectUri,
-            String codeVerifier) {
+    public TokenGrant exchangeCode(
+            OAuthConfig config, Map<String, ?> data, String code, String redirectUri, String codeVerifier) {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(redirectUri, "redirectUri");
         ClientCredentials client = clientCredentials(data);
@@ -67,10 +67,16 @@ public final class TokenEndpoint {
         ProviderResponse response = post(config, data, form, client);
         return grantFrom(response).orElseThrow(() -> {
             String oauthError = response.oauthError(secretsOf(form, client)).orElse(null);
-            LOG.warn("Token exchange failed at {} (HTTP {}, {})", hostOf(config, data), response.status(),
+            LOG.warn(
+                    "Token exchange failed at {} (HTTP {}, {})",
+                    hostOf(config, data),
+                    response.status(),
                     oauthError == null ? "no error code" : oauthError);
-            return IntegrationException.fromProviderAnswer(IntegrationError.TOKEN_EXCHANGE_FAILED,
-                    "Token exchange failed (HTTP " + response.status() + ")", response.status(), oauthError);
+            return IntegrationException.fromProviderAnswer(
+                    IntegrationError.TOKEN_EXCHANGE_FAILED,
+                    "Token exchange failed (HTTP " + response.status() + ")",
+                    response.status(),
+                    oauthError);
         });
     }
 
@@ -85,8 +91,9 @@ public final class TokenEndpoint {
      *                              {@code invalid_grant}); {@code TRANSPORT_FAILED}
      */
     public TokenGrant refresh(OAuthConfig config, Map<String, ?> data) {
-        String refreshToken = FieldText.of(data, Fields.REFRESH_TOKEN).orElseThrow(() -> new IntegrationException(
-                IntegrationError.NO_REFRESH_TOKEN, "The connection has no refresh token"));
+        String refreshToken = FieldText.of(data, Fields.REFRESH_TOKEN)
+                .orElseThrow(() -> new IntegrationException(
+                        IntegrationError.NO_REFRESH_TOKEN, "The connection has no refresh token"));
         ClientCredentials client = clientCredentials(data);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
@@ -94,10 +101,16 @@ public final class TokenEndpoint {
         ProviderResponse response = post(config, data, form, client);
         return grantFrom(response).orElseThrow(() -> {
             String oauthError = response.oauthError(secretsOf(form, client)).orElse(null);
-            LOG.warn("Token refresh failed at {} (HTTP {}, {})", hostOf(config, data), response.status(),
+            LOG.warn(
+                    "Token refresh failed at {} (HTTP {}, {})",
+                    hostOf(config, data),
+                    response.status(),
                     oauthError == null ? "no error code" : oauthError);
-            return IntegrationException.fromProviderAnswer(IntegrationError.REFRESH_FAILED,
-                    "Token refresh failed (HTTP " + response.status() + ")", response.status(), oauthError);
+            return IntegrationException.fromProviderAnswer(
+                    IntegrationError.REFRESH_FAILED,
+                    "Token refresh failed (HTTP " + response.status() + ")",
+                    response.status(),
+                    oauthError);
         });
     }
 
@@ -113,8 +126,8 @@ public final class TokenEndpoint {
         return secrets;
     }
 
-    private ProviderResponse post(OAuthConfig config, Map<String, ?> data, Map<String, String> form,
-            ClientCredentials client) {
+    private ProviderResponse post(
+            OAuthConfig config, Map<String, ?> data, Map<String, String> form, ClientCredentials client) {
         URI url = URI.create(UrlTemplate.interpolate(config.tokenUrl(), data, config.urlDefaults()));
         if (config.clientAuthMethod() == ClientAuthMethod.CLIENT_SECRET_BASIC) {
             return http.postForm(url, form, client.id(), client.secret());
@@ -129,7 +142,8 @@ public final class TokenEndpoint {
             return Optional.empty();
         }
         Optional<Map<String, Object>> json = response.jsonObject();
-        if (json.isEmpty() || !(json.get().get("access_token") instanceof String accessToken)
+        if (json.isEmpty()
+                || !(json.get().get("access_token") instanceof String accessToken)
                 || accessToken.isEmpty()) {
             return Optional.empty();
         }
@@ -137,7 +151,8 @@ public final class TokenEndpoint {
         Instant now = clock.instant();
         String refreshToken = body.get("refresh_token") instanceof String text ? text : null;
         String tokenType = body.get("token_type") instanceof String text && !text.isEmpty() ? text : "Bearer";
-        Instant expiresAt = expiresIn(body.get("expires_in")).map(now::plusSeconds).orElse(null);
+        Instant expiresAt =
+                expiresIn(body.get("expires_in")).map(now::plusSeconds).orElse(null);
         return Optional.of(new TokenGrant(accessToken, refreshToken, tokenType, expiresAt, now));
     }
 
@@ -155,15 +170,15 @@ public final class TokenEndpoint {
         Optional<String> id = FieldText.of(data, Fields.CLIENT_ID);
         Optional<String> secret = FieldText.of(data, Fields.CLIENT_SECRET);
         if (id.isEmpty() || secret.isEmpty()) {
-            throw new IntegrationException(IntegrationError.CLIENT_CREDENTIALS_NOT_CONFIGURED,
+            throw new IntegrationException(
+                    IntegrationError.CLIENT_CREDENTIALS_NOT_CONFIGURED,
                     "Both client_id and client_secret must be saved before calling the token endpoint");
         }
         return new ClientCredentials(id.get(), secret.get());
     }
 
     private static String hostOf(OAuthConfig config, Map<String, ?> data) {
-        return ProviderHttp.hostOf(URI.create(UrlTemplate.interpolate(config.tokenUrl(), data,
-                config.urlDefaults())));
+        return ProviderHttp.hostOf(URI.create(UrlTemplate.interpolate(config.tokenUrl(), data, config.urlDefaults())));
     }
 
     private record ClientCredentials(String id, String secret) {

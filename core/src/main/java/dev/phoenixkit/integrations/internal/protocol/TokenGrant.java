@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param expiresAt    now plus {@code expires_in}, or {@code null} when the answer gave no integer lifetime
  * @param obtainedAt   when the answer arrived
  */
-public record TokenGrant(String accessToken, String refreshToken, String tokenType, Instant expiresAt,
-        Instant obtainedAt) {
+public record TokenGrant(
+        String accessToken, String refreshToken, String tokenType, Instant expiresAt, Instant obtainedAt) {
     /** Validates the components. */
     public TokenGrant {
         Objects.requireNonNull(accessToken, "accessToken");

@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 public final class UrlTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z0-9_]+)\\}");
 
-    private UrlTemplate() {
-    }
+    private UrlTemplate() {}
 
     /**
      * @param url      a URL template, for example {@code https://login.microsoftonline.com/{tenant_id}/oauth2/v2.0/token}
@@ -31,11 +30,10 @@ public final class UrlTemplate {
         StringBuilder result = new StringBuilder();
         while (matcher.find()) {
             String key = matcher.group(1);
-            String value = FieldText.of(data, key)
-                    .orElseGet(() -> {
-                        String fallback = defaults.get(key);
-                        return fallback == null || fallback.isBlank() ? "" : fallback;
-                    });
+            String value = FieldText.of(data, key).orElseGet(() -> {
+                String fallback = defaults.get(key);
+                return fallback == null || fallback.isBlank() ? "" : fallback;
+            });
             matcher.appendReplacement(result, Matcher.quoteReplacement(encodeSegment(value.strip())));
         }
         matcher.appendTail(result);

@@ -35,8 +35,10 @@ public final class UserinfoEndpoint {
         }
         ProviderResponse response = http.get(URI.create(url.get()), "Authorization", "Bearer " + accessToken);
         Optional<Map<String, Object>> json = response.status() == 200 ? response.jsonObject() : Optional.empty();
-        return json.orElseThrow(() -> IntegrationException.fromProviderAnswer(IntegrationError.USERINFO_FAILED,
-                "Userinfo request failed (HTTP " + response.status() + ")", response.status(),
+        return json.orElseThrow(() -> IntegrationException.fromProviderAnswer(
+                IntegrationError.USERINFO_FAILED,
+                "Userinfo request failed (HTTP " + response.status() + ")",
+                response.status(),
                 response.oauthError(List.of(accessToken)).orElse(null)));
     }
 }

@@ -5,7 +5,6 @@ import dev.phoenixkit.integrations.Connection;
 import dev.phoenixkit.integrations.ConnectionStatus;
 import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationData;
-import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.Owner;
 import dev.phoenixkit.integrations.ValidationResult;
@@ -36,10 +35,11 @@ import java.util.UUID;
  */
 public final class ConnectionCommands {
     /** Fields {@code disconnect} keeps for every connection. */
-    private static final List<String> KEPT_ON_DISCONNECT = List.of(Fields.PROVIDER, Fields.AUTH_TYPE, Fields.NAME,
-            Fields.OWNER_TYPE, Fields.OWNER_UUID);
+    private static final List<String> KEPT_ON_DISCONNECT =
+            List.of(Fields.PROVIDER, Fields.AUTH_TYPE, Fields.NAME, Fields.OWNER_TYPE, Fields.OWNER_UUID);
     /** Further fields {@code disconnect} keeps for OAuth2 connections (tenant_id: docs/behaviour.md#fix-3). */
-    private static final List<String> KEPT_ON_OAUTH_DISCONNECT = List.of(Fields.CLIENT_ID, Fields.CLIENT_SECRET, Fields.TENANT_ID);
+    private static final List<String> KEPT_ON_OAUTH_DISCONNECT =
+            List.of(Fields.CLIENT_ID, Fields.CLIENT_SECRET, Fields.TENANT_ID);
 
     private final ConnectionStore store;
     private final ProviderRegistry providers;
@@ -73,12 +73,13 @@ public final class ConnectionCommands {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(Fields.PROVIDER, provider);
         fields.put(Fields.NAME, name);
-        fields.put(Fields.AUTH_TYPE, providers.get(provider).map(p -> p.authType().wireValue()).orElse(null));
+        fields.put(
+                Fields.AUTH_TYPE,
+                providers.get(provider).map(p -> p.authType().wireValue()).orElse(null));
         fields.put(Fields.STATUS, ConnectionStatus.DISCONNECTED.wireValue());
         OwnerRules.stamp(fields, owner);
         return store.inTransaction(tx -> {
-            StoredConnection row = tx.insert(ref, owner, fields)
-                    .orElseThrow(() -> StoreTransaction.alreadyExists(ref));
+            StoredConnection row = tx.insert(ref, owner, fields).orElseThrow(() -> StoreTransaction.alreadyExists(ref));
             tx.audit(AuditActions.CONNECTION_ADDED, row, actor, AuditMode.MANUAL, Map.of("name", name));
             tx.publish(new IntegrationEvent.ConnectionAdded(row.uuid(), provider, name, owner));
             return row.toConnection();
@@ -99,8 +100,8 @@ public final class ConnectionCommands {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(attrs, "attrs");
         Map<String, Object> plainAttrs = new LinkedHashMap<>();
-        attrs.forEach((key, value) -> plainAttrs.put(Objects.requireNonNull(key, "attribute name"),
-                JsonCodec.toPlain(value)));
+        attrs.forEach((key, value) ->
+                plainAttrs.put(Objects.requireNonNull(key, "attribute name"), JsonCodec.toPlain(value)));
         return store.inTransaction(tx -> {
             StoredConnection row = tx.lock(uuid, scope).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
             Optional<ProviderDefinition> provider = providers.get(row.provider());
@@ -117,8 +118,8 @@ public final class ConnectionCommands {
             }
             StoredConnection saved = tx.write(row, merged);
             tx.audit(AuditActions.SETUP_SAVED, saved, actor, AuditMode.MANUAL, Map.of("status", status));
-            tx.publish(new IntegrationEvent.SetupSaved(uuid, saved.provider(), saved.name(), saved.publicData(),
-                    scope));
+            tx.publish(
+                    new IntegrationEvent.SetupSaved(uuid, saved.provider(), saved.name(), saved.publicData(), scope));
             return saved.publicData();
         });
     }
@@ -195,7 +196,11 @@ public final class ConnectionCommands {
             fields.put(Fields.NAME, name);
             fields.put(Fields.PROVIDER, row.provider());
             StoredConnection saved = tx.rename(row, new ProviderRef(row.provider(), name), fields);
-            tx.audit(AuditActions.CONNECTION_RENAMED, saved, actor, AuditMode.MANUAL,
+            tx.audit(
+                    AuditActions.CONNECTION_RENAMED,
+                    saved,
+                    actor,
+                    AuditMode.MANUAL,
                     Map.of("old_name", row.name(), "new_name", name));
             tx.publish(new IntegrationEvent.ConnectionRenamed(uuid, row.provider(), row.name(), name, scope));
             return saved.publicData();
@@ -244,7 +249,11 @@ public final class ConnectionCommands {
         }
         StoredConnection saved = tx.write(row, fields);
         if (changed) {
-            tx.publish(new IntegrationEvent.Validated(row.uuid(), saved.provider(), saved.name(), result,
+            tx.publish(new IntegrationEvent.Validated(
+                    row.uuid(),
+                    saved.provider(),
+                    saved.name(),
+                    result,
                     saved.owner().orElse(Owner.SYSTEM)));
         }
         return saved;
@@ -275,18 +284,19 @@ public final class ConnectionCommands {
         });
     }
 
-    private static String statusAfterSave(Optional<AuthType> authType, Map<String, Object> merged,
-            StoredConnection row) {
+    private static String statusAfterSave(
+            Optional<AuthType> authType, Map<String, Object> merged, StoredConnection row) {
         Object current = merged.get(Fields.STATUS);
         if (ConnectionStatus.CONNECTED.wireValue().equals(current)
                 || ConnectionStatus.ERROR.wireValue().equals(current)) {
             return (String) current;
         }
         if (authType.isPresent()) {
-            return CredentialRules.hasRuntimeCredentials(authType.get(), merged, row.undecryptable().keySet())
-                    ? ConnectionStatus.CONFIGURED.wireValue() : ConnectionStatus.DISCONNECTED.wireValue();
+            return CredentialRules.hasRuntimeCredentials(
+                            authType.get(), merged, row.undecryptable().keySet())
+                    ? ConnectionStatus.CONFIGURED.wireValue()
+                    : ConnectionStatus.DISCONNECTED.wireValue();
         }
         return current instanceof String text && !text.isEmpty() ? text : ConnectionStatus.DISCONNECTED.wireValue();
     }
-
 }

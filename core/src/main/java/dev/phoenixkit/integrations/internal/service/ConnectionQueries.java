@@ -40,11 +40,11 @@ public final class ConnectionQueries {
      * Uuid-key layout (PhoenixKit ≥ V114): by lowercased name, code point by code point (the UTF-8 byte order
      * Elixir compares in); a stable sort, so equal names keep the database's order as in PhoenixKit.
      */
-    public static final Comparator<Connection> LOWERCASE_NAME = (a, b) -> compareCodePoints(
-            a.name().toLowerCase(Locale.ROOT), b.name().toLowerCase(Locale.ROOT));
+    public static final Comparator<Connection> LOWERCASE_NAME = (a, b) ->
+            compareCodePoints(a.name().toLowerCase(Locale.ROOT), b.name().toLowerCase(Locale.ROOT));
     /** Composite-key layout (PhoenixKit V107–V113): "default" first, then plain string order. */
-    public static final Comparator<Connection> DEFAULT_FIRST = Comparator
-            .comparing((Connection c) -> !ProviderRef.DEFAULT_NAME.equals(c.name()))
+    public static final Comparator<Connection> DEFAULT_FIRST = Comparator.comparing(
+                    (Connection c) -> !ProviderRef.DEFAULT_NAME.equals(c.name()))
             .thenComparing(Connection::name);
 
     private final ConnectionStore store;
@@ -66,12 +66,15 @@ public final class ConnectionQueries {
      */
     public IntegrationData getIntegration(String ref, Owner scope) {
         if (ref == null || ref.isEmpty()) {
-            throw new IntegrationException(IntegrationError.INVALID_PROVIDER_KEY,
+            throw new IntegrationException(
+                    IntegrationError.INVALID_PROVIDER_KEY,
                     "Connection reference is " + (ref == null ? "null" : "empty"));
         }
-        Optional<StoredConnection> row = Names.isUuid(ref) ? store.findByUuid(UUID.fromString(ref), scope)
+        Optional<StoredConnection> row = Names.isUuid(ref)
+                ? store.findByUuid(UUID.fromString(ref), scope)
                 : lookup(ref, scope, IntegrationError.INVALID_PROVIDER_KEY);
-        return row.filter(ConnectionQueries::hasData).map(StoredConnection::publicData)
+        return row.filter(ConnectionQueries::hasData)
+                .map(StoredConnection::publicData)
                 .orElseThrow(() -> notConfigured(ref));
     }
 
@@ -84,7 +87,8 @@ public final class ConnectionQueries {
         if (uuid == null) {
             throw new IntegrationException(IntegrationError.INVALID_UUID, "Connection uuid is null");
         }
-        return store.findByUuid(uuid, scope).map(StoredConnection::toConnection)
+        return store.findByUuid(uuid, scope)
+                .map(StoredConnection::toConnection)
                 .orElseThrow(() -> notConfigured(uuid.toString()));
     }
 
@@ -99,23 +103,27 @@ public final class ConnectionQueries {
         }
         IntegrationData data;
         if (Names.isUuid(ref)) {
-            data = store.findByUuidCached(UUID.fromString(ref), scope).filter(ConnectionQueries::hasData)
+            data = store.findByUuidCached(UUID.fromString(ref), scope)
+                    .filter(ConnectionQueries::hasData)
                     .map(StoredConnection::publicData)
-                    .orElseThrow(() -> new IntegrationException(IntegrationError.DELETED,
-                            "Connection " + ref + " does not exist (deleted?)"));
+                    .orElseThrow(() -> new IntegrationException(
+                            IntegrationError.DELETED, "Connection " + ref + " does not exist (deleted?)"));
         } else {
             data = lookup(ref, scope, IntegrationError.INVALID_PROVIDER_KEY)
-                    .filter(ConnectionQueries::hasData).map(StoredConnection::publicData)
+                    .filter(ConnectionQueries::hasData)
+                    .map(StoredConnection::publicData)
                     .orElseThrow(() -> notConfigured(ref));
         }
         if (data.hasUndecryptableFields()) {
-            throw new IntegrationException(IntegrationError.DECRYPTION_FAILED, "Connection " + ref
-                    + " holds secrets that cannot be decrypted with the configured cipher: "
-                    + data.undecryptableFields());
+            throw new IntegrationException(
+                    IntegrationError.DECRYPTION_FAILED,
+                    "Connection " + ref
+                            + " holds secrets that cannot be decrypted with the configured cipher: "
+                            + data.undecryptableFields());
         }
         if (!CredentialRules.hasCredentials(data.asMap())) {
-            throw new IntegrationException(IntegrationError.NOT_CONFIGURED,
-                    "Connection " + ref + " has no usable credentials");
+            throw new IntegrationException(
+                    IntegrationError.NOT_CONFIGURED, "Connection " + ref + " has no usable credentials");
         }
         return data;
     }
@@ -166,12 +174,14 @@ public final class ConnectionQueries {
             throw invalid(ref.text());
         }
         Optional<StoredConnection> row = lookup(ref, bare, scope).filter(ConnectionQueries::hasData);
-        if (row.isEmpty() && store.layout() == StorageLayout.COMPOSITE_KEY
+        if (row.isEmpty()
+                && store.layout() == StorageLayout.COMPOSITE_KEY
                 && ProviderRef.DEFAULT_NAME.equals(ref.name())) {
             row = legacyRow(ref.provider(), scope);
         }
-        return row.map(StoredConnection::uuid).orElseThrow(() -> new IntegrationException(IntegrationError.NOT_FOUND,
-                "No connection '" + (bare ? ref.provider() : ref.text()) + "'"));
+        return row.map(StoredConnection::uuid)
+                .orElseThrow(() -> new IntegrationException(
+                        IntegrationError.NOT_FOUND, "No connection '" + (bare ? ref.provider() : ref.text()) + "'"));
     }
 
     /**
@@ -185,9 +195,10 @@ public final class ConnectionQueries {
         }
         if (Names.isUuid(ref)) {
             UUID uuid = UUID.fromString(ref);
-            return store.findByUuid(uuid, scope).map(StoredConnection::uuid)
-                    .orElseThrow(() -> new IntegrationException(IntegrationError.NOT_FOUND,
-                            "No connection with uuid " + ref));
+            return store.findByUuid(uuid, scope)
+                    .map(StoredConnection::uuid)
+                    .orElseThrow(() ->
+                            new IntegrationException(IntegrationError.NOT_FOUND, "No connection with uuid " + ref));
         }
         return findUuidByProviderName(ref, scope);
     }
@@ -228,8 +239,10 @@ public final class ConnectionQueries {
         }
         Map<String, List<Connection>> grouped = new LinkedHashMap<>();
         keys.forEach(key -> grouped.put(key, new ArrayList<>()));
-        List<StoredConnection> rows = store.layout() == StorageLayout.UUID_KEY ? store.listByProviders(keys, scope)
-                : store.listByPatterns(keys.stream().map(Names::connectionsPattern).toList(), scope);
+        List<StoredConnection> rows = store.layout() == StorageLayout.UUID_KEY
+                ? store.listByProviders(keys, scope)
+                : store.listByPatterns(
+                        keys.stream().map(Names::connectionsPattern).toList(), scope);
         for (StoredConnection row : rows) {
             List<Connection> list = grouped.get(row.provider());
             if (list != null) {
@@ -250,8 +263,11 @@ public final class ConnectionQueries {
      *         order
      */
     public List<Connection> listIntegrations(Owner scope) {
-        List<String> keys = providers.all().stream().map(ProviderDefinition::key).toList();
-        return loadAllConnections(keys, scope).values().stream().flatMap(List::stream).toList();
+        List<String> keys =
+                providers.all().stream().map(ProviderDefinition::key).toList();
+        return loadAllConnections(keys, scope).values().stream()
+                .flatMap(List::stream)
+                .toList();
     }
 
     /**
@@ -282,7 +298,9 @@ public final class ConnectionQueries {
             return store.findByKey(ref.storageKey(), scope);
         }
         List<StoredConnection> rows = sorted(store.providerRows(ref.provider(), scope));
-        return rows.stream().filter(row -> bare || row.name().equals(ref.name())).findFirst();
+        return rows.stream()
+                .filter(row -> bare || row.name().equals(ref.name()))
+                .findFirst();
     }
 
     /** Sorts in place and returns the list, by the layout's listing order. */
@@ -313,8 +331,8 @@ public final class ConnectionQueries {
     private static String checkListedProvider(String provider) {
         Objects.requireNonNull(provider, "provider");
         if (provider.isEmpty() || provider.indexOf(':') >= 0) {
-            throw new IntegrationException(IntegrationError.INVALID_PROVIDER_KEY,
-                    "Provider key '" + provider + "' is empty or contains ':'");
+            throw new IntegrationException(
+                    IntegrationError.INVALID_PROVIDER_KEY, "Provider key '" + provider + "' is empty or contains ':'");
         }
         return provider;
     }
@@ -324,12 +342,16 @@ public final class ConnectionQueries {
     }
 
     private static IntegrationException notConfigured(String ref) {
-        return new IntegrationException(IntegrationError.NOT_CONFIGURED,
+        return new IntegrationException(
+                IntegrationError.NOT_CONFIGURED,
                 ref == null ? "Connection reference is null" : "Connection '" + ref + "' is not configured");
     }
 
     private static IntegrationException invalid(String ref) {
-        return new IntegrationException(IntegrationError.INVALID, ref == null ? "Connection reference is null"
-                : "Connection reference '" + ref + "' is malformed: expected 'provider' or 'provider:name'");
+        return new IntegrationException(
+                IntegrationError.INVALID,
+                ref == null
+                        ? "Connection reference is null"
+                        : "Connection reference '" + ref + "' is malformed: expected 'provider' or 'provider:name'");
     }
 }

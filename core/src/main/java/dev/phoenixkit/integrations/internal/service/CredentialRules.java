@@ -14,8 +14,7 @@ import java.util.Set;
  * <p>Thread-safe (stateless).
  */
 public final class CredentialRules {
-    private CredentialRules() {
-    }
+    private CredentialRules() {}
 
     /**
      * PhoenixKit's {@code has_credentials?}: status {@code connected}/{@code configured}, or a non-blank
@@ -30,7 +29,8 @@ public final class CredentialRules {
                 || ConnectionStatus.CONFIGURED.wireValue().equals(status)) {
             return true;
         }
-        return FieldText.of(fields, Fields.ACCESS_TOKEN).isPresent() || FieldText.of(fields, Fields.API_KEY).isPresent()
+        return FieldText.of(fields, Fields.ACCESS_TOKEN).isPresent()
+                || FieldText.of(fields, Fields.API_KEY).isPresent()
                 || FieldText.of(fields, Fields.BOT_TOKEN).isPresent()
                 || FieldText.of(fields, Fields.ACCESS_KEY).isPresent()
                 || fields.get(Fields.CREDENTIALS) instanceof Map<?, ?> map && !map.isEmpty();
@@ -44,8 +44,8 @@ public final class CredentialRules {
      * @param undecryptable secrets stored but not decryptable (they count as present)
      * @return whether the status rule should say {@code configured}
      */
-    public static boolean hasRuntimeCredentials(AuthType authType, Map<String, Object> fields,
-            Set<String> undecryptable) {
+    public static boolean hasRuntimeCredentials(
+            AuthType authType, Map<String, Object> fields, Set<String> undecryptable) {
         String field = switch (authType) {
             case OAUTH2 -> Fields.ACCESS_TOKEN;
             case API_KEY -> Fields.API_KEY;

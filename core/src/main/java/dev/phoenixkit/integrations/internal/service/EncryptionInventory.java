@@ -25,6 +25,7 @@ import java.util.UUID;
 public final class EncryptionInventory {
     /** Rows per read. */
     static final int BATCH_SIZE = 500;
+
     private static final UUID NIL = new UUID(0L, 0L);
 
     private final ConnectionStore store;
@@ -74,10 +75,17 @@ public final class EncryptionInventory {
             }
             after = rows.get(rows.size() - 1).uuid();
         }
-        String primary = cipher.primaryKeyId().orElse(cipher.isEnabled() ? EncryptionStatus.V1_KEY
-                : EncryptionStatus.NO_KEY);
-        return new EncryptionStatus(cipher.isEnabled(), primary, tally.rows, tally.rowsByKey, tally.plaintext,
-                tally.undecryptable, tally.undecryptableRows, tally.stale);
+        String primary =
+                cipher.primaryKeyId().orElse(cipher.isEnabled() ? EncryptionStatus.V1_KEY : EncryptionStatus.NO_KEY);
+        return new EncryptionStatus(
+                cipher.isEnabled(),
+                primary,
+                tally.rows,
+                tally.rowsByKey,
+                tally.plaintext,
+                tally.undecryptable,
+                tally.undecryptableRows,
+                tally.stale);
     }
 
     /** Mutable counts, confined to one scan. */

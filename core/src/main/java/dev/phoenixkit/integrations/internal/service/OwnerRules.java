@@ -4,9 +4,9 @@ import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.Owner;
-import dev.phoenixkit.integrations.provider.ProviderScope;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import dev.phoenixkit.integrations.provider.ProviderScope;
 import java.util.Map;
 
 /**
@@ -17,8 +17,7 @@ import java.util.Map;
  * <p>Thread-safe (stateless).
  */
 final class OwnerRules {
-    private OwnerRules() {
-    }
+    private OwnerRules() {}
 
     /**
      * Writes the owner fields of a new row (none for the system).
@@ -59,11 +58,15 @@ final class OwnerRules {
      */
     static void checkScopeAllowed(ProviderRegistry providers, String provider, Owner owner) {
         ProviderScope scope = owner.isSystem() ? ProviderScope.SYSTEM : ProviderScope.PERSONAL;
-        boolean allowed = providers.get(provider).map(definition -> definition.allows(scope))
+        boolean allowed = providers
+                .get(provider)
+                .map(definition -> definition.allows(scope))
                 .orElse(scope == ProviderScope.SYSTEM); // PhoenixKit's scopes_of/1 default: system only
         if (!allowed) {
-            throw new IntegrationException(IntegrationError.SCOPE_NOT_ALLOWED, "Provider '" + provider
-                    + "' does not allow " + scope.name().toLowerCase(java.util.Locale.ROOT) + " connections");
+            throw new IntegrationException(
+                    IntegrationError.SCOPE_NOT_ALLOWED,
+                    "Provider '" + provider + "' does not allow " + scope.name().toLowerCase(java.util.Locale.ROOT)
+                            + " connections");
         }
     }
 }

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class Reencryptor {
     /** Rows per transaction by default. */
     public static final int DEFAULT_BATCH_SIZE = 100;
+
     private static final Logger LOG = LoggerFactory.getLogger(Reencryptor.class);
     private static final UUID NIL = new UUID(0L, 0L);
 
@@ -48,7 +49,7 @@ public final class Reencryptor {
      * @return what was done
      */
     public ReencryptionReport run(int batchSize) {
-        return run(batchSize, progress -> { });
+        return run(batchSize, progress -> {});
     }
 
     /**
@@ -94,10 +95,15 @@ public final class Reencryptor {
             }
             after = batch.last;
         }
-        LOG.info("Re-encryption finished: {} rows scanned, {} rewritten, {} values re-encrypted, {} rows with"
-                + " undecryptable values, {} batches", scanned, rewritten, values, failed.size(), batches);
-        ReencryptionReport report = new ReencryptionReport(scanned, rewritten, values, failed, batches,
-                undecryptable);
+        LOG.info(
+                "Re-encryption finished: {} rows scanned, {} rewritten, {} values re-encrypted, {} rows with"
+                        + " undecryptable values, {} batches",
+                scanned,
+                rewritten,
+                values,
+                failed.size(),
+                batches);
+        ReencryptionReport report = new ReencryptionReport(scanned, rewritten, values, failed, batches, undecryptable);
         progress.accept(report);
         return report;
     }
@@ -130,8 +136,11 @@ public final class Reencryptor {
         if (unreadable > 0) {
             result.failed.add(row.uuid());
             result.undecryptable += unreadable;
-            LOG.warn("Re-encryption: row {} holds {} secret(s) no configured key decrypts; the row is left as"
-                    + " stored", row.uuid(), unreadable);
+            LOG.warn(
+                    "Re-encryption: row {} holds {} secret(s) no configured key decrypts; the row is left as"
+                            + " stored",
+                    row.uuid(),
+                    unreadable);
             return;
         }
         if (changed > 0) {

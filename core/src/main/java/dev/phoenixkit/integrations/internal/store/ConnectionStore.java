@@ -64,7 +64,12 @@ public final class ConnectionStore {
      * @param bus       the local event bus
      * @param announcer cross-node announcements ({@link EventAnnouncer#NONE} when the bridge is off)
      */
-    public ConnectionStore(Database database, FieldCodec codec, Clock clock, AuditLog auditLog, LocalEventBus bus,
+    public ConnectionStore(
+            Database database,
+            FieldCodec codec,
+            Clock clock,
+            AuditLog auditLog,
+            LocalEventBus bus,
             EventAnnouncer announcer) {
         this(database, codec, clock, auditLog, bus, announcer, Runnable::run, null, false);
     }
@@ -86,8 +91,16 @@ public final class ConnectionStore {
      * @param readsThrough whether {@link #findByUuidCached} reads through {@code cache}; {@code false} for a store
      *                     whose reads may see a host's uncommitted rows, which must never be cached
      */
-    public ConnectionStore(Database database, FieldCodec codec, Clock clock, AuditLog auditLog, LocalEventBus bus,
-            EventAnnouncer announcer, Consumer<Runnable> afterCommit, CredentialCache cache, boolean readsThrough) {
+    public ConnectionStore(
+            Database database,
+            FieldCodec codec,
+            Clock clock,
+            AuditLog auditLog,
+            LocalEventBus bus,
+            EventAnnouncer announcer,
+            Consumer<Runnable> afterCommit,
+            CredentialCache cache,
+            boolean readsThrough) {
         this.afterCommit = Objects.requireNonNull(afterCommit, "afterCommit");
         this.cache = cache;
         this.readsThrough = cache != null && readsThrough;
@@ -161,7 +174,9 @@ public final class ConnectionStore {
         if (!readsThrough) {
             return findByUuid(uuid, scope);
         }
-        return cache.get(uuid, reads::findIntegrationByUuid).flatMap(this::decode).filter(row -> row.ownedBy(scope));
+        return cache.get(uuid, reads::findIntegrationByUuid)
+                .flatMap(this::decode)
+                .filter(row -> row.ownedBy(scope));
     }
 
     /** @return the credential cache, if this instance has one */
@@ -232,8 +247,10 @@ public final class ConnectionStore {
      * @return matching rows with data, in key order
      */
     public List<StoredConnection> listByPattern(String pattern, Owner scope) {
-        return owned(decodeAll(database.withDao(SettingsDao.class,
-                dao -> dao.listByKeyPattern(pattern, ownerType(scope), ownerUuid(scope)))), scope);
+        return owned(
+                decodeAll(database.withDao(
+                        SettingsDao.class, dao -> dao.listByKeyPattern(pattern, ownerType(scope), ownerUuid(scope)))),
+                scope);
     }
 
     /**
@@ -248,8 +265,10 @@ public final class ConnectionStore {
             return List.of();
         }
         String[] array = patterns.toArray(String[]::new);
-        return owned(decodeAll(database.withDao(SettingsDao.class,
-                dao -> dao.listByKeyPatterns(array, ownerType(scope), ownerUuid(scope)))), scope);
+        return owned(
+                decodeAll(database.withDao(
+                        SettingsDao.class, dao -> dao.listByKeyPatterns(array, ownerType(scope), ownerUuid(scope)))),
+                scope);
     }
 
     /**
@@ -265,8 +284,10 @@ public final class ConnectionStore {
             return List.of();
         }
         String[] array = providers.toArray(String[]::new);
-        return owned(decodeAll(database.withDao(SettingsDao.class,
-                dao -> dao.listByProviders(array, ownerType(scope), ownerUuid(scope)))), scope);
+        return owned(
+                decodeAll(database.withDao(
+                        SettingsDao.class, dao -> dao.listByProviders(array, ownerType(scope), ownerUuid(scope)))),
+                scope);
     }
 
     /**
@@ -357,16 +378,17 @@ public final class ConnectionStore {
             return Optional.empty();
         }
         if (!decoded.undecryptable().isEmpty()) {
-            LOG.warn("Integration row {} holds secrets that cannot be decrypted with the configured cipher: {}",
-                    row.uuid(), decoded.undecryptable().keySet());
+            LOG.warn(
+                    "Integration row {} holds secrets that cannot be decrypted with the configured cipher: {}",
+                    row.uuid(),
+                    decoded.undecryptable().keySet());
         }
         Optional<ProviderRef> ref = uuidKeys ? jsonRef(decoded.data()) : keyRef;
         if (ref.isEmpty()) {
             LOG.debug("Ignoring integration row {}: value_json names no provider", row.uuid());
             return Optional.empty();
         }
-        return Optional.of(new StoredConnection(row.uuid(), row.key(), ref.get(), decoded.data(),
-                decoded.secrets()));
+        return Optional.of(new StoredConnection(row.uuid(), row.key(), ref.get(), decoded.data(), decoded.secrets()));
     }
 
     /**

@@ -55,8 +55,8 @@ public final class CredentialCache {
      * @param listening    whether rows may be cached from the start ({@code false} when a cross-node listener must
      *                     first be listening; it then calls {@link #resume})
      */
-    public CredentialCache(int maxEntries, Duration maxStaleness, Clock clock, IntegrationsObserver observer,
-            boolean listening) {
+    public CredentialCache(
+            int maxEntries, Duration maxStaleness, Clock clock, IntegrationsObserver observer, boolean listening) {
         if (maxEntries <= 0) {
             throw new IllegalArgumentException("maxEntries must be positive, was " + maxEntries);
         }
@@ -101,8 +101,7 @@ public final class CredentialCache {
     }
 
     private void insert(UUID uuid, SettingsRow row, long seen, long now) {
-        entries.compute(uuid, (key, current) -> generation.get() == seen && listening ? new Entry(row, now)
-                : current);
+        entries.compute(uuid, (key, current) -> generation.get() == seen && listening ? new Entry(row, now) : current);
         int evicted = 0;
         if (entries.size() > maxEntries) {
             Iterator<UUID> keys = entries.keySet().iterator();

@@ -1,7 +1,7 @@
 package dev.phoenixkit.integrations.internal.store;
 
-import dev.phoenixkit.integrations.internal.StoredData;
 import dev.phoenixkit.integrations.IntegrationData;
+import dev.phoenixkit.integrations.internal.StoredData;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +27,7 @@ public final class PendingAuthorizationFields {
     /** All four. */
     public static final List<String> ALL = List.of(STATE, STATE_EXPIRES_AT, CODE_VERIFIER, REQUESTED_SCOPES);
 
-    private PendingAuthorizationFields() {
-    }
+    private PendingAuthorizationFields() {}
 
     /**
      * @param data a row's complete data
@@ -37,7 +36,9 @@ public final class PendingAuthorizationFields {
      */
     public static IntegrationData hide(IntegrationData data) {
         boolean libraryState = data.has(STATE_EXPIRES_AT);
-        if (!libraryState && !data.has(CODE_VERIFIER) && !data.undecryptableFields().contains(CODE_VERIFIER)) {
+        if (!libraryState
+                && !data.has(CODE_VERIFIER)
+                && !data.undecryptableFields().contains(CODE_VERIFIER)) {
             return data;
         }
         Map<String, Object> fields = new LinkedHashMap<>(data.asMap());

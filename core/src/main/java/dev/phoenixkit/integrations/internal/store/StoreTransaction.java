@@ -11,8 +11,8 @@ import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
 import dev.phoenixkit.integrations.internal.db.Database;
 import dev.phoenixkit.integrations.internal.db.SettingsDao;
 import dev.phoenixkit.integrations.internal.db.SettingsRow;
-import dev.phoenixkit.integrations.internal.naming.ProviderRef;
 import dev.phoenixkit.integrations.internal.json.Timestamps;
+import dev.phoenixkit.integrations.internal.naming.ProviderRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +32,7 @@ import org.jdbi.v3.core.JdbiException;
 public final class StoreTransaction {
     /** Class id of the two-{@code int} advisory locks on provider and name (uuid-key layout): "PKNM". */
     static final int NAME_LOCK_CLASS = 0x504B4E4D;
+
     private static final UUID NIL = new UUID(0L, 0L);
 
     private final ConnectionStore store;
@@ -94,7 +95,8 @@ public final class StoreTransaction {
      * @return the row, or empty if no system row holds that state
      */
     public Optional<StoredConnection> lockByPendingState(String state) {
-        return settings.lockIntegrationByPendingState(state).flatMap(store::decode)
+        return settings.lockIntegrationByPendingState(state)
+                .flatMap(store::decode)
                 .filter(row -> row.ownedBy(Owner.SYSTEM));
     }
 
@@ -163,8 +165,8 @@ public final class StoreTransaction {
         if (settings.insertIfAbsent(uuid, key, json, nowText()) == 0) {
             return Optional.empty();
         }
-        return Optional.of(new StoredConnection(uuid, key, ref, IntegrationData.of(fields),
-                FieldCodec.StoredSecrets.NONE));
+        return Optional.of(
+                new StoredConnection(uuid, key, ref, IntegrationData.of(fields), FieldCodec.StoredSecrets.NONE));
     }
 
     /**
@@ -174,8 +176,8 @@ public final class StoreTransaction {
      */
     private boolean nameTaken(ProviderRef ref, Owner owner, UUID self) {
         settings.lockName(NAME_LOCK_CLASS, ref.provider(), ref.name());
-        return settings.nameTaken(ref.provider(), ref.name(), ConnectionStore.ownerType(owner),
-                ConnectionStore.ownerUuid(owner), self);
+        return settings.nameTaken(
+                ref.provider(), ref.name(), ConnectionStore.ownerType(owner), ConnectionStore.ownerUuid(owner), self);
     }
 
     /**
@@ -202,8 +204,8 @@ public final class StoreTransaction {
      * @return the row as written
      * @throws IntegrationException {@code NOT_CONFIGURED} if the row is gone (no row was updated)
      */
-    public StoredConnection write(StoredConnection current, Map<String, Object> fields,
-            FieldCodec.StoredSecrets carried) {
+    public StoredConnection write(
+            StoredConnection current, Map<String, Object> fields, FieldCodec.StoredSecrets carried) {
         String json = store.codec().encode(fields, carried);
         written.add(current.uuid());
         requireOneRow(settings.updateData(current.uuid(), json, nowText()), current.uuid());
@@ -231,8 +233,8 @@ public final class StoreTransaction {
             return reread(current.uuid());
         }
         try {
-            requireOneRow(settings.updateKeyAndData(current.uuid(), newRef.storageKey(), json, nowText()),
-                    current.uuid());
+            requireOneRow(
+                    settings.updateKeyAndData(current.uuid(), newRef.storageKey(), json, nowText()), current.uuid());
         } catch (JdbiException e) {
             if (Database.isUniqueViolation(e, Database.KEY_UNIQUE_INDEX)) {
                 throw alreadyExists(newRef);
@@ -250,8 +252,8 @@ public final class StoreTransaction {
      */
     public Optional<ProviderRef> delete(UUID uuid) {
         written.add(uuid);
-        return settings.deleteIntegration(uuid).map(row -> store.decode(row).map(StoredConnection::ref)
-                .orElse(new ProviderRef("?", "?")));
+        return settings.deleteIntegration(uuid)
+                .map(row -> store.decode(row).map(StoredConnection::ref).orElse(new ProviderRef("?", "?")));
     }
 
     /**
@@ -259,8 +261,9 @@ public final class StoreTransaction {
      * @return the one {@code ALREADY_EXISTS} for a taken name
      */
     public static IntegrationException alreadyExists(ProviderRef ref) {
-        return new IntegrationException(IntegrationError.ALREADY_EXISTS, "A connection named '" + ref.name()
-                + "' already exists for provider '" + ref.provider() + "'");
+        return new IntegrationException(
+                IntegrationError.ALREADY_EXISTS,
+                "A connection named '" + ref.name() + "' already exists for provider '" + ref.provider() + "'");
     }
 
     /**
@@ -286,10 +289,17 @@ public final class StoreTransaction {
      * @param mode     manual or automatic
      * @param metadata non-secret details
      */
-    public void audit(String action, UUID uuid, ProviderRef ref, UUID actor, AuditMode mode,
-            Map<String, ?> metadata) {
-        store.auditLog().record(handle, action, uuid, ref == null ? null : ref.provider(),
-                ref == null ? null : ref.name(), actor, mode, metadata);
+    public void audit(String action, UUID uuid, ProviderRef ref, UUID actor, AuditMode mode, Map<String, ?> metadata) {
+        store.auditLog()
+                .record(
+                        handle,
+                        action,
+                        uuid,
+                        ref == null ? null : ref.provider(),
+                        ref == null ? null : ref.name(),
+                        actor,
+                        mode,
+                        metadata);
     }
 
     /**
@@ -310,7 +320,8 @@ public final class StoreTransaction {
     }
 
     private StoredConnection reread(UUID uuid) {
-        return findAnyOwner(uuid).orElseThrow(() -> new IntegrationException(IntegrationError.STORAGE_FAILED,
-                "Connection " + uuid + " vanished while being written"));
+        return findAnyOwner(uuid)
+                .orElseThrow(() -> new IntegrationException(
+                        IntegrationError.STORAGE_FAILED, "Connection " + uuid + " vanished while being written"));
     }
 }

@@ -5,8 +5,8 @@ import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
-import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
 import dev.phoenixkit.integrations.Owner;
+import dev.phoenixkit.integrations.internal.crypto.FieldCodec;
 import dev.phoenixkit.integrations.internal.naming.ProviderRef;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +25,8 @@ import java.util.UUID;
  * @param secrets       the stored ciphertexts of the sensitive fields, readable or not: every write carries forward
  *                      the bytes of those it does not change (docs/behaviour.md#write-path)
  */
-public record StoredConnection(UUID uuid, String key, ProviderRef ref, IntegrationData data,
-        FieldCodec.StoredSecrets secrets) {
+public record StoredConnection(
+        UUID uuid, String key, ProviderRef ref, IntegrationData data, FieldCodec.StoredSecrets secrets) {
     /** @return field name to the stored ciphertext that could not be decrypted (kept on every write) */
     public Map<String, String> undecryptable() {
         return secrets.undecryptable();
@@ -41,12 +41,17 @@ public record StoredConnection(UUID uuid, String key, ProviderRef ref, Integrati
      *                              stored as ciphertext the configured cipher cannot decrypt
      */
     public void requireReadable(String... fields) {
-        List<String> unreadable = Arrays.stream(fields).filter(secrets.undecryptable()::containsKey).toList();
+        List<String> unreadable = Arrays.stream(fields)
+                .filter(secrets.undecryptable()::containsKey)
+                .toList();
         if (!unreadable.isEmpty()) {
-            throw new IntegrationException(IntegrationError.DECRYPTION_FAILED, "Connection " + uuid + " holds "
-                    + unreadable + " as ciphertext the configured key cannot decrypt (another key wrote it, or it is"
-                    + " corrupt); nothing was sent or changed. Configure the key that wrote it, or run the key"
-                    + " rotation with it.");
+            throw new IntegrationException(
+                    IntegrationError.DECRYPTION_FAILED,
+                    "Connection " + uuid + " holds "
+                            + unreadable
+                            + " as ciphertext the configured key cannot decrypt (another key wrote it, or it is"
+                            + " corrupt); nothing was sent or changed. Configure the key that wrote it, or run the key"
+                            + " rotation with it.");
         }
     }
 

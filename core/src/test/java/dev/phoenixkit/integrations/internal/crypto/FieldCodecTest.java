@@ -15,12 +15,14 @@ class FieldCodecTest {
 
     @Test
     void encodeWhenSecretsThenEncryptedAndOtherFieldsPlainAndDecodeRestores() {
-        Map<String, Object> data = Map.of("access_token", "ya29.token", "client_id", "cid", "provider", "google",
-                "status", "connected");
+        Map<String, Object> data =
+                Map.of("access_token", "ya29.token", "client_id", "cid", "provider", "google", "status", "connected");
         Map<String, Object> stored = JsonCodec.parseObject(codec.encode(data, FieldCodec.StoredSecrets.NONE));
 
         assertThat((String) stored.get("access_token")).startsWith("enc:v1:");
-        assertThat(stored).containsEntry("client_id", "cid").containsEntry("provider", "google")
+        assertThat(stored)
+                .containsEntry("client_id", "cid")
+                .containsEntry("provider", "google")
                 .containsEntry("status", "connected");
         assertThat(codec.decode(JsonCodec.write(stored)).data().asMap()).isEqualTo(data);
     }
@@ -37,7 +39,8 @@ class FieldCodecTest {
     @Test
     void encodeWhenAlreadyEncryptedThenNotEncryptedTwice() {
         String once = codec.cipher().encrypt("k");
-        Map<String, Object> stored = JsonCodec.parseObject(codec.encode(Map.of("api_key", once), FieldCodec.StoredSecrets.NONE));
+        Map<String, Object> stored =
+                JsonCodec.parseObject(codec.encode(Map.of("api_key", once), FieldCodec.StoredSecrets.NONE));
         assertThat(stored).containsEntry("api_key", once);
     }
 
@@ -51,19 +54,29 @@ class FieldCodecTest {
         Map<String, Object> data = new LinkedHashMap<>();
         SecretCipher.SENSITIVE_FIELDS.forEach(field -> data.put(field, "value-of-" + field));
         Map<String, Object> stored = JsonCodec.parseObject(codec.encode(data, FieldCodec.StoredSecrets.NONE));
-        SecretCipher.SENSITIVE_FIELDS.forEach(field -> assertThat((String) stored.get(field)).startsWith("enc:v1:"));
+        SecretCipher.SENSITIVE_FIELDS.forEach(
+                field -> assertThat((String) stored.get(field)).startsWith("enc:v1:"));
         assertThat(codec.decode(JsonCodec.write(stored)).data().asMap()).isEqualTo(data);
     }
 
     @Test
     void sensitiveFieldsWhenListedThenThePhoenixKitSevenAndTheVerifier() {
-        assertThat(FieldCodec.ENCRYPTED_FIELDS).containsExactly("access_token", "refresh_token",
-                "client_secret", "api_key", "bot_token", "secret_key", "password", "oauth_code_verifier");
+        assertThat(FieldCodec.ENCRYPTED_FIELDS)
+                .containsExactly(
+                        "access_token",
+                        "refresh_token",
+                        "client_secret",
+                        "api_key",
+                        "bot_token",
+                        "secret_key",
+                        "password",
+                        "oauth_code_verifier");
     }
 
     @Test
     void decodeWhenUndecryptableThenReportedNotReturnedAndKeptOnEncode() {
-        String foreign = SecretCipher.fromSecretKeyBase("another-key-base-0123456789").encrypt("secret");
+        String foreign =
+                SecretCipher.fromSecretKeyBase("another-key-base-0123456789").encrypt("secret");
         FieldCodec.Decoded decoded = codec.decode(JsonCodec.write(Map.of("api_key", foreign, "status", "configured")));
 
         assertThat(decoded.data().has("api_key")).isFalse();
@@ -72,15 +85,14 @@ class FieldCodecTest {
                 codec.encode(new LinkedHashMap<>(decoded.data().asMap()), decoded.secrets()));
         assertThat(rewritten).containsEntry("api_key", foreign);
 
-        Map<String, Object> replaced = JsonCodec.parseObject(codec.encode(Map.of("api_key", "new"),
-                decoded.secrets()));
+        Map<String, Object> replaced = JsonCodec.parseObject(codec.encode(Map.of("api_key", "new"), decoded.secrets()));
         assertThat(codec.decode(JsonCodec.write(replaced)).data().apiKey()).contains("new");
     }
 
     @Test
     void encodeWhenValueUnchangedThenStoredCiphertextKeptByteForByte() {
-        String stored = codec.encode(Map.of("api_key", "k", "access_token", "t", "status", "configured"),
-                FieldCodec.StoredSecrets.NONE);
+        String stored = codec.encode(
+                Map.of("api_key", "k", "access_token", "t", "status", "configured"), FieldCodec.StoredSecrets.NONE);
         FieldCodec.Decoded decoded = codec.decode(stored);
         Map<String, Object> before = JsonCodec.parseObject(stored);
 
@@ -97,18 +109,19 @@ class FieldCodecTest {
     @Test
     void encodeWhenStoredAsPlaintextThenEncryptedOnWrite() {
         FieldCodec.Decoded decoded = codec.decode("{\"api_key\":\"plain\"}");
-        Map<String, Object> after = JsonCodec.parseObject(codec.encode(
-                new LinkedHashMap<>(decoded.data().asMap()), decoded.secrets()));
+        Map<String, Object> after = JsonCodec.parseObject(
+                codec.encode(new LinkedHashMap<>(decoded.data().asMap()), decoded.secrets()));
         assertThat((String) after.get("api_key")).startsWith("enc:v1:");
     }
 
     @Test
     void storedSecretsWhenCarryingOnlyThenOtherUndecryptableDropped() {
-        String foreign = SecretCipher.fromSecretKeyBase("another-key-base-0123456789").encrypt("secret");
-        FieldCodec.Decoded decoded = codec.decode(JsonCodec.write(Map.of("api_key", foreign, "client_secret",
-                foreign)));
-        Map<String, Object> after = JsonCodec.parseObject(codec.encode(Map.of("status", "disconnected"),
-                decoded.secrets().carryingOnly(java.util.List.of("client_secret"))));
+        String foreign =
+                SecretCipher.fromSecretKeyBase("another-key-base-0123456789").encrypt("secret");
+        FieldCodec.Decoded decoded =
+                codec.decode(JsonCodec.write(Map.of("api_key", foreign, "client_secret", foreign)));
+        Map<String, Object> after = JsonCodec.parseObject(codec.encode(
+                Map.of("status", "disconnected"), decoded.secrets().carryingOnly(java.util.List.of("client_secret"))));
         assertThat(after).containsEntry("client_secret", foreign).doesNotContainKey("api_key");
         assertThat(decoded.secrets().toString()).doesNotContain(foreign);
     }

@@ -73,14 +73,17 @@ class CheckRunnerTest {
     @Test
     void crashesAndTransportFailuresGiveCouldNotReachTheService() {
         assertThat(runner.run("a", deadline -> {
-            throw new IllegalStateException("boom with a secret sk-123");
-        })).isEqualTo(ValidationResult.error("Could not reach the service"));
+                    throw new IllegalStateException("boom with a secret sk-123");
+                }))
+                .isEqualTo(ValidationResult.error("Could not reach the service"));
         assertThat(runner.run("b", deadline -> {
-            throw new IOException("checked");
-        })).isEqualTo(ValidationResult.error("Could not reach the service"));
+                    throw new IOException("checked");
+                }))
+                .isEqualTo(ValidationResult.error("Could not reach the service"));
         assertThat(runner.run("c", deadline -> {
-            throw new IntegrationException(IntegrationError.TRANSPORT_FAILED, "Could not reach http://x");
-        })).isEqualTo(ValidationResult.error("Could not reach the service"));
+                    throw new IntegrationException(IntegrationError.TRANSPORT_FAILED, "Could not reach http://x");
+                }))
+                .isEqualTo(ValidationResult.error("Could not reach the service"));
         assertThat(runner.run("d", deadline -> null)).isEqualTo(ValidationResult.error("Could not reach the service"));
     }
 
@@ -92,13 +95,15 @@ class CheckRunnerTest {
             seen.set(deadline);
             return ValidationResult.ok();
         });
-        assertThat(seen.get() - before).isGreaterThan(0).isLessThanOrEqualTo(Duration.ofMillis(300).toNanos()
-                + (System.nanoTime() - before));
+        assertThat(seen.get() - before)
+                .isGreaterThan(0)
+                .isLessThanOrEqualTo(Duration.ofMillis(300).toNanos() + (System.nanoTime() - before));
     }
 
     @Test
     void theDeadlineMustBePositive() {
-        assertThatThrownBy(() -> new CheckRunner(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new CheckRunner(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("checkDeadline");
         assertThatThrownBy(() -> new CheckRunner(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
     }

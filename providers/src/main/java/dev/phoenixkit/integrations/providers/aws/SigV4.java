@@ -31,13 +31,12 @@ public final class SigV4 {
     /** The algorithm name in the {@code Authorization} header. */
     public static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern SPACES = Pattern.compile(" +");
     private static final HexFormat HEX = HexFormat.of();
 
-    private SigV4() {
-    }
+    private SigV4() {}
 
     /**
      * @param time an instant
@@ -65,16 +64,28 @@ public final class SigV4 {
      * @param payload the body
      * @return the canonical request text
      */
-    public static String canonicalRequest(String method, String path, List<Map.Entry<String, String>> query,
-            Map<String, String> headers, byte[] payload) {
+    public static String canonicalRequest(
+            String method,
+            String path,
+            List<Map.Entry<String, String>> query,
+            Map<String, String> headers,
+            byte[] payload) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         TreeMap<String, String> canonicalHeaders = canonicalHeaders(headers);
-        StringBuilder text = new StringBuilder(method).append('\n').append(path.isEmpty() ? "/" : path).append('\n')
-                .append(canonicalQuery(query)).append('\n');
-        canonicalHeaders.forEach((name, value) -> text.append(name).append(':').append(value).append('\n'));
-        return text.append('\n').append(String.join(";", canonicalHeaders.keySet())).append('\n')
-                .append(payloadHash(payload)).toString();
+        StringBuilder text = new StringBuilder(method)
+                .append('\n')
+                .append(path.isEmpty() ? "/" : path)
+                .append('\n')
+                .append(canonicalQuery(query))
+                .append('\n');
+        canonicalHeaders.forEach(
+                (name, value) -> text.append(name).append(':').append(value).append('\n'));
+        return text.append('\n')
+                .append(String.join(";", canonicalHeaders.keySet()))
+                .append('\n')
+                .append(payloadHash(payload))
+                .toString();
     }
 
     /**
@@ -93,9 +104,17 @@ public final class SigV4 {
      * @param time      the signing time
      * @return {@code AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…}
      */
-    public static String authorization(String method, String path, List<Map.Entry<String, String>> query,
-            Map<String, String> headers, byte[] payload, String accessKey, String secretKey, String region,
-            String service, Instant time) {
+    public static String authorization(
+            String method,
+            String path,
+            List<Map.Entry<String, String>> query,
+            Map<String, String> headers,
+            byte[] payload,
+            String accessKey,
+            String secretKey,
+            String region,
+            String service,
+            Instant time) {
         String canonical = canonicalRequest(method, path, query, headers, payload);
         String date = amzDate(time).substring(0, 8);
         String scope = date + "/" + region + "/" + service + "/aws4_request";
@@ -121,8 +140,13 @@ public final class SigV4 {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~') {
                 out.append(c);
             } else {
                 out.append('%').append(HEX.withUpperCase().toHexDigits(b));
@@ -146,8 +170,8 @@ public final class SigV4 {
 
     private static TreeMap<String, String> canonicalHeaders(Map<String, String> headers) {
         TreeMap<String, String> canonical = new TreeMap<>();
-        headers.forEach((name, value) -> canonical.put(name.toLowerCase(Locale.ROOT),
-                SPACES.matcher(value.strip()).replaceAll(" ")));
+        headers.forEach((name, value) -> canonical.put(
+                name.toLowerCase(Locale.ROOT), SPACES.matcher(value.strip()).replaceAll(" ")));
         return canonical;
     }
 

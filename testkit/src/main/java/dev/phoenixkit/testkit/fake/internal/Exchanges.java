@@ -12,8 +12,7 @@ import java.util.Optional;
 public final class Exchanges {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Exchanges() {
-    }
+    private Exchanges() {}
 
     /**
      * Sends a JSON answer and closes the exchange.

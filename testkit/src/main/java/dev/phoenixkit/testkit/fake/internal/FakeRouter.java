@@ -2,8 +2,8 @@ package dev.phoenixkit.testkit.fake.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.phoenixkit.testkit.fake.Fault;
 import dev.phoenixkit.testkit.fake.FakeEndpoint;
+import dev.phoenixkit.testkit.fake.Fault;
 import dev.phoenixkit.testkit.fake.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +49,8 @@ public final class FakeRouter implements HttpHandler {
      * @return the endpoint group serving it, if any
      */
     public static Optional<FakeEndpoint> route(String path) {
-        if (path.equals("/o/oauth2/v2/auth") || MICROSOFT_AUTHORIZE.matcher(path).matches()) {
+        if (path.equals("/o/oauth2/v2/auth")
+                || MICROSOFT_AUTHORIZE.matcher(path).matches()) {
             return Optional.of(FakeEndpoint.AUTHORIZE);
         }
         if (path.equals("/token") || MICROSOFT_TOKEN.matcher(path).matches()) {
@@ -122,25 +123,37 @@ public final class FakeRouter implements HttpHandler {
     }
 
     /** @return whether the fault answered; {@code false} when the normal answer should follow (SLOW) */
-    private boolean answerWithFault(HttpExchange exchange, FakeEndpoint endpoint, Fault fault,
-            Map<String, String> params, Map<String, List<String>> headers) throws IOException {
+    private boolean answerWithFault(
+            HttpExchange exchange,
+            FakeEndpoint endpoint,
+            Fault fault,
+            Map<String, String> params,
+            Map<String, List<String>> headers)
+            throws IOException {
         switch (fault) {
-            case UNAUTHORIZED -> Exchanges.json(exchange, 401, endpoint == FakeEndpoint.TOKEN
-                    ? OAuthEndpoints.error("invalid_client", "fault UNAUTHORIZED")
-                    : OAuthEndpoints.error("invalid_token", "fault UNAUTHORIZED"));
+            case UNAUTHORIZED ->
+                Exchanges.json(
+                        exchange,
+                        401,
+                        endpoint == FakeEndpoint.TOKEN
+                                ? OAuthEndpoints.error("invalid_client", "fault UNAUTHORIZED")
+                                : OAuthEndpoints.error("invalid_token", "fault UNAUTHORIZED"));
             case FORBIDDEN -> Exchanges.json(exchange, 403, OAuthEndpoints.error("access_denied", "fault FORBIDDEN"));
             case TOO_MANY_REQUESTS -> {
                 exchange.getResponseHeaders().set("Retry-After", "1");
                 Exchanges.json(exchange, 429, OAuthEndpoints.error("rate_limited", "fault TOO_MANY_REQUESTS"));
             }
             case SERVER_ERROR -> Exchanges.json(exchange, 500, OAuthEndpoints.error("server_error", "fault"));
-            case SERVICE_UNAVAILABLE -> Exchanges.json(exchange, 503,
-                    OAuthEndpoints.error("temporarily_unavailable", "fault"));
+            case SERVICE_UNAVAILABLE ->
+                Exchanges.json(exchange, 503, OAuthEndpoints.error("temporarily_unavailable", "fault"));
             case MALFORMED_JSON -> Exchanges.send(exchange, 200, "application/json", "{\"access_token\": <oops");
-            case MISSING_ACCESS_TOKEN -> Exchanges.json(exchange, 200, endpoint == FakeEndpoint.TOKEN
-                    ? Map.of("token_type", "Bearer", "expires_in", 3600) : Map.of());
-            case INVALID_GRANT -> Exchanges.json(exchange, 400,
-                    OAuthEndpoints.error("invalid_grant", "fault INVALID_GRANT"));
+            case MISSING_ACCESS_TOKEN ->
+                Exchanges.json(
+                        exchange,
+                        200,
+                        endpoint == FakeEndpoint.TOKEN ? Map.of("token_type", "Bearer", "expires_in", 3600) : Map.of());
+            case INVALID_GRANT ->
+                Exchanges.json(exchange, 400, OAuthEndpoints.error("invalid_grant", "fault INVALID_GRANT"));
             case DISCONNECT -> throw new DroppedConnection();
             case ECHO_REQUEST -> Exchanges.json(exchange, 500, echo(params, headers));
             case SLOW -> {
@@ -192,7 +205,8 @@ public final class FakeRouter implements HttpHandler {
             body = in.readAllBytes();
         }
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (body.length == 0 || contentType == null
+        if (body.length == 0
+                || contentType == null
                 || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return Map.of();
         }
@@ -201,8 +215,10 @@ public final class FakeRouter implements HttpHandler {
 
     private static Map<String, List<String>> lowerCasedHeaders(HttpExchange exchange) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers
-                .computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>()).addAll(values));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.computeIfAbsent(
+                                name.toLowerCase(Locale.ROOT), key -> new ArrayList<>())
+                        .addAll(values));
         headers.replaceAll((name, values) -> List.copyOf(values));
         return headers;
     }

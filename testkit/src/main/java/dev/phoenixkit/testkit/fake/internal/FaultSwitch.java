@@ -1,7 +1,7 @@
 package dev.phoenixkit.testkit.fake.internal;
 
-import dev.phoenixkit.testkit.fake.Fault;
 import dev.phoenixkit.testkit.fake.FakeEndpoint;
+import dev.phoenixkit.testkit.fake.Fault;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +10,7 @@ import java.util.Optional;
 public final class FaultSwitch {
     private final Map<FakeEndpoint, Rule> rules = new EnumMap<>(FakeEndpoint.class);
 
-    private record Rule(Fault fault, int remaining) {
-    }
+    private record Rule(Fault fault, int remaining) {}
 
     /**
      * @param endpoint the endpoint group

@@ -9,8 +9,7 @@ import java.util.stream.Collectors;
 
 /** {@code application/x-www-form-urlencoded} parsing and encoding. */
 public final class Forms {
-    private Forms() {
-    }
+    private Forms() {}
 
     /**
      * @param raw an encoded query or form body, or {@code null}

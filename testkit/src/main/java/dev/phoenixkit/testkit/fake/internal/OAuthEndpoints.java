@@ -54,8 +54,8 @@ public final class OAuthEndpoints {
             return;
         }
         Instant now = settings.clock().instant();
-        String code = settings.tokens.issueCode(new TokenStore.PendingCode(clientId, redirectUri, challenge, method,
-                params.getOrDefault("scope", ""), now.plus(CODE_LIFETIME)));
+        String code = settings.tokens.issueCode(new TokenStore.PendingCode(
+                clientId, redirectUri, challenge, method, params.getOrDefault("scope", ""), now.plus(CODE_LIFETIME)));
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("code", code);
         if (state != null) {
@@ -97,8 +97,9 @@ public final class OAuthEndpoints {
             Exchanges.json(exchange, 400, error("invalid_grant", "client_id or redirect_uri does not match"));
             return;
         }
-        if (pending.codeChallenge() != null && !TokenStore.pkceMatches(pending.codeChallenge(),
-                pending.challengeMethod(), form.get("code_verifier"))) {
+        if (pending.codeChallenge() != null
+                && !TokenStore.pkceMatches(
+                        pending.codeChallenge(), pending.challengeMethod(), form.get("code_verifier"))) {
             Exchanges.json(exchange, 400, error("invalid_grant", "PKCE verification failed"));
             return;
         }
@@ -115,9 +116,12 @@ public final class OAuthEndpoints {
             Exchanges.json(exchange, 400, error("invalid_grant", "unknown or revoked refresh token"));
             return;
         }
-        Map<String, Object> body = accessTokenBody(clientId, grant.get().scope(), settings.clock().instant());
+        Map<String, Object> body =
+                accessTokenBody(clientId, grant.get().scope(), settings.clock().instant());
         if (rotate) {
-            body.put("refresh_token", settings.tokens.issueRefreshToken(clientId, grant.get().scope()));
+            body.put(
+                    "refresh_token",
+                    settings.tokens.issueRefreshToken(clientId, grant.get().scope()));
         }
         Exchanges.json(exchange, 200, body);
     }
@@ -139,7 +143,8 @@ public final class OAuthEndpoints {
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
             try {
-                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+                decoded = new String(
+                        Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException malformed) {
                 return Optional.empty();
             }

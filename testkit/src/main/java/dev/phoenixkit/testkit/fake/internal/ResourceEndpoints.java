@@ -88,8 +88,10 @@ public final class ResourceEndpoints {
             data.put("is_free_tier", true);
             Exchanges.json(exchange, 200, Map.of("data", data));
         } else {
-            Exchanges.json(exchange, 200, Map.of("object", "list",
-                    "data", List.of(Map.of("id", "fake-model", "object", "model"))));
+            Exchanges.json(
+                    exchange,
+                    200,
+                    Map.of("object", "list", "data", List.of(Map.of("id", "fake-model", "object", "model"))));
         }
     }
 
@@ -101,19 +103,31 @@ public final class ResourceEndpoints {
      */
     public void resource(HttpExchange exchange) throws IOException {
         Optional<String> token = Exchanges.bearer(exchange);
-        boolean valid = token.isPresent() && (settings.tokens.isAccessTokenValid(token.get(),
-                settings.clock().instant()) || settings.apiKeys.contains(token.get()));
+        boolean valid = token.isPresent()
+                && (settings.tokens.isAccessTokenValid(
+                                token.get(), settings.clock().instant())
+                        || settings.apiKeys.contains(token.get()));
         if (!valid) {
             unauthorized(exchange);
             return;
         }
-        Exchanges.json(exchange, 200, Map.of("ok", true, "method", exchange.getRequestMethod(),
-                "path", exchange.getRequestURI().getPath()));
+        Exchanges.json(
+                exchange,
+                200,
+                Map.of(
+                        "ok",
+                        true,
+                        "method",
+                        exchange.getRequestMethod(),
+                        "path",
+                        exchange.getRequestURI().getPath()));
     }
 
     private boolean hasValidAccessToken(HttpExchange exchange) {
         Optional<String> token = Exchanges.bearer(exchange);
-        return token.isPresent() && settings.tokens.isAccessTokenValid(token.get(), settings.clock().instant());
+        return token.isPresent()
+                && settings.tokens.isAccessTokenValid(
+                        token.get(), settings.clock().instant());
     }
 
     private static void unauthorized(HttpExchange exchange) throws IOException {

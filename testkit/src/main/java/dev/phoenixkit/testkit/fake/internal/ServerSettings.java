@@ -137,8 +137,7 @@ public final class ServerSettings {
      * @return whether the condition held before the timeout
      * @throws InterruptedException when interrupted while waiting
      */
-    public boolean awaitLog(Predicate<List<RecordedRequest>> condition, Duration timeout)
-            throws InterruptedException {
+    public boolean awaitLog(Predicate<List<RecordedRequest>> condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (logChanged) {
             while (!condition.test(List.copyOf(log))) {

@@ -28,23 +28,25 @@ public final class TokenStore {
      * @param scope           the granted scope
      * @param expiresAt       when the code stops working
      */
-    public record PendingCode(String clientId, String redirectUri, String codeChallenge, String challengeMethod,
-            String scope, Instant expiresAt) {
-    }
+    public record PendingCode(
+            String clientId,
+            String redirectUri,
+            String codeChallenge,
+            String challengeMethod,
+            String scope,
+            Instant expiresAt) {}
 
     /**
      * @param clientId  the client it was issued to
      * @param expiresAt when it stops working
      */
-    public record AccessGrant(String clientId, Instant expiresAt) {
-    }
+    public record AccessGrant(String clientId, Instant expiresAt) {}
 
     /**
      * @param clientId the client it was issued to
      * @param scope    the granted scope
      */
-    public record RefreshGrant(String clientId, String scope) {
-    }
+    public record RefreshGrant(String clientId, String scope) {}
 
     /**
      * @param code the pending code
@@ -132,14 +134,14 @@ public final class TokenStore {
             return false;
         }
         if ("plain".equals(method)) {
-            return MessageDigest.isEqual(challenge.getBytes(StandardCharsets.US_ASCII),
-                    verifier.getBytes(StandardCharsets.US_ASCII));
+            return MessageDigest.isEqual(
+                    challenge.getBytes(StandardCharsets.US_ASCII), verifier.getBytes(StandardCharsets.US_ASCII));
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             String expected = Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-            return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                    challenge.getBytes(StandardCharsets.US_ASCII));
+            return MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.US_ASCII), challenge.getBytes(StandardCharsets.US_ASCII));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is missing", impossible);
         }
