@@ -83,10 +83,10 @@ class NulInputTest {
     @Test
     void writesWhenNameOrProviderHoldsNulThenInvalidInputAndNothingWritten() {
         assertError(() -> integrations.addConnection("openrouter", "a" + NUL + "b"), IntegrationError.INVALID_NAME);
-        assertError(() -> integrations.addConnection("open" + NUL + "router", "a"), IntegrationError.INVALID_PROVIDER_KEY);
+        assertError(
+                () -> integrations.addConnection("open" + NUL + "router", "a"), IntegrationError.INVALID_PROVIDER_KEY);
         assertError(() -> integrations.renameConnection(stored, "a" + NUL + "b"), IntegrationError.INVALID_NAME);
-        assertThatThrownBy(() -> integrations.recordAuditEntry(
-                        "module." + NUL, stored, null, AuditMode.AUTO, Map.of()))
+        assertThatThrownBy(() -> integrations.recordAuditEntry("module." + NUL, stored, null, AuditMode.AUTO, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("control characters");
         assertError(
