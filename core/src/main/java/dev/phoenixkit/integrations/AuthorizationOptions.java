@@ -103,8 +103,8 @@ public final class AuthorizationOptions {
 
     @Override
     public String toString() {
-        return "AuthorizationOptions[replacementScopes=" + replacementScopes + ", additionalScopes="
-                + additionalScopes + ", params=" + params.keySet() + "]";
+        return "AuthorizationOptions[replacementScopes=" + replacementScopes + ", additionalScopes=" + additionalScopes
+                + ", params=" + params.keySet() + "]";
     }
 
     /** @return no choices: the provider's default scopes and auth params */
@@ -122,7 +122,8 @@ public final class AuthorizationOptions {
      * @return the space-separated scopes to request: the replacement (or the defaults) plus the additions
      */
     public String effectiveScopes(String defaultScopes) {
-        Set<String> scopes = new LinkedHashSet<>(replacementScopes != null ? replacementScopes : splitScopes(defaultScopes));
+        Set<String> scopes =
+                new LinkedHashSet<>(replacementScopes != null ? replacementScopes : splitScopes(defaultScopes));
         scopes.addAll(additionalScopes);
         return String.join(" ", scopes);
     }
@@ -199,7 +200,8 @@ public final class AuthorizationOptions {
          *                              with a control character
          */
         public AuthorizationOptions build() {
-            return new AuthorizationOptions(replacement == null || replacement.isEmpty() ? null : replacement, additions, params);
+            return new AuthorizationOptions(
+                    replacement == null || replacement.isEmpty() ? null : replacement, additions, params);
         }
     }
 }

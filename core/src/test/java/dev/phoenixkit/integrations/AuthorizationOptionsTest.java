@@ -52,9 +52,10 @@ class AuthorizationOptionsTest {
 
     @Test
     void aReservedParameterIsRefusedByName() {
-        assertThatThrownBy(() -> AuthorizationOptions.builder().param("state", "x").build())
-                .isInstanceOfSatisfying(IntegrationException.class, e -> assertThat(e.error())
-                        .isEqualTo(IntegrationError.INVALID))
+        assertThatThrownBy(
+                        () -> AuthorizationOptions.builder().param("state", "x").build())
+                .isInstanceOfSatisfying(
+                        IntegrationException.class, e -> assertThat(e.error()).isEqualTo(IntegrationError.INVALID))
                 .hasMessageContaining("'state'");
     }
 }
