@@ -153,12 +153,18 @@ class HostTransactionsTest {
         integrations.saveSetup(
                 connection.uuid(),
                 Map.of(
-                        "client_id", FakeProviderServer.CLIENT_ID,
-                        "client_secret", FakeProviderServer.CLIENT_SECRET,
-                        "access_token", tokens.accessToken(),
-                        "refresh_token", tokens.refreshToken(),
-                        "expires_at", Instant.now().plusSeconds(3600).toString(),
-                        "status", "connected"));
+                        "client_id",
+                        FakeProviderServer.CLIENT_ID,
+                        "client_secret",
+                        FakeProviderServer.CLIENT_SECRET,
+                        "access_token",
+                        tokens.accessToken(),
+                        "refresh_token",
+                        tokens.refreshToken(),
+                        "expires_at",
+                        Instant.now().plusSeconds(3600).toString(),
+                        "status",
+                        "connected"));
         UUID uuid = connection.uuid();
 
         String[] fresh = new String[1];

@@ -59,9 +59,8 @@ class MigrationOrderingTest {
 
     private static List<String> flywayRows(TestDatabase database) {
         return database.jdbi()
-                .withHandle(h -> h.createQuery(
-                                "SELECT coalesce(version, '-') || ':' || type || ':' || success"
-                                        + " FROM flyway_schema_history ORDER BY installed_rank")
+                .withHandle(h -> h.createQuery("SELECT coalesce(version, '-') || ':' || type || ':' || success"
+                                + " FROM flyway_schema_history ORDER BY installed_rank")
                         .mapTo(String.class)
                         .list());
     }
@@ -141,7 +140,8 @@ class MigrationOrderingTest {
     @DisplayName("the library adopted after Flyway, then a restart: both chains applied, nothing re-run")
     void libraryAfterFlywayThenRestart() {
         TestDatabase database = empty();
-        try (ConfigurableApplicationContext context = start(database, "flyway", "phoenixkit.integrations.enabled=false")) {
+        try (ConfigurableApplicationContext context =
+                start(database, "flyway", "phoenixkit.integrations.enabled=false")) {
             assertThat(context.getBeanNamesForType(Integrations.class)).isEmpty();
         }
         assertThat(flywayRows(database)).containsExactly("1:SQL:true", "2:SQL:true");

@@ -108,11 +108,14 @@ class PhoenixKitAutoConfigurationTest {
     @Test
     @DisplayName("allow-plaintext without a secret: plaintext storage, chosen explicitly")
     void plaintextOnlyWhenAllowed() {
-        withDatabase().withPropertyValues("phoenixkit.integrations.allow-plaintext=true").run(context -> {
-            assertThat(context).hasNotFailed();
-            EncryptionStatus status = context.getBean(Integrations.class).encryptionStatus();
-            assertThat(status.encryptionEnabled()).isFalse();
-        });
+        withDatabase()
+                .withPropertyValues("phoenixkit.integrations.allow-plaintext=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    EncryptionStatus status =
+                            context.getBean(Integrations.class).encryptionStatus();
+                    assertThat(status.encryptionEnabled()).isFalse();
+                });
     }
 
     @Test
@@ -144,7 +147,8 @@ class PhoenixKitAutoConfigurationTest {
                         "phoenixkit.integrations.primary-key=k2")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    EncryptionStatus status = context.getBean(Integrations.class).encryptionStatus();
+                    EncryptionStatus status =
+                            context.getBean(Integrations.class).encryptionStatus();
                     assertThat(status.encryptionEnabled()).isTrue();
                     assertThat(status.primaryKey()).isEqualTo("k2");
                     assertThat(status.toString()).doesNotContain("second-secret");
@@ -222,7 +226,9 @@ class PhoenixKitAutoConfigurationTest {
                 .withPropertyValues("phoenixkit.integrations.migrate-on-startup=false")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context).doesNotHaveBean(PhoenixKitMigrations.class).hasSingleBean(Integrations.class);
+                    assertThat(context)
+                            .doesNotHaveBean(PhoenixKitMigrations.class)
+                            .hasSingleBean(Integrations.class);
                 });
     }
 

@@ -100,8 +100,8 @@ class WebEndpointsTest {
 
     private UUID connectedGoogle(String name) throws Exception {
         UUID uuid = google(name);
-        AuthorizationRedirect redirect =
-                WebApp.FAKE.authorize(integrations.beginAuthorization(uuid, callback()).url());
+        AuthorizationRedirect redirect = WebApp.FAKE.authorize(
+                integrations.beginAuthorization(uuid, callback()).url());
         assertThat(get(redirect.location()).statusCode()).isEqualTo(302);
         return uuid;
     }
@@ -110,8 +110,8 @@ class WebEndpointsTest {
     @DisplayName("callback: the provider's redirect completes by state alone and lands on success-redirect")
     void callbackCompletesByState() throws Exception {
         UUID uuid = google("work");
-        AuthorizationRedirect redirect =
-                WebApp.FAKE.authorize(integrations.beginAuthorization(uuid, callback()).url());
+        AuthorizationRedirect redirect = WebApp.FAKE.authorize(
+                integrations.beginAuthorization(uuid, callback()).url());
         assertThat(redirect.location().getPath()).isEqualTo("/phoenixkit/oauth/callback");
 
         HttpResponse<String> response = get(redirect.location());
@@ -126,15 +126,15 @@ class WebEndpointsTest {
     @DisplayName("callback: a replayed state ends on a 400 page naming state_mismatch, no stack trace")
     void callbackReplayedState() throws Exception {
         UUID uuid = google("replay");
-        AuthorizationRedirect redirect =
-                WebApp.FAKE.authorize(integrations.beginAuthorization(uuid, callback()).url());
+        AuthorizationRedirect redirect = WebApp.FAKE.authorize(
+                integrations.beginAuthorization(uuid, callback()).url());
         assertThat(get(redirect.location()).statusCode()).isEqualTo(302);
 
         HttpResponse<String> replay = get(redirect.location());
 
         assertThat(replay.statusCode()).isEqualTo(400);
-        assertThat(replay.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("text/html"));
+        assertThat(replay.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(replay.body())
                 .contains("state_mismatch")
                 .doesNotContain("Exception")
@@ -237,7 +237,9 @@ class WebEndpointsTest {
         assertThat(configprops.body()).contains("secretKeyBase").doesNotContain(Databases.SECRET);
         HttpResponse<String> env = get(local("/actuator/env"));
         assertThat(env.statusCode()).isEqualTo(200);
-        assertThat(env.body()).contains("phoenixkit.integrations.secret-key-base").doesNotContain(Databases.SECRET);
+        assertThat(env.body())
+                .contains("phoenixkit.integrations.secret-key-base")
+                .doesNotContain(Databases.SECRET);
     }
 
     @Test
@@ -250,12 +252,14 @@ class WebEndpointsTest {
                 .build();
         WebApp.FAKE.clearRequests();
 
-        ResponseEntity<String> first = client.get().uri("/resource/data").retrieve().toEntity(String.class);
+        ResponseEntity<String> first =
+                client.get().uri("/resource/data").retrieve().toEntity(String.class);
         assertThat(first.getStatusCode().value()).isEqualTo(200);
         assertThat(WebApp.FAKE.tokenCalls()).isZero();
 
         WebApp.FAKE.expireAccessTokens();
-        ResponseEntity<String> second = client.get().uri("/resource/data").retrieve().toEntity(String.class);
+        ResponseEntity<String> second =
+                client.get().uri("/resource/data").retrieve().toEntity(String.class);
         assertThat(second.getStatusCode().value()).isEqualTo(200);
         assertThat(WebApp.FAKE.tokenCalls("refresh_token")).isOne();
         assertThat(WebApp.FAKE.requests(dev.phoenixkit.testkit.fake.FakeEndpoint.RESOURCE))
