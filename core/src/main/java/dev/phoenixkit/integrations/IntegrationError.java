@@ -71,5 +71,13 @@ public enum IntegrationError {
      * another schema than the one migrated. The message says how to migrate ({@code Migrator} or the CLI's
      * {@code migrate}).
      */
-    SCHEMA_NOT_MIGRATED
+    SCHEMA_NOT_MIGRATED,
+    /**
+     * A secret (API key, bot token, access or refresh token, client secret, secret key) holds a control character
+     * inside it (a line break, tab or NUL), so it could not be sent in an HTTP header. {@code saveSetup} strips a
+     * secret's surrounding whitespace (a pasted key's trailing newline) and refuses what is left with this code; a
+     * stored value (written by PhoenixKit) gets it when a request would carry it. The message names the field or
+     * header, never the value (docs/behaviour.md#fix-13).
+     */
+    INVALID_SECRET
 }

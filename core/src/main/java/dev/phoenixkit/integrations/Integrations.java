@@ -133,8 +133,13 @@ public final class Integrations implements AutoCloseable {
      *
      * @param uuid  the connection
      * @param attrs PhoenixKit field names ({@code api_key}, {@code client_id}, ...) to JSON-compatible values
+     * <p>A secret's surrounding whitespace is removed (a pasted key's trailing newline); a secret with a control
+     * character inside it is refused ({@code password} is kept exactly as given; docs/behaviour.md#fix-13).
+     *
      * @return the data as saved
-     * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection
+     * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection; {@code INVALID_SECRET}
+     *                              naming the field (never the value) for a secret with a control character inside
+     *                              it (nothing is written)
      */
     public IntegrationData saveSetup(UUID uuid, Map<String, ?> attrs) {
         return commands.saveSetup(uuid, attrs, null, Owner.SYSTEM);

@@ -114,8 +114,9 @@ class ValidationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Fault.class)
-    @DisplayName("every fault switch ends bounded, with status error after recording and the key unchanged")
+    @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = "LINE_BREAK_IN_TOKEN")
+    @DisplayName("every fault switch ends bounded, with status error after recording and the key unchanged"
+            + " (LINE_BREAK_IN_TOKEN changes only token answers)")
     void validateConnectionWhenServiceFaultsThenBoundedErrorAndTheKeyIsKept(Fault fault) {
         UUID uuid = apiKeyConnection("deepseek", GOOD_KEY);
         fixture.fake.fail(FakeEndpoint.API_KEY, fault);

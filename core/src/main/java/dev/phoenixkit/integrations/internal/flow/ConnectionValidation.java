@@ -10,6 +10,7 @@ import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.json.JsonCodec;
 import dev.phoenixkit.integrations.internal.protocol.CredentialValidator;
 import dev.phoenixkit.integrations.internal.service.CredentialRules;
+import dev.phoenixkit.integrations.internal.service.SecretInput;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.observe.IntegrationsObserver;
@@ -113,7 +114,11 @@ public final class ConnectionValidation {
         try {
             Map<String, Object> plain = new LinkedHashMap<>();
             attrs.forEach((key, value) -> plain.put(key, JsonCodec.toPlain(value)));
+            SecretInput.normalize(plain);
             return validate(provider.get(), plain);
+        } catch (IntegrationException e) {
+            // INVALID_SECRET: the message names the field, never the value; nothing is sent
+            return ValidationResult.error(e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn(
                     "Validation of {} credentials failed unexpectedly: {}",

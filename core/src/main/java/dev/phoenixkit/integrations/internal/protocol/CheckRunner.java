@@ -106,6 +106,12 @@ public final class CheckRunner implements AutoCloseable {
     private static ValidationResult failed(String providerKey, Throwable thrown) {
         Throwable cause = thrown instanceof CheckFailure failure ? failure.getCause() : thrown;
         if (cause instanceof IntegrationException integration
+                && integration.error() == IntegrationError.INVALID_SECRET) {
+            // a stored secret that cannot go into a header: say so (the message names the header, never the value)
+            LOG.warn("Validation of a {} connection: {}", providerKey, integration.getMessage());
+            return ValidationResult.error(integration.getMessage());
+        }
+        if (cause instanceof IntegrationException integration
                 && integration.error() == IntegrationError.TRANSPORT_FAILED) {
             LOG.debug("Validation of a {} connection: {}", providerKey, integration.getMessage());
         } else {

@@ -2,6 +2,7 @@ package dev.phoenixkit.integrations.internal.protocol;
 
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.internal.http.HeaderValues;
 import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.json.FieldText;
 import dev.phoenixkit.integrations.provider.CheckContext;
@@ -71,8 +72,8 @@ final class CheckSession implements CheckContext {
         Objects.requireNonNull(headers, "headers");
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(url(url))).GET().header("Accept", "application/json");
-        headers.forEach(builder::header);
-        return send(builder.build());
+        headers.forEach((name, value) -> HeaderValues.header(builder, name, value));
+        return send(HeaderValues.build(builder));
     }
 
     @Override
@@ -85,9 +86,8 @@ final class CheckSession implements CheckContext {
         }
         Duration timeout = request.timeout().orElse(http.timeout());
         timeout = min(min(timeout, http.timeout()), left);
-        HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true)
-                .timeout(timeout)
-                .build();
+        HttpRequest bounded = HeaderValues.build(
+                HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout));
         HttpResponse<byte[]> response = http.sendRaw(bounded);
         return new CheckResponse(response.statusCode(), response.headers().map(), response.body());
     }

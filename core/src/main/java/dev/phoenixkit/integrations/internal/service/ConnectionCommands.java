@@ -102,6 +102,7 @@ public final class ConnectionCommands {
         Map<String, Object> plainAttrs = new LinkedHashMap<>();
         attrs.forEach((key, value) ->
                 plainAttrs.put(Objects.requireNonNull(key, "attribute name"), JsonCodec.toPlain(value)));
+        SecretInput.normalize(plainAttrs);
         return store.inTransaction(tx -> {
             StoredConnection row = tx.lock(uuid, scope).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
             Optional<ProviderDefinition> provider = providers.get(row.provider());

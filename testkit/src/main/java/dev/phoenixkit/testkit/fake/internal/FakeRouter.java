@@ -88,7 +88,7 @@ public final class FakeRouter implements HttpHandler {
             if (fault.isPresent() && answerWithFault(exchange, endpoint.get(), fault.get(), params, headers)) {
                 return;
             }
-            dispatch(exchange, endpoint.get(), path, params);
+            dispatch(exchange, endpoint.get(), path, params, fault.orElse(null) == Fault.LINE_BREAK_IN_TOKEN);
         } catch (DroppedConnection drop) {
             dropped = true;
             throw drop;
@@ -99,7 +99,8 @@ public final class FakeRouter implements HttpHandler {
         }
     }
 
-    private void dispatch(HttpExchange exchange, FakeEndpoint endpoint, String path, Map<String, String> params)
+    private void dispatch(
+            HttpExchange exchange, FakeEndpoint endpoint, String path, Map<String, String> params, boolean lineBreak)
             throws IOException {
         switch (endpoint) {
             case AUTHORIZE -> oauth.authorize(exchange, params);
@@ -107,7 +108,7 @@ public final class FakeRouter implements HttpHandler {
                 if (!"POST".equals(exchange.getRequestMethod())) {
                     Exchanges.json(exchange, 405, OAuthEndpoints.error("invalid_request", "token needs POST"));
                 } else {
-                    oauth.token(exchange, params);
+                    oauth.token(exchange, params, lineBreak);
                 }
             }
             case USERINFO -> {
@@ -159,6 +160,9 @@ public final class FakeRouter implements HttpHandler {
             case SLOW -> {
                 pause(settings.slowDelay());
                 return false;
+            }
+            case LINE_BREAK_IN_TOKEN -> {
+                return false; // the normal answer, its tokens ending in CR LF (dispatch)
             }
         }
         return true;
