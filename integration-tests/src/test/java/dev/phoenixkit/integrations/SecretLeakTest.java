@@ -211,7 +211,9 @@ class SecretLeakTest {
                 .build();
         UUID openrouter = integrations.addConnection("openrouter", "default").uuid();
         expectFailure(() -> integrations.saveSetup(openrouter, Map.of("api_key", "sk-or-LEAK\r\n" + SECRETS.get(0))));
-        observed.add(integrations.saveSetup(openrouter, Map.of("api_key", SECRETS.get(0) + "\n")).toString());
+        observed.add(integrations
+                .saveSetup(openrouter, Map.of("api_key", SECRETS.get(0) + "\n"))
+                .toString());
         String stored = cipher.encrypt(SECRETS.get(0) + "\r\n");
         jdbi.useHandle(handle -> handle.createUpdate("UPDATE public.phoenix_kit_settings SET value_json ="
                         + " jsonb_set(value_json, '{api_key}', to_jsonb(CAST(:stored AS text))) WHERE uuid = :uuid")

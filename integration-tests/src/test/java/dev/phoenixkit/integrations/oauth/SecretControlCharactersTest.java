@@ -108,10 +108,13 @@ class SecretControlCharactersTest {
     void saveSetupWhenSecretEndsInLineBreakThenStrippedAndUsable() throws Exception {
         UUID uuid = fixture.integrations.addConnection("openrouter", "pasted").uuid();
 
-        fixture.integrations.saveSetup(uuid, Map.of(Fields.API_KEY, "  " + KEY + "\r\n", Fields.PASSWORD, " pass word\n"));
+        fixture.integrations.saveSetup(
+                uuid, Map.of(Fields.API_KEY, "  " + KEY + "\r\n", Fields.PASSWORD, " pass word\n"));
 
         assertThat(fixture.data(uuid).apiKey()).contains(KEY);
-        assertThat(fixture.data(uuid).get(Fields.PASSWORD)).as("a password is kept as given").isEqualTo(" pass word\n");
+        assertThat(fixture.data(uuid).get(Fields.PASSWORD))
+                .as("a password is kept as given")
+                .isEqualTo(" pass word\n");
         HttpResponse<byte[]> response = fixture.integrations.authenticatedRequest(uuid, resource());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(fixture.fake.requests(FakeEndpoint.RESOURCE).get(0).header("authorization"))
@@ -140,7 +143,9 @@ class SecretControlCharactersTest {
         observed.add(dryRun.toString());
         assertThat(dryRun.isOk()).isFalse();
         assertThat(dryRun.message()).contains("'api_key'");
-        assertThat(fixture.integrations.validateCredentials("openrouter", Map.of(Fields.API_KEY, KEY + "\n")).isOk())
+        assertThat(fixture.integrations
+                        .validateCredentials("openrouter", Map.of(Fields.API_KEY, KEY + "\n"))
+                        .isOk())
                 .as("a trailing newline is stripped in a dry run too")
                 .isTrue();
         assertThat(fixture.fake.requests(FakeEndpoint.API_KEY)).hasSize(1);
@@ -182,7 +187,9 @@ class SecretControlCharactersTest {
         assertThat(refused.getMessage()).contains("access_token").contains("control character");
         assertThat(fixture.data(uuid).accessToken()).isEmpty();
         assertThat(fixture.data(uuid).status()).isNotEqualTo(Optional.of(ConnectionStatus.CONNECTED));
-        assertThat(fixture.fake.requests(FakeEndpoint.USERINFO)).as("the token was never sent").isEmpty();
+        assertThat(fixture.fake.requests(FakeEndpoint.USERINFO))
+                .as("the token was never sent")
+                .isEmpty();
         List<String> sent = fixture.fake.requests(FakeEndpoint.TOKEN).stream()
                 .flatMap(r -> r.param("code").stream())
                 .toList();

@@ -175,7 +175,7 @@ public final class AuthenticatedRequests {
         if (withBearer.timeout().isPresent()) {
             return withBearer;
         }
-        return HeaderValues.build(HttpRequest.newBuilder(withBearer, (name, value) -> true)
-                .timeout(http.timeout()));
+        return HeaderValues.build(
+                HttpRequest.newBuilder(withBearer, (name, value) -> true).timeout(http.timeout()));
     }
 }

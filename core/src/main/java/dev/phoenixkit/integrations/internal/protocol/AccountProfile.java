@@ -24,7 +24,8 @@ public record AccountProfile(Optional<String> email, Optional<String> name, Opti
      */
     public static AccountProfile from(UserinfoMapping mapping, Map<String, ?> userinfo) {
         return switch (mapping) {
-            case STANDARD -> new AccountProfile(text(userinfo, "email"), text(userinfo, "name"), text(userinfo, "picture"));
+            case STANDARD ->
+                new AccountProfile(text(userinfo, "email"), text(userinfo, "name"), text(userinfo, "picture"));
             case MICROSOFT_GRAPH ->
                 new AccountProfile(
                         text(userinfo, "mail").or(() -> text(userinfo, "userPrincipalName")),

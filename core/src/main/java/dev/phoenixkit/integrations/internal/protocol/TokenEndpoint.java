@@ -66,19 +66,21 @@ public final class TokenEndpoint {
             form.put("code_verifier", codeVerifier);
         }
         ProviderResponse response = post(config, data, form, client);
-        return grantFrom(response, IntegrationError.TOKEN_EXCHANGE_FAILED, "Token exchange").orElseThrow(() -> {
-            String oauthError = response.oauthError(secretsOf(form, client)).orElse(null);
-            LOG.warn(
-                    "Token exchange failed at {} (HTTP {}, {})",
-                    hostOf(config, data),
-                    response.status(),
-                    oauthError == null ? "no error code" : oauthError);
-            return IntegrationException.fromProviderAnswer(
-                    IntegrationError.TOKEN_EXCHANGE_FAILED,
-                    "Token exchange failed (HTTP " + response.status() + ")",
-                    response.status(),
-                    oauthError);
-        });
+        return grantFrom(response, IntegrationError.TOKEN_EXCHANGE_FAILED, "Token exchange")
+                .orElseThrow(() -> {
+                    String oauthError =
+                            response.oauthError(secretsOf(form, client)).orElse(null);
+                    LOG.warn(
+                            "Token exchange failed at {} (HTTP {}, {})",
+                            hostOf(config, data),
+                            response.status(),
+                            oauthError == null ? "no error code" : oauthError);
+                    return IntegrationException.fromProviderAnswer(
+                            IntegrationError.TOKEN_EXCHANGE_FAILED,
+                            "Token exchange failed (HTTP " + response.status() + ")",
+                            response.status(),
+                            oauthError);
+                });
     }
 
     /**
@@ -100,19 +102,21 @@ public final class TokenEndpoint {
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
         ProviderResponse response = post(config, data, form, client);
-        return grantFrom(response, IntegrationError.REFRESH_FAILED, "Token refresh").orElseThrow(() -> {
-            String oauthError = response.oauthError(secretsOf(form, client)).orElse(null);
-            LOG.warn(
-                    "Token refresh failed at {} (HTTP {}, {})",
-                    hostOf(config, data),
-                    response.status(),
-                    oauthError == null ? "no error code" : oauthError);
-            return IntegrationException.fromProviderAnswer(
-                    IntegrationError.REFRESH_FAILED,
-                    "Token refresh failed (HTTP " + response.status() + ")",
-                    response.status(),
-                    oauthError);
-        });
+        return grantFrom(response, IntegrationError.REFRESH_FAILED, "Token refresh")
+                .orElseThrow(() -> {
+                    String oauthError =
+                            response.oauthError(secretsOf(form, client)).orElse(null);
+                    LOG.warn(
+                            "Token refresh failed at {} (HTTP {}, {})",
+                            hostOf(config, data),
+                            response.status(),
+                            oauthError == null ? "no error code" : oauthError);
+                    return IntegrationException.fromProviderAnswer(
+                            IntegrationError.REFRESH_FAILED,
+                            "Token refresh failed (HTTP " + response.status() + ")",
+                            response.status(),
+                            oauthError);
+                });
     }
 
     /** @return the secret values a token request carries, which an error answer must not be allowed to echo */
