@@ -58,7 +58,9 @@ class LoggingTest {
                 .toList();
         assertThat(lifecycle).hasSize(3);
         assertThat(lifecycle.subList(0, 2))
-                .containsExactly("Created schema \"logged\"", "Migrating schema \"logged\" from version 0 to " + Migrator.LATEST);
+                .containsExactly(
+                        "Created schema \"logged\"",
+                        "Migrating schema \"logged\" from version 0 to " + Migrator.LATEST);
         assertThat(lifecycle.get(2))
                 .matches("Schema \"logged\" is now at version " + Migrator.LATEST + " \\(was 0\\); "
                         + TestSteps.defaultStepCount() + " step\\(s\\) run in \\d+ ms");
