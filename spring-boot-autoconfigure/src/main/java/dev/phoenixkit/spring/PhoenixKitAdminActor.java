@@ -24,7 +24,7 @@ public interface PhoenixKitAdminActor {
      * @return the mapping
      */
     static PhoenixKitAdminActor byName() {
-        return principal -> Optional.of(UUID.nameUUIDFromBytes(
-                ("phoenixkit-admin:" + principal.getName()).getBytes(StandardCharsets.UTF_8)));
+        return principal -> Optional.of(
+                UUID.nameUUIDFromBytes(("phoenixkit-admin:" + principal.getName()).getBytes(StandardCharsets.UTF_8)));
     }
 }

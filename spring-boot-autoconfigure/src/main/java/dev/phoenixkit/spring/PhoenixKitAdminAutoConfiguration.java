@@ -112,8 +112,7 @@ public class PhoenixKitAdminAutoConfiguration {
         @ConditionalOnMissingBean
         AdminAccess phoenixKitAdminAccess(PhoenixKitProperties properties, ObjectProvider<PhoenixKitAdminActor> actor) {
             return new SpringSecurityAdminAccess(
-                    properties.getAdmin().getRequiredAuthority(),
-                    actor.getIfAvailable(PhoenixKitAdminActor::byName));
+                    properties.getAdmin().getRequiredAuthority(), actor.getIfAvailable(PhoenixKitAdminActor::byName));
         }
 
         /**

@@ -64,7 +64,10 @@ class AdminConsoleSecurityTest {
                             .password("{noop}alice-pw")
                             .roles("ADMIN")
                             .build(),
-                    User.withUsername("bob").password("{noop}bob-pw").roles("USER").build());
+                    User.withUsername("bob")
+                            .password("{noop}bob-pw")
+                            .roles("USER")
+                            .build());
         }
 
         /** The host's user ids: alice is the operator uuid. */
@@ -95,8 +98,7 @@ class AdminConsoleSecurityTest {
     }
 
     private static String basic(String user, String password) {
-        return "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {
@@ -118,8 +120,8 @@ class AdminConsoleSecurityTest {
 
         HttpResponse<String> console = get("/phoenixkit/admin/", basic("alice", "alice-pw"));
         assertThat(console.statusCode()).isEqualTo(200);
-        assertThat(console.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("text/html"));
+        assertThat(console.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(console.headers().firstValue("Content-Security-Policy")).isPresent();
     }
 
@@ -147,7 +149,8 @@ class AdminConsoleSecurityTest {
         HttpResponse<String> response = http.send(disconnect, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(integrations.getIntegration(connection.uuid().toString()).apiKey()).isEmpty();
+        assertThat(integrations.getIntegration(connection.uuid().toString()).apiKey())
+                .isEmpty();
         assertThat(integrations.auditTrail(connection.uuid()))
                 .filteredOn(entry -> entry.action().contains("disconnect"))
                 .extracting(AuditEntry::actorUuid)
@@ -167,6 +170,7 @@ class AdminConsoleSecurityTest {
 
         assertThat(http.send(disconnect, HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(403);
-        assertThat(integrations.getIntegration(connection.uuid().toString()).apiKey()).isPresent();
+        assertThat(integrations.getIntegration(connection.uuid().toString()).apiKey())
+                .isPresent();
     }
 }

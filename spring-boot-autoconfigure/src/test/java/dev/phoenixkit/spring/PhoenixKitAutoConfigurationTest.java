@@ -342,9 +342,8 @@ class PhoenixKitAutoConfigurationTest {
     @DisplayName("a host AdminAccess bean replaces the Spring Security policy")
     void hostAdminAccess() {
         AdminAccess host = AdminAccess.denyAll();
-        web().withBean("hostAccess", AdminAccess.class, () -> host).run(context -> assertThat(
-                        context.getBean(AdminAccess.class))
-                .isSameAs(host));
+        web().withBean("hostAccess", AdminAccess.class, () -> host)
+                .run(context -> assertThat(context.getBean(AdminAccess.class)).isSameAs(host));
     }
 
     @Test
