@@ -119,8 +119,7 @@ class AwsChecksTest {
         void incompleteSettingsAreRefusedWithoutACall() {
             assertThat(validate(attrs(ACCESS_KEY, " ", "eu-west-1")))
                     .isEqualTo(ValidationResult.error("Incomplete credentials"));
-            assertThat(validate(attrs(ACCESS_KEY, SECRET, "")))
-                    .isEqualTo(ValidationResult.error("Region is required"));
+            assertThat(validate(attrs(ACCESS_KEY, SECRET, ""))).isEqualTo(ValidationResult.error("Region is required"));
             assertThat(validate(attrs(ACCESS_KEY, SECRET, "email.evil.example/x")))
                     .isEqualTo(ValidationResult.error("Invalid region format (expected e.g. eu-central-1)"));
             assertThat(fixture.aws.requestCount()).isZero();

@@ -50,7 +50,13 @@ final class AwsFixture implements AutoCloseable {
         try (FakeAwsServer gone = FakeAwsServer.start(clock)) {
             closed = gone.baseUri();
         }
-        return build(ProviderRegistry.builder().loadServices().overrideBaseUrl(closed).build(), clock, DEADLINE);
+        return build(
+                ProviderRegistry.builder()
+                        .loadServices()
+                        .overrideBaseUrl(closed)
+                        .build(),
+                clock,
+                DEADLINE);
     }
 
     ValidationResult validate(String provider, Map<String, ?> attrs) {

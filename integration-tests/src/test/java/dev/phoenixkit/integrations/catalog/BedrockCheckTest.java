@@ -108,7 +108,8 @@ class BedrockCheckTest {
 
     @Test
     void theNoteIsStoredAsTheValidationStatusOfAConnection() {
-        UUID uuid = fixture.integrations.addConnection("amazon_bedrock", "default").uuid();
+        UUID uuid =
+                fixture.integrations.addConnection("amazon_bedrock", "default").uuid();
         fixture.integrations.saveSetup(uuid, Map.of("api_key", KEY, "aws_region", "eu-central-1"));
 
         ValidationResult result = fixture.integrations.validateConnection(uuid);

@@ -291,7 +291,10 @@ public final class FakeAwsServer implements AutoCloseable {
         }
         StringBuilder json = new StringBuilder("{\"modelSummaries\":[");
         for (int i = 0; i < bedrockModels; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"modelId\":\"fake.model-").append(i).append("\"}");
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"modelId\":\"fake.model-")
+                    .append(i)
+                    .append("\"}");
         }
         respondJson(exchange, 200, json.append("]}").toString());
     }

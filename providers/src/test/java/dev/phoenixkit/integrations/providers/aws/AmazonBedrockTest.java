@@ -63,7 +63,9 @@ class AmazonBedrockTest {
         assertThat(provider.instructions())
                 .extracting(InstructionSection::title)
                 .containsExactly("Create a Bedrock API key", "Enable model access", "Use it from the AI module");
-        assertThat(provider.instructions()).extracting(section -> section.steps().size()).containsExactly(3, 2, 2);
+        assertThat(provider.instructions())
+                .extracting(section -> section.steps().size())
+                .containsExactly(3, 2, 2);
         assertThat(provider.instructions().get(0).note())
                 .contains("The key's IAM identity must allow the `bedrock:CallWithBearerToken` action — without it"
                         + " every Bearer call answers 403 even when invoke permissions are in place.");

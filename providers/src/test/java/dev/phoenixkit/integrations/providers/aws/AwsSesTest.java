@@ -33,7 +33,8 @@ class AwsSesTest {
         assertThat(provider.validation())
                 .get()
                 .isInstanceOfSatisfying(
-                        ValidationSpec.Strategy.class, strategy -> assertThat(strategy.name()).isEqualTo("aws_ses"));
+                        ValidationSpec.Strategy.class,
+                        strategy -> assertThat(strategy.name()).isEqualTo("aws_ses"));
     }
 
     @Test
@@ -65,7 +66,9 @@ class AwsSesTest {
         assertThat(provider.instructions())
                 .extracting(InstructionSection::title)
                 .containsExactly("Create an IAM user with SES access", "Verify a sender in SES");
-        assertThat(provider.instructions()).extracting(section -> section.steps().size()).containsExactly(2, 2);
+        assertThat(provider.instructions())
+                .extracting(section -> section.steps().size())
+                .containsExactly(2, 2);
         assertThat(provider.instructions().get(0).note()).isEmpty();
         assertThat(provider.instructions().get(1).note().orElseThrow())
                 .startsWith("This connection stores the credential.")

@@ -134,8 +134,7 @@ final class AwsCall {
         }
         Thread.sleep(CONFIRM_PAUSE.toMillis());
         Verdict second = call.run();
-        return second.confirm() ? Verdict.done(ValidationResult.error("Invalid credentials"))
-                : second;
+        return second.confirm() ? Verdict.done(ValidationResult.error("Invalid credentials")) : second;
     }
 
     /** One attempt of a strategy's call, classified. */

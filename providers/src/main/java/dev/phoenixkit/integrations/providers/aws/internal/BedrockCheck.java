@@ -43,8 +43,7 @@ public final class BedrockCheck implements CredentialCheck {
         CheckResponse response;
         try {
             response = context.get(
-                    AwsHosts.bedrockBase(where) + "/foundation-models",
-                    Map.of("Authorization", "Bearer " + key.get()));
+                    AwsHosts.bedrockBase(where) + "/foundation-models", Map.of("Authorization", "Bearer " + key.get()));
         } catch (IntegrationException e) {
             if (e.error() != IntegrationError.TRANSPORT_FAILED) {
                 throw e;
@@ -53,15 +52,17 @@ public final class BedrockCheck implements CredentialCheck {
             return Deadlines.failedCall(context, "Could not reach Bedrock in " + where);
         }
         return switch (response.status()) {
-            case 200 -> response.json()
-                    .map(body -> body.get("modelSummaries"))
-                    .filter(List.class::isInstance)
-                    .map(models -> ValidationResult.ok(modelsNote(((List<?>) models).size(), where)))
-                    .orElseGet(ValidationResult::ok);
+            case 200 ->
+                response.json()
+                        .map(body -> body.get("modelSummaries"))
+                        .filter(List.class::isInstance)
+                        .map(models -> ValidationResult.ok(modelsNote(((List<?>) models).size(), where)))
+                        .orElseGet(ValidationResult::ok);
             case 401 -> ValidationResult.error("Invalid credentials");
-            case 403 -> ValidationResult.error("Key authenticated but not authorised in " + where
-                    + " — allow bedrock:CallWithBearerToken (and ListFoundationModels) on its IAM identity, or check"
-                    + " the key was issued for this region");
+            case 403 ->
+                ValidationResult.error("Key authenticated but not authorised in " + where
+                        + " — allow bedrock:CallWithBearerToken (and ListFoundationModels) on its IAM identity, or check"
+                        + " the key was issued for this region");
             default -> ValidationResult.error("Bedrock error " + response.status());
         };
     }

@@ -30,8 +30,8 @@ public final class SesCheck implements CredentialCheck {
     static final String BODY = "Action=GetSendQuota&Version=2010-12-01";
     static final String CONTENT_TYPE = "application/x-www-form-urlencoded; charset=utf-8";
 
-    private static final List<String> BUSY_CODES = List.of(
-            "Throttling", "ThrottlingException", "RequestExpired", "ServiceUnavailable", "InternalFailure");
+    private static final List<String> BUSY_CODES =
+            List.of("Throttling", "ThrottlingException", "RequestExpired", "ServiceUnavailable", "InternalFailure");
     private static final String UNREACHABLE = "Could not reach AWS SES";
     private static final Logger LOG = LoggerFactory.getLogger(SesCheck.class);
 
@@ -113,12 +113,13 @@ public final class SesCheck implements CredentialCheck {
             return Optional.empty();
         }
         String maxText = max.get() == -1.0 ? "unlimited" : format(max.get());
-        return Optional.of("Quota: " + format(sent.get()) + " / " + maxText + " sent last 24h · max "
-                + format(rate.get()) + "/s");
+        return Optional.of(
+                "Quota: " + format(sent.get()) + " / " + maxText + " sent last 24h · max " + format(rate.get()) + "/s");
     }
 
     private static Optional<Double> tag(String body, String name) {
-        Matcher matcher = Pattern.compile("<" + name + ">([^<]+)</" + name + ">").matcher(body);
+        Matcher matcher =
+                Pattern.compile("<" + name + ">([^<]+)</" + name + ">").matcher(body);
         if (!matcher.find()) {
             return Optional.empty();
         }

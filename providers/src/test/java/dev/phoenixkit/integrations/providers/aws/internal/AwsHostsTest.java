@@ -11,13 +11,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Hosts, the region rule, endpoint clean-up and note formatting of the AWS strategies (PhoenixKit's pure helpers). */
 class AwsHostsTest {
     @ParameterizedTest
-    @ValueSource(strings = {"us-east-1", "eu-central-1", "il-central-1", "cn-northwest-1", "us-gov-west-1", "eusc-de-east-1"})
+    @ValueSource(
+            strings = {"us-east-1", "eu-central-1", "il-central-1", "cn-northwest-1", "us-gov-west-1", "eusc-de-east-1"
+            })
     void awsRegionsPassTheRegionRule(String region) {
         assertThat(AwsHosts.validRegion(region)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "eu-central", "EU-CENTRAL-1", "e-central-1", "eu-central-123", "evil.com/x", "eu central 1"})
+    @ValueSource(
+            strings = {"", "eu-central", "EU-CENTRAL-1", "e-central-1", "eu-central-123", "evil.com/x", "eu central 1"})
     void anythingElseFailsIt(String region) {
         assertThat(AwsHosts.validRegion(region)).isFalse();
     }
@@ -78,11 +81,16 @@ class AwsHostsTest {
 
     @Test
     void sesErrorCodesMapAsPhoenixKitsInterpretSesError() {
-        assertThat(SesCheck.interpret(Optional.of("InvalidClientTokenId")).confirm()).isTrue();
+        assertThat(SesCheck.interpret(Optional.of("InvalidClientTokenId")).confirm())
+                .isTrue();
         assertThat(SesCheck.interpret(Optional.of("ExpiredToken")).confirm()).isTrue();
-        assertThat(SesCheck.interpret(Optional.of("ThrottlingException")).result().message())
+        assertThat(SesCheck.interpret(Optional.of("ThrottlingException"))
+                        .result()
+                        .message())
                 .isEqualTo("AWS SES is busy — try again in a moment");
-        assertThat(SesCheck.interpret(Optional.of("AccessDeniedException")).result().isOk())
+        assertThat(SesCheck.interpret(Optional.of("AccessDeniedException"))
+                        .result()
+                        .isOk())
                 .isTrue();
         assertThat(SesCheck.interpret(Optional.of("MessageRejected")).result().message())
                 .isEqualTo("AWS SES error: MessageRejected");
@@ -91,11 +99,16 @@ class AwsHostsTest {
 
     @Test
     void s3ErrorCodesMapAsPhoenixKitsInterpretObjectStorageError() {
-        assertThat(ObjectStorageCheck.interpret(Optional.of("InvalidAccessKeyId")).confirm())
+        assertThat(ObjectStorageCheck.interpret(Optional.of("InvalidAccessKeyId"))
+                        .confirm())
                 .isTrue();
-        assertThat(ObjectStorageCheck.interpret(Optional.of("ExpiredToken")).result().message())
+        assertThat(ObjectStorageCheck.interpret(Optional.of("ExpiredToken"))
+                        .result()
+                        .message())
                 .isEqualTo("Storage error: ExpiredToken");
-        assertThat(ObjectStorageCheck.interpret(Optional.of("InternalError")).result().message())
+        assertThat(ObjectStorageCheck.interpret(Optional.of("InternalError"))
+                        .result()
+                        .message())
                 .isEqualTo("Storage service is busy — try again in a moment");
         assertThat(ObjectStorageCheck.interpret(Optional.empty()).result().message())
                 .isEqualTo("Could not reach the storage endpoint");
