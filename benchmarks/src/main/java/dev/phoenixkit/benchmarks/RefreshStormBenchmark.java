@@ -44,6 +44,8 @@ import org.openjdk.jmh.runner.IterationType;
  *   <li>{@code baseline}: one caller, one {@code authenticatedRequest} on the expired token: one plain refresh
  *       (token endpoint call, row update) plus the request.</li>
  * </ul>
+ * Both instances run with cross-node events on, so with their credential caches (the set-up of every shot waits
+ * until both hand out the expired token, which also opens their pools, so both nodes really race).
  * The token endpoint answers after {@link #tokenLatencyMs} ms (0: as fast as loopback allows; 100: a realistic
  * provider). Every shot records the number of token-endpoint calls (target: exactly 1) and each caller's latency
  * from the release; at the end of the trial these go to {@code results/p6-storm-<latency>ms.txt}, from which the
@@ -87,7 +89,7 @@ public class RefreshStormBenchmark {
      */
     @Setup(Level.Trial)
     public void start(BenchmarkParams params) {
-        fixture = new OAuthFixture();
+        fixture = new OAuthFixture(true);
         fixture.fake.latency(FakeEndpoint.TOKEN, Duration.ofMillis(tokenLatencyMs));
         otherNode = fixture.anotherNode();
         request = fixture.resourceRequest();
@@ -102,9 +104,11 @@ public class RefreshStormBenchmark {
     @Setup(Level.Iteration)
     public void expireToken(IterationParams params) {
         measuring = params.getType() == IterationType.MEASUREMENT;
-        fixture.storeNewTokens(Instant.now().minus(Duration.ofMinutes(5)));
-        warm(fixture.integrations);
-        warm(otherNode);
+        String expired = fixture.storeNewTokens(Instant.now().minus(Duration.ofMinutes(5)))
+                .accessToken();
+        // both nodes must hand out the expired token (the other node's cache drops its row on the notification)
+        fixture.awaitSeen(fixture.integrations, expired);
+        fixture.awaitSeen(otherNode, expired);
         fixture.fake.clearRequests();
         if (!storm) {
             return;
@@ -139,11 +143,6 @@ public class RefreshStormBenchmark {
             });
         }
         await(ready);
-    }
-
-    /** Opens the instance's pool before the shot, so both nodes really race. */
-    private void warm(Integrations node) {
-        node.getIntegration(fixture.google.toString());
     }
 
     /** Records the shot's token calls and latencies. */
