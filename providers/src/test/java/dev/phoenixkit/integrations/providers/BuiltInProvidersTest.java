@@ -19,7 +19,15 @@ class BuiltInProvidersTest {
     void loadDefaultFindsTheBuiltInsThroughServiceLoaderInPhoenixKitOrder() {
         assertThat(registry.all())
                 .extracting(ProviderDefinition::key)
-                .containsExactly("google", "microsoft", "openrouter", "mistral", "deepseek");
+                .containsExactly(
+                        "google",
+                        "microsoft",
+                        "openrouter",
+                        "mistral",
+                        "deepseek",
+                        "amazon_bedrock",
+                        "aws_ses",
+                        "object_storage");
         assertThat(new BuiltInProviders().builtIn()).isTrue();
     }
 
@@ -64,7 +72,9 @@ class BuiltInProvidersTest {
             assertThat(Arrays.asList(AuthType.values())).contains(provider.authType());
             assertThat(provider.setupFields()).isNotEmpty();
             assertThat(provider.capabilities()).isNotEmpty();
-            assertThat(provider.instructions()).isNotEmpty();
+            // PhoenixKit gives object_storage and smtp no instructions.
+            assertThat(provider.instructions().isEmpty())
+                    .isEqualTo(List.of("object_storage", "smtp").contains(provider.key()));
             assertThat(provider.oauthConfig().isPresent()).isEqualTo(provider.authType() == AuthType.OAUTH2);
         });
     }
@@ -101,7 +111,16 @@ class BuiltInProvidersTest {
         assertThat(merged.get("google")).map(ProviderDefinition::name).contains("Not Google");
         assertThat(merged.all())
                 .extracting(ProviderDefinition::key)
-                .containsExactly("google", "microsoft", "openrouter", "mistral", "deepseek", "telegram");
+                .containsExactly(
+                        "google",
+                        "microsoft",
+                        "openrouter",
+                        "mistral",
+                        "deepseek",
+                        "amazon_bedrock",
+                        "aws_ses",
+                        "object_storage",
+                        "telegram");
     }
 
     @Test
