@@ -106,6 +106,12 @@ class AdminPagesHttpTest {
                         integrations.getIntegrationByUuid(google.uuid()).data();
                 assertThat(data.status()).contains(ConnectionStatus.CONNECTED);
                 assertThat(data.getString("external_account_id")).contains("ada@example.com");
+                // the operator whose browser came back is the actor of the connection
+                AuditEntry connected = integrations.auditTrail(google.uuid()).stream()
+                        .filter(e -> e.action().equals("integration.connected"))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(connected.actorUuid()).contains(ACTOR);
                 HttpResponse<String> page = session.follow(callback);
                 assertThat(page.body()).contains("Connected.").contains("Ada Lovelace &lt;ada@example.com&gt;");
             }
@@ -269,6 +275,11 @@ class AdminPagesHttpTest {
                 assertThat(saved.statusCode()).isEqualTo(303);
                 assertThat(saved.headers().firstValue("Location"))
                         .hasValueSatisfying(l -> assertThat(l).endsWith("?m=verified"));
+                // the save's automatic test is audited with the operator too
+                assertThat(integrations.auditTrail(work.uuid()))
+                        .filteredOn(e -> e.action().equals("integration.validated"))
+                        .extracting(e -> e.actorUuid().orElse(null))
+                        .containsExactly(ACTOR);
                 assertThat(integrations.getCredentials(work.uuid().toString()).apiKey())
                         .contains(KEY);
 
