@@ -218,7 +218,8 @@ class PhoenixKitDatabasesTest {
             assertThat(column(acme, "value_json->>'name'")).isEqualTo("ACME (sandbox)");
             assertThat(column(acme, "value_json->>'auth_type'")).isEqualTo("api_key");
             assertThat(column(acme, "value_json->>'status'")).isEqualTo("disconnected");
-            assertThat(column(acme, "jsonb_exists(value_json, 'api_key')::text")).isEqualTo("false");
+            assertThat(column(acme, "jsonb_exists(value_json, 'api_key')::text"))
+                    .isEqualTo("false");
 
             // the removed row is gone; nothing else PhoenixKit wrote changed (owned rows, duplicates, foreign rows)
             assertThat(column(PhoenixKitFixtures.MISTRAL_ERROR, "key")).isNull();
