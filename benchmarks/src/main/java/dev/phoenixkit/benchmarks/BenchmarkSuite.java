@@ -72,6 +72,7 @@ public final class BenchmarkSuite {
         Path results = Path.of("results");
         Files.createDirectories(results);
         StormReport.clear(results);
+        PropagationReport.clear(results);
         String serverUrl = sharedServerUrl();
         String loadBefore = loadAverage();
 
@@ -112,7 +113,12 @@ public final class BenchmarkSuite {
         notes.add("Load average (1/5/15 min) before the run: " + loadBefore + "; after: " + loadAverage()
                 + ". The machine has 2 cores shared with other engineers' builds and tests: ratios are taken from"
                 + " the same run, but absolute times (and spreads) are noisy when the load is above ~1.");
-        String table = ResultsTable.render(runs, mode, environment(), StormReport.render(results, runs), notes);
+        String table = ResultsTable.render(
+                runs,
+                mode,
+                environment(),
+                StormReport.render(results, runs) + PropagationReport.render(results),
+                notes);
         Files.writeString(results.resolve("results.md"), table);
         System.out.println(table);
     }

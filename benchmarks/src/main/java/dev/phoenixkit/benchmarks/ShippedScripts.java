@@ -82,26 +82,30 @@ final class ShippedScripts {
     }
 
     /**
-     * The backfill statements of V107 (those that update {@code phoenix_kit_ai_endpoints}), split and substituted
-     * as the migrator runs them.
+     * V107's own work statements, split and substituted as the migrator runs them: the two backfill UPDATEs and the
+     * two index builds, in the script's order (without the column, which a baseline adds untimed, and the version
+     * comment).
      *
      * @param schema the unquoted schema name
-     * @return the two UPDATE statements, in order
+     * @return the two UPDATEs and the two {@code CREATE [UNIQUE] INDEX} statements, in order
      */
-    static List<String> backfillStatementsOfV107(String schema) {
+    static List<String> backfillAndIndexStatementsOfV107(String schema) {
+        List<String> statements = v107Statements(schema).stream()
+                .filter(sql -> withoutLeadingComments(sql).matches("(?s)(UPDATE|WITH|CREATE (UNIQUE )?INDEX)\\b.*"))
+                .toList();
+        if (statements.size() != 4) {
+            throw new IllegalStateException(
+                    "Expected two UPDATEs and two index builds in V107, found " + statements.size());
+        }
+        return statements;
+    }
+
+    private static List<String> v107Statements(String schema) {
         Step v107 = StepCatalog.shipped().chain().stream()
                 .filter(step -> step.order() == 107)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("The shipped chain has no V107"));
-        StepContext context = new StepContext(schema, new PGSimpleDataSource());
-        List<String> updates = ((SqlStepScript) v107.up())
-                .statements(context).stream()
-                        .filter(sql -> withoutLeadingComments(sql).matches("(?s)(UPDATE|WITH)\\b.*"))
-                        .toList();
-        if (updates.size() != 2) {
-            throw new IllegalStateException("Expected the two backfill UPDATEs in V107, found " + updates.size());
-        }
-        return updates;
+        return ((SqlStepScript) v107.up()).statements(new StepContext(schema, new PGSimpleDataSource()));
     }
 
     private static String withoutLeadingComments(String sql) {

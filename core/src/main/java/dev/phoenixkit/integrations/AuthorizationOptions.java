@@ -3,6 +3,7 @@ package dev.phoenixkit.integrations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,34 +33,28 @@ import java.util.regex.Pattern;
  *         .build();
  * }</pre>
  *
- * @param replacementScopes scopes replacing the provider's defaults, if chosen
- * @param additionalScopes  scopes added to the defaults (or the replacement), in order, without duplicates
- * @param params            extra query parameters, in order
+ * <p>Equal when their scopes and parameters are equal. {@link #toString()} names the scopes and parameter names,
+ * never parameter values (a {@code login_hint} is personal data).
  */
-public record AuthorizationOptions(
-        Optional<List<String>> replacementScopes, List<String> additionalScopes, Map<String, String> params) {
+public final class AuthorizationOptions {
     /** Parameters the library sets itself and a caller cannot override. */
     public static final Set<String> RESERVED_PARAMS = Set.of(
             "client_id", "redirect_uri", "response_type", "scope", "state", "code_challenge", "code_challenge_method");
 
     private static final Pattern SCOPE = Pattern.compile("^[\\x21\\x23-\\x5B\\x5D-\\x7E]+$");
     private static final Pattern PARAM_NAME = Pattern.compile("^[A-Za-z0-9_.\\-]{1,64}$");
-    private static final AuthorizationOptions DEFAULTS =
-            new AuthorizationOptions(Optional.empty(), List.of(), Map.of());
+    private static final AuthorizationOptions DEFAULTS = new AuthorizationOptions(null, List.of(), Map.of());
 
-    /**
-     * Validates and copies the components.
-     *
-     * @throws IntegrationException {@code INVALID} for a scope that is not an RFC 6749 scope token, a parameter
-     *                              name outside {@code [A-Za-z0-9_.-]{1,64}}, a reserved parameter, or a value with
-     *                              a control character
-     */
-    public AuthorizationOptions {
-        Objects.requireNonNull(replacementScopes, "replacementScopes");
-        Objects.requireNonNull(additionalScopes, "additionalScopes");
-        Objects.requireNonNull(params, "params");
-        replacementScopes = replacementScopes.map(AuthorizationOptions::checkedScopes);
-        additionalScopes = checkedScopes(additionalScopes);
+    /** Scopes replacing the provider's defaults, or {@code null} for the defaults. */
+    private final List<String> replacementScopes;
+
+    private final List<String> additionalScopes;
+    private final Map<String, String> params;
+
+    private AuthorizationOptions(
+            List<String> replacementScopes, List<String> additionalScopes, Map<String, String> params) {
+        this.replacementScopes = replacementScopes == null ? null : checkedScopes(replacementScopes);
+        this.additionalScopes = checkedScopes(additionalScopes);
         Map<String, String> copy = new LinkedHashMap<>();
         params.forEach((name, value) -> {
             Objects.requireNonNull(name, "param name");
@@ -75,7 +70,41 @@ public record AuthorizationOptions(
             }
             copy.put(name, value);
         });
-        params = java.util.Collections.unmodifiableMap(copy);
+        this.params = Collections.unmodifiableMap(copy);
+    }
+
+    /** @return the scopes replacing the provider's defaults, or empty when the defaults are kept */
+    public Optional<List<String>> replacementScopes() {
+        return Optional.ofNullable(replacementScopes);
+    }
+
+    /** @return the scopes added to the defaults (or the replacement), in order, without duplicates */
+    public List<String> additionalScopes() {
+        return additionalScopes;
+    }
+
+    /** @return the extra query parameters, in order */
+    public Map<String, String> params() {
+        return params;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AuthorizationOptions that
+                && Objects.equals(replacementScopes, that.replacementScopes)
+                && additionalScopes.equals(that.additionalScopes)
+                && params.equals(that.params);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(replacementScopes, additionalScopes, params);
+    }
+
+    @Override
+    public String toString() {
+        return "AuthorizationOptions[replacementScopes=" + replacementScopes + ", additionalScopes=" + additionalScopes
+                + ", params=" + params.keySet() + "]";
     }
 
     /** @return no choices: the provider's default scopes and auth params */
@@ -93,14 +122,15 @@ public record AuthorizationOptions(
      * @return the space-separated scopes to request: the replacement (or the defaults) plus the additions
      */
     public String effectiveScopes(String defaultScopes) {
-        Set<String> scopes = new LinkedHashSet<>(replacementScopes.orElseGet(() -> splitScopes(defaultScopes)));
+        Set<String> scopes =
+                new LinkedHashSet<>(replacementScopes != null ? replacementScopes : splitScopes(defaultScopes));
         scopes.addAll(additionalScopes);
         return String.join(" ", scopes);
     }
 
     /** @return whether these are the defaults (no scope or parameter chosen) */
     public boolean isDefault() {
-        return replacementScopes.isEmpty() && additionalScopes.isEmpty() && params.isEmpty();
+        return replacementScopes == null && additionalScopes.isEmpty() && params.isEmpty();
     }
 
     private static List<String> splitScopes(String scopes) {
@@ -165,10 +195,13 @@ public record AuthorizationOptions(
 
         /**
          * @return the options
-         * @throws IntegrationException {@code INVALID} as the record's constructor
+         * @throws IntegrationException {@code INVALID} for a scope that is not an RFC 6749 scope token, a parameter
+         *                              name outside {@code [A-Za-z0-9_.-]{1,64}}, a reserved parameter, or a value
+         *                              with a control character
          */
         public AuthorizationOptions build() {
-            return new AuthorizationOptions(Optional.ofNullable(replacement), additions, params);
+            return new AuthorizationOptions(
+                    replacement == null || replacement.isEmpty() ? null : replacement, additions, params);
         }
     }
 }

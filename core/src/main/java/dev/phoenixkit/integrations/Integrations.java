@@ -617,12 +617,13 @@ public final class Integrations implements AutoCloseable {
      * Appends an entry to the audit trail, for feature modules (for example {@code integration.legacy_migrated}
      * from a {@code migrateLegacy}).
      *
-     * @param action   the action name, 1 to 64 characters
+     * @param action   the action name, 1 to 64 characters, no control characters
      * @param uuid     the connection concerned
      * @param actor    who asked, or {@code null}
      * @param mode     manual or automatic
      * @param metadata non-secret details (JSON-compatible values)
      * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection
+     * @throws IllegalArgumentException for an empty or longer action, or one with a control character (NUL, ...)
      */
     public void recordAuditEntry(String action, UUID uuid, UUID actor, AuditMode mode, Map<String, ?> metadata) {
         commands.recordAuditEntry(action, uuid, actor, mode, metadata);

@@ -2,11 +2,15 @@ package dev.phoenixkit.integrations.providers;
 
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
 import dev.phoenixkit.integrations.provider.ProviderSource;
+import dev.phoenixkit.integrations.providers.aws.AmazonBedrock;
+import dev.phoenixkit.integrations.providers.aws.AwsSes;
+import dev.phoenixkit.integrations.providers.aws.ObjectStorage;
 import java.util.List;
 
 /**
  * The library's built-in providers, in PhoenixKit's order ({@code builtin_providers/0}): google, microsoft, openai,
- * openrouter, mistral, deepseek, xai, elevenlabs, brevo_api, telegram, github.
+ * openrouter, mistral, deepseek, xai, elevenlabs, amazon_bedrock, aws_ses, object_storage, brevo_api, telegram,
+ * github.
  *
  * <p>Registered in {@code META-INF/services/dev.phoenixkit.integrations.provider.ProviderSource}, so
  * {@link dev.phoenixkit.integrations.provider.ProviderRegistry#loadDefault()} picks it up; marked
@@ -22,6 +26,9 @@ public final class BuiltInProviders implements ProviderSource {
             DeepSeek.definition(),
             Xai.definition(),
             ElevenLabs.definition(),
+            AmazonBedrock.definition(),
+            AwsSes.definition(),
+            ObjectStorage.definition(),
             BrevoApi.definition(),
             Telegram.definition(),
             GitHub.definition());

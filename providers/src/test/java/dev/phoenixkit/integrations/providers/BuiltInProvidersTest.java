@@ -28,6 +28,9 @@ class BuiltInProvidersTest {
                         "deepseek",
                         "xai",
                         "elevenlabs",
+                        "amazon_bedrock",
+                        "aws_ses",
+                        "object_storage",
                         "brevo_api",
                         "telegram",
                         "github");
@@ -75,9 +78,9 @@ class BuiltInProvidersTest {
             assertThat(Arrays.asList(AuthType.values())).contains(provider.authType());
             assertThat(provider.setupFields()).isNotEmpty();
             assertThat(provider.capabilities()).isNotEmpty();
-            // PhoenixKit gives every built-in instructions except brevo_api
+            // PhoenixKit gives object_storage, smtp and brevo_api no instructions.
             assertThat(provider.instructions().isEmpty())
-                    .isEqualTo(provider.key().equals("brevo_api"));
+                    .isEqualTo(List.of("object_storage", "smtp", "brevo_api").contains(provider.key()));
             assertThat(provider.oauthConfig().isPresent()).isEqualTo(provider.authType() == AuthType.OAUTH2);
         });
     }

@@ -276,6 +276,9 @@ public final class ConnectionCommands {
         if (action.isEmpty() || action.length() > 64) {
             throw new IllegalArgumentException("action must be 1 to 64 characters");
         }
+        if (action.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("action must not contain control characters (line breaks, tabs, NUL)");
+        }
         Map<String, Object> plain = IntegrationData.of(metadata).asMap();
         store.inTransaction(tx -> {
             StoredConnection row = tx.find(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid));

@@ -294,6 +294,9 @@ public final class ConnectionQueries {
     }
 
     private Optional<StoredConnection> lookup(ProviderRef ref, boolean bare, Owner scope) {
+        if (!ConnectionStore.storable(ref.provider()) || !ConnectionStore.storable(ref.name())) {
+            return Optional.empty(); // no row can hold U+0000: a miss, without a query
+        }
         if (store.layout() == StorageLayout.COMPOSITE_KEY) {
             return store.findByKey(ref.storageKey(), scope);
         }

@@ -224,6 +224,9 @@ public final class ConnectionStore {
      * @return the integration row with that key, if it belongs to {@code scope}
      */
     public Optional<StoredConnection> findByKey(String key, Owner scope) {
+        if (!storable(key)) {
+            return Optional.empty();
+        }
         return reads.findByKey(key).flatMap(this::decode).filter(row -> row.ownedBy(scope));
     }
 
@@ -236,6 +239,9 @@ public final class ConnectionStore {
      * @return the rows
      */
     public List<StoredConnection> providerRows(String provider, Owner scope) {
+        if (!storable(provider)) {
+            return new ArrayList<>();
+        }
         return owned(decodeAll(reads.providerRows(provider, ownerType(scope), ownerUuid(scope))), scope);
     }
 
@@ -247,6 +253,9 @@ public final class ConnectionStore {
      * @return matching rows with data, in key order
      */
     public List<StoredConnection> listByPattern(String pattern, Owner scope) {
+        if (!storable(pattern)) {
+            return new ArrayList<>();
+        }
         return owned(
                 decodeAll(database.withDao(
                         SettingsDao.class, dao -> dao.listByKeyPattern(pattern, ownerType(scope), ownerUuid(scope)))),
@@ -261,10 +270,10 @@ public final class ConnectionStore {
      * @return the rows, in key order
      */
     public List<StoredConnection> listByPatterns(Collection<String> patterns, Owner scope) {
-        if (patterns.isEmpty()) {
-            return List.of();
+        String[] array = patterns.stream().filter(ConnectionStore::storable).toArray(String[]::new);
+        if (array.length == 0) {
+            return new ArrayList<>();
         }
-        String[] array = patterns.toArray(String[]::new);
         return owned(
                 decodeAll(database.withDao(
                         SettingsDao.class, dao -> dao.listByKeyPatterns(array, ownerType(scope), ownerUuid(scope)))),
@@ -280,14 +289,28 @@ public final class ConnectionStore {
      * @return the rows
      */
     public List<StoredConnection> listByProviders(Collection<String> providers, Owner scope) {
-        if (providers.isEmpty()) {
-            return List.of();
+        String[] array = providers.stream().filter(ConnectionStore::storable).toArray(String[]::new);
+        if (array.length == 0) {
+            return new ArrayList<>();
         }
-        String[] array = providers.toArray(String[]::new);
         return owned(
                 decodeAll(database.withDao(
                         SettingsDao.class, dao -> dao.listByProviders(array, ownerType(scope), ownerUuid(scope)))),
                 scope);
+    }
+
+    /**
+     * The one guard for text a lookup binds (docs/behaviour.md#fix-12): PostgreSQL's {@code text} and
+     * {@code jsonb} cannot hold U+0000, so no row has a key, provider, name or state containing it. A lookup by such
+     * text finds nothing without sending a query (which PostgreSQL would fail with SQLState 22021, reported as
+     * {@code STORAGE_FAILED}); each method then answers its own miss ({@code NOT_CONFIGURED}, {@code NOT_FOUND},
+     * an empty list, {@code STATE_MISMATCH}).
+     *
+     * @param text text a lookup would bind
+     * @return whether a stored row can hold it
+     */
+    public static boolean storable(String text) {
+        return text == null || text.indexOf('\u0000') < 0;
     }
 
     /**

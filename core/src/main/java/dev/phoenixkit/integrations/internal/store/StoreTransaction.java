@@ -95,6 +95,9 @@ public final class StoreTransaction {
      * @return the row, or empty if no system row holds that state
      */
     public Optional<StoredConnection> lockByPendingState(String state) {
+        if (!ConnectionStore.storable(state)) {
+            return Optional.empty();
+        }
         return settings.lockIntegrationByPendingState(state)
                 .flatMap(store::decode)
                 .filter(row -> row.ownedBy(Owner.SYSTEM));

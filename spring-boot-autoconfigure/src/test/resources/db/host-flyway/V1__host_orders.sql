@@ -1,0 +1,1 @@
+CREATE TABLE host_orders (id bigserial PRIMARY KEY, item text NOT NULL);
