@@ -18,8 +18,17 @@ import javax.sql.DataSource;
  * <p>Behaviour:
  * <ul>
  *   <li>The version is PhoenixKit's marker, {@code COMMENT ON TABLE <schema>.phoenix_kit IS '<n>'} (no table:
- *       0; table without comment: 1). A database PhoenixKit itself migrated (e.g. to 107 or 111) is recognised:
- *       no chain step re-runs, and the marker is never lowered except by {@link #rollback(int)}.</li>
+ *       0). A table without a comment, or with one that is not a number, is refused
+ *       ({@link MigrationError#MISSING_VERSION_MARKER}, {@link MigrationError#INVALID_VERSION_MARKER}), as
+ *       PhoenixKit 2.x refuses it. A database PhoenixKit itself migrated (e.g. to 107 or 111) is recognised: no
+ *       chain step re-runs, and the marker is never lowered except by {@link #rollback(int)}.</li>
+ *   <li>{@link #migrate()} ends the chain at {@link #LATEST} (107, composite storage keys).
+ *       {@code migrate(}{@link #UUID_KEYS}{@code )} also runs PhoenixKit's V114, which moves every integration row
+ *       to PhoenixKit's uuid-key layout; it is opt-in, never pending in {@link #info()}.</li>
+ *   <li>A marker at or above {@link #PHOENIX_KIT_FLOOR} (PhoenixKit 2.x's squashed baseline) means PhoenixKit owns
+ *       the schema: the chain runs nothing, the tables and columns this library uses are checked
+ *       ({@link MigrationError#SCHEMA_MISMATCH} otherwise, before anything is created), and only the library track
+ *       is applied.</li>
  *   <li>Each step, its marker update and its history row commit in one transaction before the next step starts,
  *       so later steps (even on other connections) see everything earlier steps created. A failing step is
  *       rolled back entirely and stops the run with {@link MigrationError#STEP_FAILED}.</li>
@@ -27,7 +36,10 @@ import javax.sql.DataSource;
  *       and applied after the chain, whatever the marker says.</li>
  *   <li>Concurrent runners (threads or processes) serialise on a session-level advisory lock per schema, held on
  *       a dedicated idle connection; the state is re-read under the lock, so each step runs exactly once. A run
- *       therefore needs <strong>two</strong> connections from the data source at the same time.</li>
+ *       therefore needs <strong>two</strong> connections from the data source at the same time. The same connection
+ *       then holds PhoenixKit's chain lock ({@link #PHOENIX_KIT_CHAIN_LOCK}) for the whole run, so this runner
+ *       waits for a PhoenixKit migration or {@code mix phoenix_kit.repair} in progress, and PhoenixKit's runner
+ *       waits for this one.</li>
  *   <li>A schema other than {@code public} is created when missing.</li>
  * </ul>
  *
@@ -35,8 +47,30 @@ import javax.sql.DataSource;
  */
 public final class Migrator {
 
-    /** The newest PhoenixKit chain version shipped with this library. */
+    /**
+     * Where {@link #migrate()} ends PhoenixKit's chain: 107, the last version with composite storage keys
+     * ({@code integration:<provider>:<name>}). Steps above it ({@link #UUID_KEYS}) run only when asked for.
+     */
     public static final int LATEST = 107;
+
+    /**
+     * PhoenixKit's V114, the newest chain step shipped, opt-in: {@code migrate(UUID_KEYS)} moves every integration
+     * row to {@code key = uuid::text} with provider and name in {@code value_json}, as PhoenixKit 1.7.x did;
+     * {@code rollback(113)} runs its down step (composite keys again, duplicates suffixed).
+     */
+    public static final int UUID_KEYS = 114;
+
+    /**
+     * PhoenixKit 2.x's squashed baseline (V135): from this marker on PhoenixKit's own runner owns the schema and this
+     * library applies only its own track.
+     */
+    public static final int PHOENIX_KIT_FLOOR = 135;
+
+    /**
+     * PhoenixKit's chain lock, {@code :erlang.crc32("phoenix_kit.migrations.repair")}: the advisory lock PhoenixKit's
+     * migrations and {@code mix phoenix_kit.repair} take, held by this runner for every migrate and rollback.
+     */
+    public static final long PHOENIX_KIT_CHAIN_LOCK = 208068035L;
 
     /** Default schema: {@code public}. */
     public static final String DEFAULT_SCHEMA = "public";
@@ -151,14 +185,14 @@ public final class Migrator {
      * @throws MigrationException on any failure; see {@link MigrationError}
      */
     public MigrationReport migrate() {
-        return migrate(catalog.latestChainVersion());
+        return migrate(catalog.defaultChainVersion());
     }
 
     /**
      * Migrates the chain to {@code targetVersion} (does nothing to the chain when the marker is already there or
      * higher), then applies pending library-track steps.
      *
-     * @param targetVersion 1 to {@link #LATEST}
+     * @param targetVersion 1 to {@link #UUID_KEYS} (the newest shipped step; {@link #LATEST} is the default)
      * @return what was done
      * @throws MigrationException {@link MigrationError#INVALID_TARGET} when out of range; others on failure
      */
@@ -172,8 +206,10 @@ public final class Migrator {
      *
      * @param targetVersion 0 or more; does nothing when the marker is already at or below it
      * @return what was done
-     * @throws MigrationException {@link MigrationError#ROLLBACK_REFUSED} when a pre-check refuses or the schema is
-     *                            newer than {@link #LATEST}; others on failure
+     * @throws MigrationException {@link MigrationError#ROLLBACK_REFUSED} when a pre-check refuses, the schema is
+     *                            newer than {@link #UUID_KEYS}, or the rollback would cross PhoenixKit's V108–V113
+     *                            (not shipped here) on a schema this library's runner did not build; others on
+     *                            failure
      */
     public MigrationReport rollback(int targetVersion) {
         return runner().rollback(targetVersion);

@@ -26,9 +26,10 @@ class StepDefinitionTest {
 
         assertThat(catalog.chain())
                 .extracting(Step::order)
-                .containsExactly(1, 3, 4, 12, 34, 40, 56, 73, 74, 78, 93, 101, 106, 107);
+                .containsExactly(1, 3, 4, 12, 34, 40, 56, 73, 74, 78, 93, 101, 106, 107, 114);
         assertThat(catalog.library()).extracting(Step::version).containsExactly("L1");
-        assertThat(catalog.latestChainVersion()).isEqualTo(Migrator.LATEST);
+        assertThat(catalog.latestChainVersion()).isEqualTo(Migrator.UUID_KEYS);
+        assertThat(catalog.defaultChainVersion()).isEqualTo(Migrator.LATEST);
         assertThat(catalog.chain()).allSatisfy(step -> assertThat(step.down()).isNotNull());
         assertThat(catalog.library()).allSatisfy(step -> assertThat(step.down()).isNotNull());
     }

@@ -60,15 +60,26 @@ class VersionMarkerTest {
     }
 
     @Test
-    void infoWhenVersionTableHasNoCommentThenVersionIsOneAndMigrateSkipsV01() {
+    @DisplayName("a phoenix_kit table without a comment is refused (PhoenixKit 2.x raises too), nothing created")
+    void migrateWhenVersionTableHasNoCommentThenRefusedWithMissingVersionMarker() {
         sql.execute("CREATE TABLE phoenix_kit (id serial PRIMARY KEY, version integer NOT NULL)");
 
-        assertThat(migrator.info().currentVersion()).isEqualTo(1);
-        MigrationReport report = migrator.migrate();
-
-        assertThat(report.fromVersion()).isEqualTo(1);
-        assertThat(report.applied()).extracting(AppliedStep::version).startsWith("3", "4");
-        assertThat(sql.marker("public")).isEqualTo("107");
+        assertThatThrownBy(migrator::migrate)
+                .isInstanceOfSatisfying(
+                        MigrationException.class,
+                        e -> assertThat(e.error()).isEqualTo(MigrationError.MISSING_VERSION_MARKER))
+                .hasMessageContaining("\"public\".phoenix_kit")
+                .hasMessageContaining("no version comment")
+                .hasMessageContaining("PhoenixKit 2.x refuses")
+                .hasMessageContaining("mix phoenix_kit.doctor")
+                .hasMessageContaining("COMMENT ON TABLE");
+        assertThatThrownBy(migrator::info)
+                .isInstanceOfSatisfying(
+                        MigrationException.class,
+                        e -> assertThat(e.error()).isEqualTo(MigrationError.MISSING_VERSION_MARKER));
+        assertThat(sql.marker("public")).isNull();
+        assertThat(sql.tableExists("public", "phoenix_kit_java_schema_history")).isFalse();
+        assertThat(sql.tableExists("public", "phoenix_kit_settings")).isFalse();
     }
 
     @Test
@@ -80,7 +91,22 @@ class VersionMarkerTest {
                 .isInstanceOfSatisfying(
                         MigrationException.class,
                         e -> assertThat(e.error()).isEqualTo(MigrationError.INVALID_VERSION_MARKER))
-                .hasMessageContaining("'not a version'");
+                .hasMessageContaining("'not a version'")
+                .hasMessageContaining("PhoenixKit refuses")
+                .hasMessageContaining("mix phoenix_kit.doctor");
+        assertThat(sql.tableExists("public", "phoenix_kit_java_schema_history")).isFalse();
+    }
+
+    @Test
+    void migrateWhenCommentIsNegativeThenFailsWithInvalidVersionMarker() {
+        sql.execute("CREATE TABLE phoenix_kit (id serial PRIMARY KEY)");
+        sql.execute("COMMENT ON TABLE phoenix_kit IS '-3'");
+
+        assertThatThrownBy(migrator::migrate)
+                .isInstanceOfSatisfying(
+                        MigrationException.class,
+                        e -> assertThat(e.error()).isEqualTo(MigrationError.INVALID_VERSION_MARKER))
+                .hasMessageContaining("'-3'");
     }
 
     @Test

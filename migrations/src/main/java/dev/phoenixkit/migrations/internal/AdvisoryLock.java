@@ -2,6 +2,7 @@ package dev.phoenixkit.migrations.internal;
 
 import dev.phoenixkit.migrations.MigrationError;
 import dev.phoenixkit.migrations.MigrationException;
+import dev.phoenixkit.migrations.Migrator;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -17,14 +19,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL <em>session-level</em> advisory lock serialising migration runners per schema, held on a
- * dedicated connection that stays idle (outside any transaction) while the steps run on another connection.
- * Because the lock holder has no open transaction, a {@code CREATE INDEX CONCURRENTLY} step does not wait for
- * it. Not thread-safe: one instance belongs to one run.
+ * The two PostgreSQL <em>session-level</em> advisory locks a migration run holds, on a dedicated connection that
+ * stays idle (outside any transaction) while the steps run on another connection: this library's lock per schema
+ * (serialising its own runners), then PhoenixKit's chain lock {@value #PHOENIX_KIT_CHAIN_LOCK} (the key PhoenixKit's
+ * {@code up/1}/{@code down/1} take as a transaction lock and {@code mix phoenix_kit.repair} as a session lock), so
+ * this runner and PhoenixKit's never migrate one database at once. Because the holder has no open transaction, a
+ * {@code CREATE INDEX CONCURRENTLY} step does not wait for it. Not thread-safe: one instance belongs to one run.
  */
 public final class AdvisoryLock {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLock.class);
+
+    /**
+     * PhoenixKit's chain lock: {@code :erlang.crc32("phoenix_kit.migrations.repair")}
+     * ({@code lib/phoenix_kit/migrations/repair/environment.ex:138}), one key per database.
+     */
+    public static final long PHOENIX_KIT_CHAIN_LOCK = Migrator.PHOENIX_KIT_CHAIN_LOCK;
+
+    /** SQLState of a lock wait that ran into {@code lock_timeout}. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private static final long FIRST_BACKOFF_MS = 10;
     private static final long MAX_BACKOFF_MS = 500;
@@ -32,6 +45,7 @@ public final class AdvisoryLock {
     private final Connection connection;
     private final long key;
     private final String schema;
+    private boolean chainLockHeld;
 
     private AdvisoryLock(Connection connection, long key, String schema) {
         this.connection = connection;
@@ -57,8 +71,10 @@ public final class AdvisoryLock {
     }
 
     /**
-     * Takes the lock, polling {@code pg_try_advisory_lock} with exponential backoff (10 ms doubling up to
-     * 500 ms) until {@code timeout} has passed.
+     * Takes the schema's lock, polling {@code pg_try_advisory_lock} with exponential backoff (10 ms doubling up to
+     * 500 ms), then PhoenixKit's chain lock with a blocking {@code pg_advisory_lock} under {@code lock_timeout} (so a
+     * wait for PhoenixKit shows in {@code pg_locks} as an ungranted advisory lock and is logged once), both within
+     * {@code timeout} in all.
      *
      * @param dataSource where the dedicated lock connection comes from
      * @param schema     the unquoted schema name
@@ -96,7 +112,16 @@ public final class AdvisoryLock {
                 backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
             }
             LOG.debug("Took migration lock {} of schema {}", key, schema);
-            return new AdvisoryLock(connection, key, schema);
+            AdvisoryLock lock = new AdvisoryLock(connection, key, schema);
+            long remainingMs = Duration.ofNanos(timeoutNanos - (System.nanoTime() - started))
+                    .toMillis();
+            try {
+                lock.takeChainLock(Math.max(0, remainingMs), timeout);
+            } catch (SQLException | RuntimeException e) {
+                lock.release(e);
+                throw e;
+            }
+            return lock;
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new MigrationException(
@@ -115,6 +140,62 @@ public final class AdvisoryLock {
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
+        }
+    }
+
+    /**
+     * Takes {@link #PHOENIX_KIT_CHAIN_LOCK} on the lock connection: one try, then (when PhoenixKit holds it) a
+     * logged, blocking wait bounded by {@code lock_timeout}.
+     */
+    private void takeChainLock(long remainingMs, Duration timeout) throws SQLException {
+        if (tryLock(connection, PHOENIX_KIT_CHAIN_LOCK)) {
+            chainLockHeld = true;
+            LOG.debug("Took PhoenixKit's chain lock {} for schema {}", PHOENIX_KIT_CHAIN_LOCK, schema);
+            return;
+        }
+        if (remainingMs <= 0) {
+            throw chainLockTimeout(timeout, null);
+        }
+        LOG.info(
+                "PhoenixKit's migration lock {} is held by another session (a PhoenixKit migration or"
+                        + " mix phoenix_kit.repair); schema {} waits for it at most {} ms",
+                PHOENIX_KIT_CHAIN_LOCK,
+                schema,
+                remainingMs);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET lock_timeout = " + Math.min(remainingMs, Integer.MAX_VALUE));
+            try {
+                statement.execute("SELECT pg_advisory_lock(" + PHOENIX_KIT_CHAIN_LOCK + ")");
+            } catch (SQLException e) {
+                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    resetLockTimeoutQuietly(statement);
+                    throw chainLockTimeout(timeout, e);
+                }
+                throw e;
+            }
+            chainLockHeld = true;
+            statement.execute("RESET lock_timeout");
+        }
+        LOG.info("Took PhoenixKit's migration lock {} for schema {}", PHOENIX_KIT_CHAIN_LOCK, schema);
+    }
+
+    private MigrationException chainLockTimeout(Duration timeout, SQLException cause) {
+        return new MigrationException(
+                MigrationError.LOCK_TIMEOUT,
+                "Could not take PhoenixKit's migration lock (pg advisory lock " + PHOENIX_KIT_CHAIN_LOCK + ") for"
+                        + " schema " + StepContext.quoteIdentifier(schema) + " within " + timeout + ": another"
+                        + " session holds it, normally a PhoenixKit migration or mix phoenix_kit.repair still"
+                        + " running. Wait for it and run again, raise the wait with Migrator.lockTimeout(Duration),"
+                        + " or find the holder: SELECT pid, query FROM pg_locks l JOIN pg_stat_activity a USING"
+                        + " (pid) WHERE l.locktype = 'advisory' AND l.objid = " + PHOENIX_KIT_CHAIN_LOCK,
+                cause);
+    }
+
+    private static void resetLockTimeoutQuietly(Statement statement) {
+        try {
+            statement.execute("RESET lock_timeout");
+        } catch (SQLException e) {
+            LOG.debug("Resetting lock_timeout on the lock connection failed", e);
         }
     }
 
@@ -147,14 +228,11 @@ public final class AdvisoryLock {
      */
     public void release(Throwable primary) {
         try {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                statement.setLong(1, key);
-                try (ResultSet rows = statement.executeQuery()) {
-                    if (rows.next() && !rows.getBoolean(1)) {
-                        LOG.warn("Migration lock {} of schema {} was not held at release", key, schema);
-                    }
-                }
+            if (chainLockHeld) {
+                unlock(PHOENIX_KIT_CHAIN_LOCK, "PhoenixKit's migration lock");
+                chainLockHeld = false;
             }
+            unlock(key, "Migration lock");
             connection.close();
             LOG.debug("Released migration lock {} of schema {}", key, schema);
         } catch (SQLException e) {
@@ -173,6 +251,17 @@ public final class AdvisoryLock {
                                 + " of schema " + StepContext.quoteIdentifier(schema) + ": SQLState " + e.getSQLState()
                                 + ": " + e.getMessage() + "; its connection was aborted",
                         e);
+            }
+        }
+    }
+
+    private void unlock(long lockKey, String what) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            statement.setLong(1, lockKey);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next() && !rows.getBoolean(1)) {
+                    LOG.warn("{} {} of schema {} was not held at release", what, lockKey, schema);
+                }
             }
         }
     }

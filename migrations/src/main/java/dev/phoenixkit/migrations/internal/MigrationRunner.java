@@ -10,6 +10,7 @@ import dev.phoenixkit.migrations.MigrationInfo;
 import dev.phoenixkit.migrations.MigrationListener;
 import dev.phoenixkit.migrations.MigrationReport;
 import dev.phoenixkit.migrations.MigrationTrack;
+import dev.phoenixkit.migrations.Migrator;
 import dev.phoenixkit.migrations.PendingStep;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,12 +72,22 @@ public final class MigrationRunner {
      * @return what was done
      */
     public MigrationReport migrate(int target) {
-        if (target < 1 || target > catalog.latestChainVersion()) {
+        int defaultTarget = catalog.defaultChainVersion();
+        List<Integer> optIn = catalog.chain().stream()
+                .map(Step::order)
+                .filter(order -> order > defaultTarget)
+                .toList();
+        if (target < 1 || (target > defaultTarget && !optIn.contains(target))) {
             throw new MigrationException(
                     MigrationError.INVALID_TARGET,
                     "Cannot migrate schema "
                             + context.quotedSchema() + " to version " + target + ": the target must be between 1 and "
-                            + catalog.latestChainVersion() + " (the newest shipped step)");
+                            + defaultTarget + " (the default)"
+                            + (optIn.isEmpty()
+                                    ? ""
+                                    : ", or one of the opt-in steps " + optIn
+                                            + " (114: PhoenixKit's uuid storage keys); the versions between are"
+                                            + " PhoenixKit's and not shipped here"));
         }
         return underLock("migrate", connection -> migrateLocked(connection, target));
     }
@@ -109,7 +120,7 @@ public final class MigrationRunner {
             Map<String, HistoryRow> latest = SchemaHistory.latestSuccessful(SchemaHistory.readAll(connection, context));
             List<PendingStep> pending = new ArrayList<>();
             for (Step step : catalog.chain()) {
-                if (step.order() > version) {
+                if (step.order() > version && step.order() <= catalog.defaultChainVersion()) {
                     pending.add(step.toPending());
                 }
             }
@@ -129,9 +140,18 @@ public final class MigrationRunner {
 
     private MigrationReport migrateLocked(Connection connection, int target) throws SQLException {
         long started = System.nanoTime();
+        int from = VersionMarker.read(connection, context.schema());
+        if (from >= Migrator.PHOENIX_KIT_FLOOR) {
+            PhoenixKitSchema.verify(connection, context, from);
+            LOG.info(
+                    "Schema {} is at PhoenixKit version {} (at or above its V{} baseline): PhoenixKit owns the chain,"
+                            + " so only this library's own track is applied",
+                    context.quotedSchema(),
+                    from,
+                    Migrator.PHOENIX_KIT_FLOOR);
+        }
         ensureSchema(connection);
         SchemaHistory.ensureTable(connection, context);
-        int from = VersionMarker.read(connection, context.schema());
         Map<String, HistoryRow> latest = SchemaHistory.latestSuccessful(SchemaHistory.readAll(connection, context));
         verifyChecksums(latest);
 
@@ -163,17 +183,9 @@ public final class MigrationRunner {
     private MigrationReport rollbackLocked(Connection connection, int target) throws SQLException {
         long started = System.nanoTime();
         int from = VersionMarker.read(connection, context.schema());
-        if (from > catalog.latestChainVersion() && target < from) {
-            throw new MigrationException(
-                    MigrationError.ROLLBACK_REFUSED,
-                    "Cannot roll back schema "
-                            + context.quotedSchema() + " from version " + from
-                            + ": it is newer than this library's newest"
-                            + " step " + catalog.latestChainVersion() + "; roll back the versions above "
-                            + catalog.latestChainVersion() + " with PhoenixKit first");
-        }
         List<HistoryRow> history = SchemaHistory.readAll(connection, context);
         Map<String, HistoryRow> latest = SchemaHistory.latestSuccessful(history);
+        refuseRollbackOfPhoenixKitVersions(from, target, latest);
 
         List<Step> libraryDowns = new ArrayList<>();
         if (target == 0) {
@@ -228,6 +240,53 @@ public final class MigrationRunner {
         int to = VersionMarker.read(connection, context.schema());
         logOutcome(from, to, applied, started);
         return new MigrationReport(from, to, applied);
+    }
+
+    /**
+     * Refuses (changing nothing) a rollback through versions of PhoenixKit's chain this library does not ship:
+     * above its newest step (PhoenixKit 2.x cannot go below its V135 floor either), or, from a marker between
+     * the default target and the next shipped step (V108–V113, PhoenixKit's), below that range, unless this
+     * library ran the chain up to the default target itself (then those versions were never PhoenixKit's here).
+     */
+    private void refuseRollbackOfPhoenixKitVersions(int from, int target, Map<String, HistoryRow> latest) {
+        if (target >= from) {
+            return;
+        }
+        int newest = catalog.latestChainVersion();
+        if (from > newest) {
+            String floor = from >= Migrator.PHOENIX_KIT_FLOOR
+                    ? " PhoenixKit 2.x itself cannot roll back below its V" + Migrator.PHOENIX_KIT_FLOOR
+                            + " floor either (BelowFloorError)."
+                    : "";
+            throw new MigrationException(
+                    MigrationError.ROLLBACK_REFUSED,
+                    "Cannot roll back schema " + context.quotedSchema() + " from version " + from + ": it is newer"
+                            + " than this library's newest step " + newest + ", so PhoenixKit's own steps above "
+                            + newest + " would stay applied under a lower marker. Roll back the versions above "
+                            + newest + " with PhoenixKit first; nothing was changed." + floor);
+        }
+        int defaultTarget = catalog.defaultChainVersion();
+        int gapLow = defaultTarget + 1;
+        int gapHigh = catalog.chain().stream()
+                        .mapToInt(Step::order)
+                        .filter(order -> order > defaultTarget)
+                        .min()
+                        .orElse(gapLow)
+                - 1;
+        Step defaultStep = catalog.chain().stream()
+                .filter(step -> step.order() == defaultTarget)
+                .findFirst()
+                .orElse(null);
+        boolean builtHere = defaultStep != null && isApplied(latest, defaultStep);
+        if (gapLow <= gapHigh && from >= gapLow && target < gapLow && !builtHere) {
+            throw new MigrationException(
+                    MigrationError.ROLLBACK_REFUSED,
+                    "Cannot roll back schema " + context.quotedSchema() + " from version " + from + " to " + target
+                            + ": versions " + gapLow + " to " + gapHigh + " are PhoenixKit steps this library does not"
+                            + " ship, and this schema reached them without this library's runner (its history has no"
+                            + " V" + defaultTarget + "), so PhoenixKit may have applied them. Roll back to " + gapHigh
+                            + " or higher with this library, and below it with PhoenixKit; nothing was changed.");
+        }
     }
 
     /**

@@ -44,22 +44,33 @@ public final class StepCatalog {
             "V93__settings_key_prefix_index.sql",
             "V101__projects.sql",
             "V106__projects_name_uniqueness_split.sql",
-            "V107__ai_endpoints_integration_uuid.sql");
+            "V107__ai_endpoints_integration_uuid.sql",
+            "V114__integration_uuid_keys.sql");
+
+    /**
+     * Where {@code migrate()} stops in the shipped catalog: steps above it (V114, the uuid-key layout) run only when
+     * a caller asks for them by number.
+     */
+    private static final int SHIPPED_DEFAULT_TARGET = 107;
 
     private static final List<String> SHIPPED_LIBRARY = List.of("L1__integration_audit.sql");
 
     private static final Pattern FILE_NAME = Pattern.compile("([VL])(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
-    private static final StepCatalog SHIPPED = new StepCatalog(List.of())
+    private static final StepCatalog SHIPPED = new StepCatalog(List.of(), 0)
             .withSteps(loadAll(CHAIN_FOLDER, SHIPPED_CHAIN))
-            .withSteps(loadAll(LIBRARY_FOLDER, SHIPPED_LIBRARY));
+            .withSteps(loadAll(LIBRARY_FOLDER, SHIPPED_LIBRARY))
+            .withDefaultTarget(SHIPPED_DEFAULT_TARGET);
 
     private final List<Step> chain;
     private final List<Step> library;
+    /** The default target; 0 means the latest chain step. */
+    private final int defaultTarget;
 
-    private StepCatalog(Collection<Step> steps) {
+    private StepCatalog(Collection<Step> steps, int defaultTarget) {
         this.chain = sorted(steps, MigrationTrack.PHOENIX_KIT);
         this.library = sorted(steps, MigrationTrack.LIBRARY);
+        this.defaultTarget = defaultTarget;
     }
 
     /**
@@ -77,7 +88,7 @@ public final class StepCatalog {
      * @return an empty catalog
      */
     public static StepCatalog empty() {
-        return new StepCatalog(List.of());
+        return new StepCatalog(List.of(), 0);
     }
 
     /**
@@ -91,7 +102,35 @@ public final class StepCatalog {
         List<Step> all = new ArrayList<>(chain);
         all.addAll(library);
         all.addAll(extra);
-        return new StepCatalog(all);
+        return new StepCatalog(all, defaultTarget);
+    }
+
+    /**
+     * This catalog with {@code migrate()} stopping at {@code target}: the chain steps above it are opt-in (run only
+     * by {@code migrate(n)} with a higher {@code n}) and are not listed as pending.
+     *
+     * @param target a version between 1 and {@link #latestChainVersion()}
+     * @return a new catalog
+     * @throws IllegalArgumentException when out of range
+     */
+    public StepCatalog withDefaultTarget(int target) {
+        if (target < 1 || target > latestChainVersion()) {
+            throw new IllegalArgumentException(
+                    "The default target must be between 1 and " + latestChainVersion() + ", was " + target);
+        }
+        List<Step> all = new ArrayList<>(chain);
+        all.addAll(library);
+        return new StepCatalog(all, target);
+    }
+
+    /**
+     * Where {@code migrate()} without a target stops: 107 for the shipped catalog (V114 is opt-in), the latest
+     * chain step otherwise.
+     *
+     * @return the default chain target
+     */
+    public int defaultChainVersion() {
+        return defaultTarget == 0 ? latestChainVersion() : defaultTarget;
     }
 
     /**
