@@ -5,11 +5,12 @@ import dev.phoenixkit.integrations.provider.ProviderSource;
 import dev.phoenixkit.integrations.providers.aws.AmazonBedrock;
 import dev.phoenixkit.integrations.providers.aws.AwsSes;
 import dev.phoenixkit.integrations.providers.aws.ObjectStorage;
+import dev.phoenixkit.integrations.providers.smtp.Smtp;
 import java.util.List;
 
 /**
  * The library's built-in providers, in PhoenixKit's order: google, microsoft, openrouter, mistral, deepseek, amazon_bedrock,
- * aws_ses, object_storage.
+ * aws_ses, object_storage, smtp.
  *
  * <p>Registered in {@code META-INF/services/dev.phoenixkit.integrations.provider.ProviderSource}, so
  * {@link dev.phoenixkit.integrations.provider.ProviderRegistry#loadDefault()} picks it up; marked
@@ -24,7 +25,8 @@ public final class BuiltInProviders implements ProviderSource {
             DeepSeek.definition(),
             AmazonBedrock.definition(),
             AwsSes.definition(),
-            ObjectStorage.definition());
+            ObjectStorage.definition(),
+            Smtp.definition());
 
     /** Creates the source; {@link java.util.ServiceLoader} needs this public constructor. */
     public BuiltInProviders() {

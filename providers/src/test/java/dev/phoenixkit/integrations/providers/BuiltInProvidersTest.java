@@ -27,7 +27,8 @@ class BuiltInProvidersTest {
                         "deepseek",
                         "amazon_bedrock",
                         "aws_ses",
-                        "object_storage");
+                        "object_storage",
+                        "smtp");
         assertThat(new BuiltInProviders().builtIn()).isTrue();
     }
 
@@ -120,6 +121,7 @@ class BuiltInProvidersTest {
                         "amazon_bedrock",
                         "aws_ses",
                         "object_storage",
+                        "smtp",
                         "telegram");
     }
 
