@@ -31,7 +31,8 @@ class SmtpTest {
         assertThat(provider.validation())
                 .get()
                 .isInstanceOfSatisfying(
-                        ValidationSpec.Strategy.class, strategy -> assertThat(strategy.name()).isEqualTo("smtp"));
+                        ValidationSpec.Strategy.class,
+                        strategy -> assertThat(strategy.name()).isEqualTo("smtp"));
     }
 
     @Test

@@ -37,15 +37,18 @@ public final class SmtpCheck implements CredentialCheck {
             try {
                 session.connect();
             } catch (SocketTimeoutException | ConnectException | UnknownHostException | NoRouteToHostException e) {
-                LOG.warn("SMTP connection check could not reach {}:{}: {}", settings.host(), settings.port(), e
-                        .getClass()
-                        .getSimpleName());
+                LOG.warn(
+                        "SMTP connection check could not reach {}:{}: {}",
+                        settings.host(),
+                        settings.port(),
+                        e.getClass().getSimpleName());
                 return Deadlines.failedCall(context, UNREACHABLE);
             }
             connected = true;
             return dialogue(session, settings);
         } catch (SmtpFailure failure) {
-            LOG.info("SMTP connection check of {}:{} ended: {}", settings.host(), settings.port(), failure.getMessage());
+            LOG.info(
+                    "SMTP connection check of {}:{} ended: {}", settings.host(), settings.port(), failure.getMessage());
             return ValidationResult.error(message(failure.kind()));
         } catch (SocketTimeoutException e) {
             LOG.warn("SMTP connection check of {}:{} timed out", settings.host(), settings.port());
@@ -82,7 +85,10 @@ public final class SmtpCheck implements CredentialCheck {
             if (offered.isEmpty()) {
                 LOG.info("SMTP relay advertises no AUTH; credentials are unused by this relay");
             } else {
-                authenticate(session, settings, List.of(offered.get().substring(5).trim().split("[ =]+")));
+                authenticate(
+                        session,
+                        settings,
+                        List.of(offered.get().substring(5).trim().split("[ =]+")));
             }
         }
         try {
@@ -100,8 +106,8 @@ public final class SmtpCheck implements CredentialCheck {
         }
         int code;
         if (mechanisms.contains("PLAIN")) {
-            code = session.command("AUTH PLAIN "
-                            + SmtpSession.base64("\0" + settings.username() + "\0" + settings.password()))
+            code = session.command(
+                            "AUTH PLAIN " + SmtpSession.base64("\0" + settings.username() + "\0" + settings.password()))
                     .code();
         } else if (mechanisms.contains("LOGIN")) {
             code = session.command("AUTH LOGIN").code();

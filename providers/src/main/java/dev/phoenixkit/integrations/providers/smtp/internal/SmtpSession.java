@@ -116,7 +116,8 @@ final class SmtpSession implements AutoCloseable {
         try {
             tls = settings.tlsContext();
         } catch (GeneralSecurityException e) {
-            throw new SmtpFailure(SmtpFailure.Kind.TLS, "TLS set-up: " + e.getClass().getSimpleName());
+            throw new SmtpFailure(
+                    SmtpFailure.Kind.TLS, "TLS set-up: " + e.getClass().getSimpleName());
         }
         SSLSocket layered =
                 (SSLSocket) tls.getSocketFactory().createSocket(socket, settings.host(), settings.port(), true);
@@ -132,7 +133,8 @@ final class SmtpSession implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             throw e;
         } catch (IOException e) {
-            throw new SmtpFailure(SmtpFailure.Kind.TLS, "handshake: " + e.getClass().getSimpleName());
+            throw new SmtpFailure(
+                    SmtpFailure.Kind.TLS, "handshake: " + e.getClass().getSimpleName());
         }
         secure = true;
         streams();

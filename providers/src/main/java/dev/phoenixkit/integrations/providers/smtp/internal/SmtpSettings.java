@@ -135,15 +135,14 @@ public record SmtpSettings(
         if (host.isEmpty()) {
             return Parsed.error("Incomplete SMTP settings");
         }
-        Auth authSetting =
-                switch (auth) {
-                    case "always" -> Auth.ALWAYS;
-                    case "never" -> Auth.NEVER;
-                    default -> Auth.IF_AVAILABLE;
-                };
+        Auth authSetting = switch (auth) {
+            case "always" -> Auth.ALWAYS;
+            case "never" -> Auth.NEVER;
+            default -> Auth.IF_AVAILABLE;
+        };
         return new Parsed(
-                Optional.of(new SmtpSettings(
-                        host, port, mode, verify, trust, authSetting, timeout, username, password)),
+                Optional.of(
+                        new SmtpSettings(host, port, mode, verify, trust, authSetting, timeout, username, password)),
                 Optional.empty());
     }
 

@@ -32,7 +32,8 @@ class SmtpSettingsTest {
     @Test
     void autoIsImplicitTlsOn465AndStartTlsElsewhereRequiredOnlyWithALogin() {
         assertThat(settings("port", 465).mode()).isEqualTo(Mode.SSL);
-        assertThat(settings("port", "465", "username", "u", "password", "p").mode()).isEqualTo(Mode.SSL);
+        assertThat(settings("port", "465", "username", "u", "password", "p").mode())
+                .isEqualTo(Mode.SSL);
         assertThat(settings("username", "u", "password", "p").mode()).isEqualTo(Mode.STARTTLS);
         assertThat(settings("password", "p").mode()).isEqualTo(Mode.STARTTLS);
         assertThat(settings().mode()).isEqualTo(Mode.STARTTLS_OPTIONAL);
@@ -50,8 +51,10 @@ class SmtpSettingsTest {
 
     @Test
     void theProbeAuthenticatesUnlessNeverOrNoLogin() {
-        assertThat(settings("username", "u", "password", "p").mustAuthenticate()).isTrue();
-        assertThat(settings("username", "u", "password", "p", "auth", "if_available").mustAuthenticate())
+        assertThat(settings("username", "u", "password", "p").mustAuthenticate())
+                .isTrue();
+        assertThat(settings("username", "u", "password", "p", "auth", "if_available")
+                        .mustAuthenticate())
                 .isTrue();
         assertThat(settings("username", "u", "password", "p", "auth", "never").mustAuthenticate())
                 .isFalse();
@@ -86,12 +89,14 @@ class SmtpSettingsTest {
                 .isEqualTo(message);
         // not read when there is no TLS, or no verification
         assertThat(settings("ca_cert", "stale", "security", "none").trust()).isEmpty();
-        assertThat(settings("ca_cert", "stale", "verify_cert", "verify_none").verify()).isFalse();
+        assertThat(settings("ca_cert", "stale", "verify_cert", "verify_none").verify())
+                .isFalse();
     }
 
     @Test
     void toStringOmitsTheLogin() {
-        assertThat(settings("username", "someone@example.com", "password", "s3cret").toString())
+        assertThat(settings("username", "someone@example.com", "password", "s3cret")
+                        .toString())
                 .doesNotContain("someone")
                 .doesNotContain("s3cret");
     }
