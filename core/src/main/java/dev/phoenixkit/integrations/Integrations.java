@@ -255,6 +255,18 @@ public final class Integrations implements AutoCloseable {
     }
 
     /**
+     * {@link #validateConnection(UUID)} with the actor who asked for the test recorded on its
+     * {@code integration.validated} audit entry (an admin console's operator).
+     *
+     * @param uuid  the connection
+     * @param actor who asked, or {@code null}
+     * @return as {@link #validateConnection(UUID)}; never throws
+     */
+    public ValidationResult validateConnection(UUID uuid, UUID actor) {
+        return auth.validation().validateConnection(Objects.requireNonNull(uuid, "uuid"), Owner.SYSTEM, actor);
+    }
+
+    /**
      * Tests credentials that are not stored (a dry run: nothing is written, no event, no audit entry).
      *
      * @param provider the provider key
@@ -340,12 +352,29 @@ public final class Integrations implements AutoCloseable {
      *                              nothing else changes); then the {@link #exchangeCode(UUID, String, URI)} errors
      */
     public IntegrationData completeAuthorization(UUID uuid, String state, String code, URI redirectUri) {
+        return completeAuthorization(uuid, state, code, redirectUri, null);
+    }
+
+    /**
+     * {@link #completeAuthorization(UUID, String, String, URI)} with the actor who connected the account recorded on
+     * its {@code integration.connected} audit entry.
+     *
+     * @param uuid        the connection
+     * @param state       the callback's {@code state} parameter
+     * @param code        the callback's {@code code} parameter, or {@code null}
+     * @param redirectUri the callback, as given to {@link #beginAuthorization(UUID, URI)}
+     * @param actor       who connected it, or {@code null}
+     * @return the connected data
+     * @throws IntegrationException as {@link #completeAuthorization(UUID, String, String, URI)}
+     */
+    public IntegrationData completeAuthorization(UUID uuid, String state, String code, URI redirectUri, UUID actor) {
         return auth.flows()
                 .complete(
                         Objects.requireNonNull(uuid, "uuid"),
                         state,
                         code,
-                        Objects.requireNonNull(redirectUri, "redirectUri"));
+                        Objects.requireNonNull(redirectUri, "redirectUri"),
+                        actor);
     }
 
     /**
@@ -365,7 +394,22 @@ public final class Integrations implements AutoCloseable {
      *                              nothing else changes); then the {@link #exchangeCode(UUID, String, URI)} errors
      */
     public Connection completeAuthorization(String state, String code, URI redirectUri) {
-        return auth.flows().completeByState(state, code, Objects.requireNonNull(redirectUri, "redirectUri"));
+        return completeAuthorization(state, code, redirectUri, null);
+    }
+
+    /**
+     * {@link #completeAuthorization(String, String, URI)} with the actor who connected the account recorded on its
+     * {@code integration.connected} audit entry (the admin console passes its operator).
+     *
+     * @param state       the callback's {@code state} parameter (may be {@code null}: then it cannot match)
+     * @param code        the callback's {@code code} parameter, or {@code null}
+     * @param redirectUri the callback, as given to {@link #beginAuthorization(UUID, URI)}
+     * @param actor       who connected it, or {@code null}
+     * @return the connected connection
+     * @throws IntegrationException as {@link #completeAuthorization(String, String, URI)}
+     */
+    public Connection completeAuthorization(String state, String code, URI redirectUri, UUID actor) {
+        return auth.flows().completeByState(state, code, Objects.requireNonNull(redirectUri, "redirectUri"), actor);
     }
 
     /**

@@ -9,8 +9,9 @@ import dev.phoenixkit.integrations.providers.smtp.Smtp;
 import java.util.List;
 
 /**
- * The library's built-in providers, in PhoenixKit's order: google, microsoft, openrouter, mistral, deepseek, amazon_bedrock,
- * aws_ses, object_storage, smtp.
+ * The library's built-in providers, in PhoenixKit's order ({@code builtin_providers/0}): google, microsoft, openai,
+ * openrouter, mistral, deepseek, xai, elevenlabs, amazon_bedrock, aws_ses, object_storage, smtp, brevo_api,
+ * telegram, github.
  *
  * <p>Registered in {@code META-INF/services/dev.phoenixkit.integrations.provider.ProviderSource}, so
  * {@link dev.phoenixkit.integrations.provider.ProviderRegistry#loadDefault()} picks it up; marked
@@ -20,13 +21,19 @@ public final class BuiltInProviders implements ProviderSource {
     private static final List<ProviderDefinition> ALL = List.of(
             Google.definition(),
             Microsoft.definition(),
+            OpenAi.definition(),
             OpenRouter.definition(),
             Mistral.definition(),
             DeepSeek.definition(),
+            Xai.definition(),
+            ElevenLabs.definition(),
             AmazonBedrock.definition(),
             AwsSes.definition(),
             ObjectStorage.definition(),
-            Smtp.definition());
+            Smtp.definition(),
+            BrevoApi.definition(),
+            Telegram.definition(),
+            GitHub.definition());
 
     /** Creates the source; {@link java.util.ServiceLoader} needs this public constructor. */
     public BuiltInProviders() {

@@ -80,6 +80,18 @@ public final class ConnectionValidation {
      * @return the outcome
      */
     public ValidationResult validateConnection(UUID uuid, Owner scope) {
+        return validateConnection(uuid, scope, null);
+    }
+
+    /**
+     * {@link #validateConnection(UUID, Owner)} audited with an actor.
+     *
+     * @param uuid  the connection
+     * @param scope the owner it must belong to
+     * @param actor who asked for the test (the {@code integration.validated} entry's actor), or {@code null}
+     * @return the outcome
+     */
+    public ValidationResult validateConnection(UUID uuid, Owner scope, UUID actor) {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(scope, "scope");
         ValidationResult result;
@@ -92,7 +104,7 @@ public final class ConnectionValidation {
                     e.getClass().getSimpleName());
             result = ValidationResult.error("Validation failed unexpectedly");
         }
-        audit(uuid, scope, result);
+        audit(uuid, scope, result, actor);
         return result;
     }
 
@@ -169,7 +181,7 @@ public final class ConnectionValidation {
         return result;
     }
 
-    private void audit(UUID uuid, Owner scope, ValidationResult result) {
+    private void audit(UUID uuid, Owner scope, ValidationResult result, UUID actor) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("result", result.isOk() ? "ok" : "error");
         if (!result.isOk()) {
@@ -178,7 +190,7 @@ public final class ConnectionValidation {
         try {
             store.inTransaction(tx -> {
                 tx.find(uuid, scope)
-                        .ifPresent(row -> tx.audit(AuditActions.VALIDATED, row, null, AuditMode.MANUAL, metadata));
+                        .ifPresent(row -> tx.audit(AuditActions.VALIDATED, row, actor, AuditMode.MANUAL, metadata));
                 return null;
             });
         } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
 package dev.phoenixkit.integrations.internal.protocol;
 
-import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.json.FieldText;
@@ -11,6 +10,7 @@ import dev.phoenixkit.integrations.provider.ProviderRegistry;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -80,15 +80,22 @@ final class CheckSession implements CheckContext {
         Objects.requireNonNull(request, "request");
         Duration left = remaining();
         if (left.isZero()) {
-            throw new IntegrationException(
-                    IntegrationError.TRANSPORT_FAILED, "No time left to call " + ProviderHttp.hostOf(request.uri()));
+            throw new CheckDeadlinePassed(ProviderHttp.hostOf(request.uri()));
         }
-        Duration timeout = request.timeout().orElse(http.timeout());
-        timeout = min(min(timeout, http.timeout()), left);
+        Duration ownTimeout = min(request.timeout().orElse(http.timeout()), http.timeout());
+        boolean cutByDeadline = left.compareTo(ownTimeout) < 0;
         HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true)
-                .timeout(timeout)
+                .timeout(cutByDeadline ? left : ownTimeout)
                 .build();
-        HttpResponse<byte[]> response = http.sendRaw(bounded);
+        HttpResponse<byte[]> response;
+        try {
+            response = http.sendRaw(bounded);
+        } catch (IntegrationException e) {
+            if (cutByDeadline && e.getCause() instanceof HttpTimeoutException) {
+                throw new CheckDeadlinePassed(ProviderHttp.hostOf(request.uri()));
+            }
+            throw e;
+        }
         return new CheckResponse(response.statusCode(), response.headers().map(), response.body());
     }
 

@@ -1,2 +1,6 @@
-/** Implementation shared by the built-in strategies; not part of the API. */
+/**
+ * Implementation of the built-in providers' validation strategies ({@code brevo_api}, {@code telegram}, the AWS
+ * ones). Not API: anything here may change without notice; use the definitions in
+ * {@code dev.phoenixkit.integrations.providers}.
+ */
 package dev.phoenixkit.integrations.providers.internal;

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class FakeRouter implements HttpHandler {
     private static final Pattern MICROSOFT_AUTHORIZE = Pattern.compile("^/[^/]+/oauth2/v2\\.0/authorize$");
     private static final Pattern MICROSOFT_TOKEN = Pattern.compile("^/[^/]+/oauth2/v2\\.0/token$");
+    private static final Pattern TELEGRAM_GET_ME = Pattern.compile("^/bot[^/]+/getMe$");
 
     private final ServerSettings settings;
     private final OAuthEndpoints oauth;
@@ -59,7 +60,13 @@ public final class FakeRouter implements HttpHandler {
         if (path.equals("/oauth2/v2/userinfo") || path.equals("/v1.0/me")) {
             return Optional.of(FakeEndpoint.USERINFO);
         }
-        if (path.equals("/api/v1/auth/key") || path.equals("/v1/models") || path.equals("/models")) {
+        if (path.equals("/api/v1/auth/key")
+                || path.equals("/v1/models")
+                || path.equals("/models")
+                || path.equals("/v1/user")
+                || path.equals("/rate_limit")
+                || path.equals("/v3/account")
+                || TELEGRAM_GET_ME.matcher(path).matches()) {
             return Optional.of(FakeEndpoint.API_KEY);
         }
         if (path.equals("/resource") || path.startsWith("/resource/")) {
