@@ -5,12 +5,13 @@ import dev.phoenixkit.integrations.provider.ProviderSource;
 import dev.phoenixkit.integrations.providers.aws.AmazonBedrock;
 import dev.phoenixkit.integrations.providers.aws.AwsSes;
 import dev.phoenixkit.integrations.providers.aws.ObjectStorage;
+import dev.phoenixkit.integrations.providers.smtp.Smtp;
 import java.util.List;
 
 /**
  * The library's built-in providers, in PhoenixKit's order ({@code builtin_providers/0}): google, microsoft, openai,
- * openrouter, mistral, deepseek, xai, elevenlabs, amazon_bedrock, aws_ses, object_storage, brevo_api, telegram,
- * github.
+ * openrouter, mistral, deepseek, xai, elevenlabs, amazon_bedrock, aws_ses, object_storage, smtp, brevo_api,
+ * telegram, github.
  *
  * <p>Registered in {@code META-INF/services/dev.phoenixkit.integrations.provider.ProviderSource}, so
  * {@link dev.phoenixkit.integrations.provider.ProviderRegistry#loadDefault()} picks it up; marked
@@ -29,6 +30,7 @@ public final class BuiltInProviders implements ProviderSource {
             AmazonBedrock.definition(),
             AwsSes.definition(),
             ObjectStorage.definition(),
+            Smtp.definition(),
             BrevoApi.definition(),
             Telegram.definition(),
             GitHub.definition());

@@ -31,6 +31,7 @@ class BuiltInProvidersTest {
                         "amazon_bedrock",
                         "aws_ses",
                         "object_storage",
+                        "smtp",
                         "brevo_api",
                         "telegram",
                         "github");
