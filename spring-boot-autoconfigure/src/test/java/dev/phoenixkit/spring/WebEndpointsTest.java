@@ -63,16 +63,10 @@ class WebEndpointsTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        for (String pair : Databases.datasource(DATABASE)) {
-            String[] kv = pair.split("=", 2);
-            registry.add(kv[0], () -> kv[1]);
-        }
-        registry.add("phoenixkit.integrations.secret-key-base", () -> Databases.SECRET);
+        Databases.register(registry, DATABASE);
         registry.add("phoenixkit.integrations.problem-details", () -> "true");
         registry.add("phoenixkit.integrations.callback.success-redirect", () -> "/connected");
         registry.add("spring.autoconfigure.exclude", () -> String.join(",", NO_SECURITY));
-        registry.add("spring.flyway.enabled", () -> "false");
-        registry.add("spring.liquibase.enabled", () -> "false");
         registry.add("management.endpoints.web.exposure.include", () -> "health,configprops,env");
         registry.add("management.endpoint.health.show-details", () -> "always");
         registry.add("management.endpoint.configprops.show-values", () -> "always");
