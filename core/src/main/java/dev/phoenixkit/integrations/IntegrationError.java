@@ -27,7 +27,11 @@ public enum IntegrationError {
     ALREADY_EXISTS,
     /** The provider does not allow connections in that owner scope (a typed owner needs {@code PERSONAL}). */
     SCOPE_NOT_ALLOWED,
-    /** The connection's provider is not in the {@code ProviderRegistry}. */
+    /**
+     * The provider is not in the {@code ProviderRegistry}: {@code addConnection} with an unregistered key (the
+     * message names it and lists the registered keys; nothing is written), or an OAuth2 call on a connection whose
+     * provider is unregistered or not OAuth2.
+     */
     UNKNOWN_PROVIDER,
     /** An OAuth2 authorization URL was asked for before a {@code client_id} was saved. */
     CLIENT_ID_NOT_CONFIGURED,

@@ -97,14 +97,17 @@ public final class Integrations implements AutoCloseable {
 
     /**
      * Creates a connection: the only place a storage key is born. Status {@code disconnected}; {@code auth_type}
-     * from the registry ({@code null} for an unregistered provider).
+     * from the registry. The provider must be registered: rows of providers this application does not register
+     * (written by PhoenixKit or another host) keep working for reads and writes, but none is born here
+     * (docs/behaviour.md#fix-14).
      *
-     * @param provider a provider key matching {@link ProviderDefinition#KEY_PATTERN} (registered or not)
+     * @param provider a registered provider key (so one matching {@link ProviderDefinition#KEY_PATTERN})
      * @param name     the connection name, trimmed, then matching {@code ^[a-zA-Z0-9][a-zA-Z0-9\-_]*$}
      * @return the new connection
      * @throws IntegrationException {@code EMPTY_NAME}, {@code INVALID_NAME}, {@code ALREADY_EXISTS} (decided by the
      *                              unique index, so concurrent adds of one name have exactly one winner),
-     *                              {@code INVALID_PROVIDER_KEY}
+     *                              {@code INVALID_PROVIDER_KEY}, {@code UNKNOWN_PROVIDER} (the message names the
+     *                              key and lists the registered ones; nothing is written)
      */
     public Connection addConnection(String provider, String name) {
         return commands.addConnection(provider, name, null, Owner.SYSTEM);

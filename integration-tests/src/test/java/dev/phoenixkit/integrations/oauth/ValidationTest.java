@@ -58,8 +58,8 @@ class ValidationTest {
 
     @Test
     void validateConnectionWhenProviderUnregisteredThenUnknownProvider() {
-        UUID uuid = fixture.integrations.addConnection("aws", "default").uuid();
-        fixture.integrations.saveSetup(uuid, Map.of("access_key", "AKIA"));
+        UUID uuid = fixture.foreignRow(
+                "aws", "default", Map.of("auth_type", "key_secret", "access_key", "AKIA", "status", "configured"));
 
         assertThat(fixture.integrations.validateConnection(uuid)).isEqualTo(ValidationResult.error("Unknown provider"));
     }

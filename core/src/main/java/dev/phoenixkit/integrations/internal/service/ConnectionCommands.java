@@ -67,15 +67,14 @@ public final class ConnectionCommands {
         Objects.requireNonNull(rawName, "name");
         Objects.requireNonNull(owner, "owner");
         Names.checkProviderKey(provider);
+        ProviderDefinition definition = SetupRules.registered(providers, provider);
         String name = Names.checkName(store.layout(), provider, rawName);
         OwnerRules.checkScopeAllowed(providers, provider, owner);
         ProviderRef ref = new ProviderRef(provider, name);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(Fields.PROVIDER, provider);
         fields.put(Fields.NAME, name);
-        fields.put(
-                Fields.AUTH_TYPE,
-                providers.get(provider).map(p -> p.authType().wireValue()).orElse(null));
+        fields.put(Fields.AUTH_TYPE, definition.authType().wireValue());
         fields.put(Fields.STATUS, ConnectionStatus.DISCONNECTED.wireValue());
         OwnerRules.stamp(fields, owner);
         return store.inTransaction(tx -> {
