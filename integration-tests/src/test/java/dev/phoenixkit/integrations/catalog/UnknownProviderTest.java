@@ -96,8 +96,7 @@ class UnknownProviderTest {
         assertThatThrownBy(() -> integrations.addConnection("acme_crm", "second"))
                 .isInstanceOfSatisfying(IntegrationException.class, e -> {
                     assertThat(e.error()).isEqualTo(IntegrationError.UNKNOWN_PROVIDER);
-                    assertThat(e.getMessage())
-                            .isEqualTo("Unknown provider 'acme_crm'; registered providers: " + known);
+                    assertThat(e.getMessage()).isEqualTo("Unknown provider 'acme_crm'; registered providers: " + known);
                 });
         assertThatThrownBy(() -> integrations.addConnection("aws", "default", UUID.randomUUID()))
                 .isInstanceOfSatisfying(
