@@ -70,6 +70,8 @@ public final class Fields {
     public static final String OWNER_TYPE = "owner_type";
     /** PhoenixKit's owner uuid of a personal connection; absent on system rows; plaintext, write-once. */
     public static final String OWNER_UUID = "owner_uuid";
+    /** The CSRF state of a pending OAuth2 redirect, as PhoenixKit's admin form saves it. */
+    public static final String OAUTH_STATE = "oauth_state";
 
     private Fields() {}
 }

@@ -83,5 +83,13 @@ public enum IntegrationError {
      * stored value (written by PhoenixKit) gets it when a request would carry it. The message names the field or
      * header, never the value (docs/behaviour.md#fix-13).
      */
-    INVALID_SECRET
+    INVALID_SECRET,
+    /**
+     * {@code saveSetup} was given a field name its connection's provider does not know
+     * ({@code ProviderDefinition.knownFields()}: a misspelling such as {@code apikey} for {@code api_key}). The
+     * message names the unknown fields, suggests a close known one and lists the known ones, never a value; nothing
+     * is written. {@code validateCredentials} answers the same message as an error result. Connections of providers
+     * the registry does not know are not checked (docs/behaviour.md#fix-14).
+     */
+    UNKNOWN_FIELD
 }

@@ -131,8 +131,10 @@ public final class Integrations implements AutoCloseable {
      * rule: {@code connected}/{@code error} stay; otherwise {@code configured} when the auth type's runtime
      * credential is present, else {@code disconnected}. Secrets are encrypted; a secret {@code attrs} does not change
      * keeps its stored ciphertext byte for byte, one stored as plaintext (by PhoenixKit before it had a key) is
-     * encrypted, and stored secrets that cannot be decrypted are kept unless {@code attrs} replaces them. Fields the
-     * library does not know (PhoenixKit's {@code aws_region}, {@code chat_ids}, ...) are kept as stored.
+     * encrypted, and stored secrets that cannot be decrypted are kept unless {@code attrs} replaces them. Stored
+     * fields {@code attrs} does not name are kept as stored, whatever they are. For a registered provider,
+     * {@code attrs} may only name its {@link ProviderDefinition#knownFields() known fields}: a misspelling such as
+     * {@code apikey} is refused (docs/behaviour.md#fix-14); a provider the registry does not know is not checked.
      *
      * @param uuid  the connection
      * @param attrs PhoenixKit field names ({@code api_key}, {@code client_id}, ...) to JSON-compatible values
@@ -142,7 +144,8 @@ public final class Integrations implements AutoCloseable {
      * @return the data as saved
      * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection; {@code INVALID_SECRET}
      *                              naming the field (never the value) for a secret with a control character inside
-     *                              it (nothing is written)
+     *                              it; {@code UNKNOWN_FIELD} naming the unknown fields and listing the known ones
+     *                              (nothing is written)
      */
     public IntegrationData saveSetup(UUID uuid, Map<String, ?> attrs) {
         return commands.saveSetup(uuid, attrs, null, Owner.SYSTEM);
@@ -279,7 +282,9 @@ public final class Integrations implements AutoCloseable {
      *
      * @param provider the provider key
      * @param attrs    PhoenixKit field names ({@code api_key}, {@code access_token}, ...) to values
-     * @return as {@link #validateConnection(UUID)}; "Unknown provider" for an unregistered provider; never throws
+     * @return as {@link #validateConnection(UUID)}; "Unknown provider" for an unregistered provider; the
+     *         {@code UNKNOWN_FIELD} message of {@link #saveSetup(UUID, Map)} when {@code attrs} names a field the
+     *         provider does not know (nothing is sent); never throws
      */
     public ValidationResult validateCredentials(String provider, Map<String, ?> attrs) {
         return auth.validation()

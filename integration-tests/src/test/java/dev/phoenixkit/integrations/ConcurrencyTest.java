@@ -26,7 +26,14 @@ class ConcurrencyTest {
 
     @BeforeEach
     void setUp(DataSource dataSource) {
-        integrations = TestIntegrations.create(dataSource);
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            fields.add("field_" + i);
+            fields.add("setting_" + i);
+        }
+        // the fields the tests write, declared, so the registered-provider path (checked under the row lock) runs
+        integrations =
+                TestIntegrations.create(dataSource, TestIntegrations.tickingClock(), TestIntegrations.registry(fields));
         executor = Executors.newFixedThreadPool(16);
     }
 

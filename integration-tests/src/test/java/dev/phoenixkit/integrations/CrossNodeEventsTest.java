@@ -133,8 +133,10 @@ class CrossNodeEventsTest {
             try (Statement statement = raw.createStatement()) {
                 statement.execute("LISTEN phoenix_kit_integrations");
             }
-            UUID uuid = nodeA.addConnection("openrouter", "default").uuid();
-            nodeA.saveSetup(uuid, Map.of("api_key", "sk-never-in-payload", "client_secret", "cs-never"));
+            UUID uuid = nodeA.addConnection("google", "default").uuid();
+            nodeA.saveSetup(
+                    uuid,
+                    Map.of("client_id", "cid", "access_token", "sk-never-in-payload", "client_secret", "cs-never"));
             List<String> payloads = new ArrayList<>();
             Instant deadline = Instant.now().plus(BOUND);
             while (payloads.size() < 2 && Instant.now().isBefore(deadline)) {

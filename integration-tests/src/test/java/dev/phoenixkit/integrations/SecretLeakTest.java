@@ -123,7 +123,7 @@ class SecretLeakTest {
                                 "status",
                                 "connected"))
                 .toString());
-        UUID telegram = integrations.addConnection("telegram", "default").uuid();
+        UUID telegram = ForeignRows.insert(jdbi, integrations.storageLayout(), "telegram", "default", Map.of());
         integrations.saveSetup(telegram, Map.of("bot_token", SECRETS.get(4), "secret_key", SECRETS.get(5)));
 
         observed.add(integrations.getCredentials("openrouter").toString());

@@ -9,6 +9,7 @@ import dev.phoenixkit.testkit.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -20,8 +21,26 @@ final class TestIntegrations {
 
     private TestIntegrations() {}
 
-    /** openrouter and mistral (API key), google (OAuth2); "aws", "telegram", "smtp" stay unregistered. */
+    /**
+     * openrouter and mistral (API key), google (OAuth2); "aws", "telegram", "smtp" stay unregistered. openrouter and
+     * google also declare the host fields {@code note} (and openrouter {@code extra}) that tests write to change a
+     * row without touching a credential.
+     */
     static ProviderRegistry registry() {
+        return registry(List.of());
+    }
+
+    /**
+     * @param openrouterFields further fields openrouter declares ({@code ProviderDefinition.Builder.storedField})
+     * @return {@link #registry()} with them
+     */
+    static ProviderRegistry registry(List<String> openrouterFields) {
+        ProviderDefinition.Builder openrouter = ProviderDefinition.builder("openrouter")
+                .name("OpenRouter")
+                .authType(AuthType.API_KEY)
+                .storedField("note")
+                .storedField("extra");
+        openrouterFields.forEach(openrouter::storedField);
         return ProviderRegistry.builder()
                 .add(ProviderDefinition.builder("google")
                         .name("Google")
@@ -32,11 +51,9 @@ final class TestIntegrations {
                                 .userinfoUrl("https://www.googleapis.com/oauth2/v3/userinfo")
                                 .defaultScopes("openid email")
                                 .build())
+                        .storedField("note")
                         .build())
-                .add(ProviderDefinition.builder("openrouter")
-                        .name("OpenRouter")
-                        .authType(AuthType.API_KEY)
-                        .build())
+                .add(openrouter.build())
                 .add(ProviderDefinition.builder("mistral")
                         .name("Mistral")
                         .authType(AuthType.API_KEY)
@@ -49,9 +66,13 @@ final class TestIntegrations {
     }
 
     static Integrations create(DataSource dataSource, Clock clock) {
+        return create(dataSource, clock, registry());
+    }
+
+    static Integrations create(DataSource dataSource, Clock clock, ProviderRegistry registry) {
         return Integrations.builder()
                 .dataSource(dataSource)
-                .providers(registry())
+                .providers(registry)
                 .cipher(SecretCipher.fromSecretKeyBase(SECRET_KEY_BASE))
                 .clock(clock)
                 .build();

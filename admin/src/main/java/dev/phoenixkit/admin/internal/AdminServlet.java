@@ -448,7 +448,14 @@ public final class AdminServlet extends HttpServlet {
             if (!typed.valid()) {
                 result = new Notice("error", "Fill in the marked fields to test.");
             } else {
-                Map<String, Object> merged = new LinkedHashMap<>(stored.asMap());
+                // the stored fields the provider knows (a row may hold others, written by another host: they
+                // would be refused as unknown fields, and no check reads them), then the form's
+                Map<String, Object> merged = new LinkedHashMap<>();
+                stored.asMap().forEach((field, value) -> {
+                    if (provider.knownFields().contains(field)) {
+                        merged.put(field, value);
+                    }
+                });
                 merged.putAll(typed.attrs());
                 ValidationResult outcome = integrations.validateCredentials(provider.key(), merged);
                 if (typed.sameAs(stored)) {

@@ -1,5 +1,7 @@
 package dev.phoenixkit.integrations.provider;
 
+import dev.phoenixkit.integrations.Fields;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +24,37 @@ public enum AuthType {
     BOT_TOKEN,
     /** A free-form credentials map (for example SMTP, databases). */
     CREDENTIALS;
+
+    /**
+     * The fields a connection of this auth type stores for its credentials, whatever its provider declares as setup
+     * fields (PhoenixKit's names; {@link ProviderDefinition#knownFields()} adds them to the provider's own).
+     *
+     * @return for {@link #OAUTH2} the app's {@code client_id}, {@code client_secret}, {@code tenant_id}, the tokens
+     *         with {@code token_type}, {@code expires_at}, {@code token_obtained_at}, {@code scopes} and PhoenixKit's
+     *         {@code oauth_state}; for {@link #API_KEY} {@code api_key}; for {@link #BOT_TOKEN} {@code bot_token};
+     *         for {@link #KEY_SECRET} {@code access_key} and {@code secret_key}; for {@link #CREDENTIALS} the
+     *         {@code credentials} map
+     */
+    public List<String> credentialFields() {
+        return switch (this) {
+            case OAUTH2 ->
+                List.of(
+                        Fields.CLIENT_ID,
+                        Fields.CLIENT_SECRET,
+                        Fields.TENANT_ID,
+                        Fields.ACCESS_TOKEN,
+                        Fields.REFRESH_TOKEN,
+                        Fields.TOKEN_TYPE,
+                        Fields.EXPIRES_AT,
+                        Fields.TOKEN_OBTAINED_AT,
+                        Fields.SCOPES,
+                        Fields.OAUTH_STATE);
+            case API_KEY -> List.of(Fields.API_KEY);
+            case BOT_TOKEN -> List.of(Fields.BOT_TOKEN);
+            case KEY_SECRET -> List.of(Fields.ACCESS_KEY, Fields.SECRET_KEY);
+            case CREDENTIALS -> List.of(Fields.CREDENTIALS);
+        };
+    }
 
     /** @return the lowercase text PhoenixKit stores, for example {@code "oauth2"} or {@code "api_key"} */
     public String wireValue() {

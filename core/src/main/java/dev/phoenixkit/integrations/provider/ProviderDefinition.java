@@ -1,9 +1,13 @@
 package dev.phoenixkit.integrations.provider;
 
+import dev.phoenixkit.integrations.Fields;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +24,24 @@ public final class ProviderDefinition {
     /** The pattern a provider key must match. */
     public static final String KEY_PATTERN = "^[a-zA-Z0-9][a-zA-Z0-9._-]*$";
 
+    /**
+     * The fields every connection may hold whatever its provider (PhoenixKit's names): identity, status, the
+     * validation outcome, the connected account, the owner.
+     */
+    public static final List<String> COMMON_FIELDS = List.of(
+            Fields.PROVIDER,
+            Fields.NAME,
+            Fields.AUTH_TYPE,
+            Fields.STATUS,
+            Fields.CONNECTED_AT,
+            Fields.LAST_VALIDATED_AT,
+            Fields.VALIDATION_STATUS,
+            Fields.EXTERNAL_ACCOUNT_ID,
+            Fields.EXTERNAL_ACCOUNT_NAME,
+            Fields.METADATA,
+            Fields.OWNER_TYPE,
+            Fields.OWNER_UUID);
+
     private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
 
     private final String key;
@@ -29,6 +51,8 @@ public final class ProviderDefinition {
     private final AuthType authType;
     private final OAuthConfig oauthConfig;
     private final List<SetupField> setupFields;
+    private final List<String> storedFields;
+    private final Set<String> knownFields;
     private final List<String> capabilities;
     private final List<ProviderScope> scopes;
     private final String baseUrl;
@@ -43,6 +67,13 @@ public final class ProviderDefinition {
         this.authType = builder.authType;
         this.oauthConfig = builder.oauthConfig;
         this.setupFields = List.copyOf(builder.setupFields);
+        this.storedFields = List.copyOf(builder.storedFields);
+        Set<String> known = new LinkedHashSet<>();
+        setupFields.forEach(field -> known.add(field.key()));
+        known.addAll(storedFields);
+        known.addAll(authType.credentialFields());
+        known.addAll(COMMON_FIELDS);
+        this.knownFields = Collections.unmodifiableSet(known);
         this.capabilities = List.copyOf(builder.capabilities);
         this.scopes = builder.scopes.isEmpty() ? List.of(ProviderScope.SYSTEM) : List.copyOf(builder.scopes);
         this.baseUrl = builder.baseUrl;
@@ -82,6 +113,7 @@ public final class ProviderDefinition {
         builder.authType = authType;
         builder.oauthConfig = oauthConfig;
         builder.setupFields.addAll(setupFields);
+        builder.storedFields.addAll(storedFields);
         builder.capabilities.addAll(capabilities);
         builder.scopes.addAll(scopes);
         builder.baseUrl = baseUrl;
@@ -123,6 +155,26 @@ public final class ProviderDefinition {
     /** @return the setup form's fields, in order */
     public List<SetupField> setupFields() {
         return setupFields;
+    }
+
+    /**
+     * @return fields this provider's connections store beyond the setup form, in order (PhoenixKit's Telegram form
+     *         writes {@code mode} and {@code chat_ids}); may be empty
+     */
+    public List<String> storedFields() {
+        return storedFields;
+    }
+
+    /**
+     * The field names {@code saveSetup} and {@code validateCredentials} accept for this provider; any other is
+     * refused as a misspelling ({@code UNKNOWN_FIELD}, docs/behaviour.md#fix-14). Rows hold whatever they hold:
+     * only names passed in are checked.
+     *
+     * @return in this order: the setup fields, the {@link #storedFields()}, the auth type's
+     *         {@link AuthType#credentialFields()} and the {@link #COMMON_FIELDS}; unmodifiable
+     */
+    public Set<String> knownFields() {
+        return knownFields;
     }
 
     /** @return what the provider offers, for example {@code "google_drive"}, {@code "ai_completions"} */
@@ -193,6 +245,7 @@ public final class ProviderDefinition {
                 && authType == that.authType
                 && Objects.equals(oauthConfig, that.oauthConfig)
                 && setupFields.equals(that.setupFields)
+                && storedFields.equals(that.storedFields)
                 && capabilities.equals(that.capabilities)
                 && scopes.equals(that.scopes)
                 && Objects.equals(baseUrl, that.baseUrl)
@@ -210,6 +263,7 @@ public final class ProviderDefinition {
                 authType,
                 oauthConfig,
                 setupFields,
+                storedFields,
                 capabilities,
                 scopes,
                 baseUrl,
@@ -231,6 +285,7 @@ public final class ProviderDefinition {
         private AuthType authType;
         private OAuthConfig oauthConfig;
         private final List<SetupField> setupFields = new ArrayList<>();
+        private final List<String> storedFields = new ArrayList<>();
         private final List<String> capabilities = new ArrayList<>();
         private final List<ProviderScope> scopes = new ArrayList<>();
         private String baseUrl;
@@ -292,6 +347,18 @@ public final class ProviderDefinition {
          */
         public Builder setupField(SetupField setupField) {
             setupFields.add(Objects.requireNonNull(setupField, "setupField"));
+            return this;
+        }
+
+        /**
+         * Declares a field the provider's connections store beyond the setup form (written by the host's own
+         * screens, or by PhoenixKit's), so {@code saveSetup} accepts it.
+         *
+         * @param key the stored field name, for example {@code "chat_ids"}
+         * @return this builder
+         */
+        public Builder storedField(String key) {
+            storedFields.add(Objects.requireNonNull(key, "key"));
             return this;
         }
 
@@ -362,7 +429,8 @@ public final class ProviderDefinition {
          * @return the definition
          * @throws IllegalArgumentException when {@code key} does not match {@value #KEY_PATTERN}, {@code name} is
          *                                  blank, {@code authType} is missing, {@code oauth} does not fit the auth
-         *                                  type, two setup fields share a key, a capability is blank or repeated,
+         *                                  type, two setup fields share a key, a stored field is blank, repeated or
+         *                                  a setup field, a capability is blank or repeated,
          *                                  or {@code baseUrl} is not an absolute http(s) URL
          */
         public ProviderDefinition build() {
@@ -384,6 +452,12 @@ public final class ProviderDefinition {
             }
             if (setupFields.stream().map(SetupField::key).distinct().count() != setupFields.size()) {
                 throw new IllegalArgumentException("setupField keys must be unique (provider '" + key + "')");
+            }
+            if (storedFields.stream().anyMatch(String::isBlank)
+                    || storedFields.stream().distinct().count() != storedFields.size()
+                    || setupFields.stream().anyMatch(field -> storedFields.contains(field.key()))) {
+                throw new IllegalArgumentException(
+                        "storedField keys must be non-blank, unique and not setup fields (provider '" + key + "')");
             }
             if (capabilities.stream().anyMatch(String::isBlank)
                     || capabilities.stream().distinct().count() != capabilities.size()) {

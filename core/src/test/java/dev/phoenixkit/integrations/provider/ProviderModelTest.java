@@ -26,6 +26,65 @@ class ProviderModelTest {
     }
 
     @Test
+    void knownFieldsAreSetupThenStoredThenAuthTypeThenCommonFields() {
+        ProviderDefinition provider = ProviderDefinition.builder("bot")
+                .name("Bot")
+                .authType(AuthType.BOT_TOKEN)
+                .setupField(SetupField.builder("bot_token").label("Token").build())
+                .setupField(SetupField.builder("chat").label("Chat").build())
+                .storedField("chat_ids")
+                .build();
+
+        assertThat(provider.storedFields()).containsExactly("chat_ids");
+        assertThat(provider.knownFields())
+                .containsExactly(
+                        "bot_token",
+                        "chat",
+                        "chat_ids",
+                        "provider",
+                        "name",
+                        "auth_type",
+                        "status",
+                        "connected_at",
+                        "last_validated_at",
+                        "validation_status",
+                        "external_account_id",
+                        "external_account_name",
+                        "metadata",
+                        "owner_type",
+                        "owner_uuid");
+        assertThat(provider.toBuilder().build()).isEqualTo(provider);
+        assertThat(provider.toBuilder().storedField("mode").build()).isNotEqualTo(provider);
+        assertThat(apiKey("k").build().knownFields()).contains("api_key").doesNotContain("access_token", "bot_token");
+        assertThat(ProviderDefinition.builder("o")
+                        .name("O")
+                        .authType(AuthType.OAUTH2)
+                        .oauth(OAuthConfig.builder()
+                                .authUrl("https://example.com/auth")
+                                .tokenUrl("https://example.com/token")
+                                .build())
+                        .build()
+                        .knownFields())
+                .contains("client_id", "client_secret", "tenant_id", "access_token", "refresh_token", "oauth_state")
+                .doesNotContain("api_key", "oauth_code_verifier");
+    }
+
+    @Test
+    void storedFieldsMustBeNonBlankUniqueAndNotSetupFields() {
+        for (ProviderDefinition.Builder builder : new ProviderDefinition.Builder[] {
+            apiKey("a").storedField(" "),
+            apiKey("b").storedField("mode").storedField("mode"),
+            apiKey("c")
+                    .setupField(SetupField.builder("mode").label("Mode").build())
+                    .storedField("mode")
+        }) {
+            assertThatThrownBy(builder::build)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("storedField");
+        }
+    }
+
+    @Test
     void likePatternOfAnUnderscoreKeyMatchesOnlyThatKey() {
         assertThat(Names.connectionsPattern("aws_ses")).isEqualTo("integration:aws\\_ses:%");
         assertThat(Names.connectionsPattern("a%b.c")).isEqualTo("integration:a\\%b.c:%");

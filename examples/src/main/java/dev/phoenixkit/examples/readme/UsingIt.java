@@ -30,7 +30,7 @@ final class UsingIt {
         Integrations integrations = Integrations.builder()
                 .dataSource(dataSource)                                 // or .jdbi(jdbi); only connections are borrowed
                 .cipher(SecretCipher.fromSecretKeyBase(secretKeyBase))  // PhoenixKit's enc:v1, same secret → same format
-                .providers(ProviderRegistry.loadDefault())              // google, microsoft, openrouter, mistral, deepseek + yours
+                .providers(ProviderRegistry.loadDefault())              // PhoenixKit's fifteen (google ... github, see Providers) + yours
                 .build();                                               // immutable, thread-safe; close() at shutdown
 
         Connection work = integrations.addConnection("openrouter", "work");   // the only place a storage key is born

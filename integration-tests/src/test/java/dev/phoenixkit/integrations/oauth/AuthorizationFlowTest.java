@@ -224,7 +224,7 @@ class AuthorizationFlowTest {
         AuthorizationRequest request = fixture.integrations.beginAuthorization(uuid, REDIRECT);
 
         List<IntegrationData> handedOut = new java.util.ArrayList<>();
-        handedOut.add(fixture.integrations.saveSetup(uuid, Map.of("note", "pending")));
+        handedOut.add(fixture.integrations.saveSetup(uuid, Map.of("external_account_name", "pending")));
         handedOut.add(fixture.integrations.getIntegration(uuid.toString()));
         handedOut.add(fixture.integrations.getIntegration("google:default"));
         handedOut.add(fixture.integrations.getCredentials(uuid.toString()));

@@ -108,11 +108,12 @@ class SecretControlCharactersTest {
     void saveSetupWhenSecretEndsInLineBreakThenStrippedAndUsable() throws Exception {
         UUID uuid = fixture.integrations.addConnection("openrouter", "pasted").uuid();
 
-        fixture.integrations.saveSetup(
-                uuid, Map.of(Fields.API_KEY, "  " + KEY + "\r\n", Fields.PASSWORD, " pass word\n"));
+        fixture.integrations.saveSetup(uuid, Map.of(Fields.API_KEY, "  " + KEY + "\r\n"));
+        UUID mail = fixture.integrations.addConnection("smtp", "pasted").uuid();
+        fixture.integrations.saveSetup(mail, Map.of(Fields.PASSWORD, " pass word\n"));
 
         assertThat(fixture.data(uuid).apiKey()).contains(KEY);
-        assertThat(fixture.data(uuid).get(Fields.PASSWORD))
+        assertThat(fixture.data(mail).get(Fields.PASSWORD))
                 .as("a password is kept as given")
                 .isEqualTo(" pass word\n");
         HttpResponse<byte[]> response = fixture.integrations.authenticatedRequest(uuid, resource());
@@ -129,12 +130,15 @@ class SecretControlCharactersTest {
         String bad = "sk-CTRL-left\r\nX-Injected: sk-CTRL-right";
 
         IntegrationException refused = failure(
-                () -> fixture.integrations.saveSetup(uuid, Map.of(Fields.API_KEY, bad, "note", "n")),
+                () -> fixture.integrations.saveSetup(
+                        uuid, Map.of(Fields.API_KEY, bad, Fields.EXTERNAL_ACCOUNT_NAME, "n")),
                 IntegrationError.INVALID_SECRET);
 
         assertThat(refused.getMessage()).contains("'api_key'").contains("control character");
         assertThat(fixture.data(uuid).apiKey()).contains(KEY);
-        assertThat(fixture.data(uuid).has("note")).as("nothing written").isFalse();
+        assertThat(fixture.data(uuid).has(Fields.EXTERNAL_ACCOUNT_NAME))
+                .as("nothing written")
+                .isFalse();
         failure(
                 () -> fixture.integrations.saveSetup(uuid, Map.of(Fields.CLIENT_SECRET, "cs\u0000tail")),
                 IntegrationError.INVALID_SECRET);

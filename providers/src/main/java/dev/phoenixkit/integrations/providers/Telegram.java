@@ -19,6 +19,10 @@ import java.util.List;
 public final class Telegram {
     /** The provider key. */
     public static final String KEY = "telegram";
+    /** PhoenixKit's personal form: {@code "single"} (the default) or {@code "multi"} chat delivery. */
+    public static final String MODE = "mode";
+    /** PhoenixKit's personal form: the chat ids captured from {@code getUpdates} during Test, a list of strings. */
+    public static final String CHAT_IDS = "chat_ids";
 
     private static final ProviderDefinition DEFINITION = ProviderDefinition.builder(KEY)
             .name("Telegram")
@@ -34,6 +38,8 @@ public final class Telegram {
                     .placeholder("123456789:ABCdef...")
                     .help("From @BotFather → /newbot (or /token for an existing bot)")
                     .build())
+            .storedField(MODE)
+            .storedField(CHAT_IDS)
             .capability("messaging")
             .instruction(InstructionSection.of(
                     "Create a bot with BotFather",

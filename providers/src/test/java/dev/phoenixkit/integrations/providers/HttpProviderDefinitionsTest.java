@@ -212,6 +212,9 @@ class HttpProviderDefinitionsTest {
                         "123456789:ABCdef...",
                         "From @BotFather → /newbot (or /token for an existing bot)"));
         assertThat(provider.capabilities()).containsExactly("messaging");
+        assertThat(provider.storedFields())
+                .as("PhoenixKit's personal form writes mode and chat_ids (my_integration_form.ex:264-305)")
+                .containsExactly("mode", "chat_ids");
         assertThat(provider.instructions())
                 .containsExactly(
                         InstructionSection.of(

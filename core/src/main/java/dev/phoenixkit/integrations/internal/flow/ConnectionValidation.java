@@ -11,6 +11,7 @@ import dev.phoenixkit.integrations.internal.json.JsonCodec;
 import dev.phoenixkit.integrations.internal.protocol.CredentialValidator;
 import dev.phoenixkit.integrations.internal.service.CredentialRules;
 import dev.phoenixkit.integrations.internal.service.SecretInput;
+import dev.phoenixkit.integrations.internal.service.SetupRules;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.observe.IntegrationsObserver;
@@ -114,7 +115,8 @@ public final class ConnectionValidation {
      *
      * @param providerKey the provider key
      * @param attrs       PhoenixKit field names to values
-     * @return the outcome; "Unknown provider" for an unregistered provider
+     * @return the outcome; "Unknown provider" for an unregistered provider; the {@code UNKNOWN_FIELD} message for a
+     *         field the provider does not know (nothing is sent)
      */
     public ValidationResult validateCredentials(String providerKey, Map<String, ?> attrs) {
         Objects.requireNonNull(providerKey, "providerKey");
@@ -127,9 +129,10 @@ public final class ConnectionValidation {
             Map<String, Object> plain = new LinkedHashMap<>();
             attrs.forEach((key, value) -> plain.put(key, JsonCodec.toPlain(value)));
             SecretInput.normalize(plain);
+            SetupRules.checkFields(provider.get(), plain.keySet());
             return validate(provider.get(), plain);
         } catch (IntegrationException e) {
-            // INVALID_SECRET: the message names the field, never the value; nothing is sent
+            // UNKNOWN_FIELD, INVALID_SECRET: the message names the field, never the value; nothing is sent
             return ValidationResult.error(e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn(

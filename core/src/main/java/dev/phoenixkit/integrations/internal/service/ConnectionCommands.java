@@ -90,7 +90,8 @@ public final class ConnectionCommands {
      *
      * @param uuid  the row uuid
      * @param attrs PhoenixKit field names to JSON-compatible values ({@code owner_type}/{@code owner_uuid} are
-     *              ignored: the owner is written once, by {@code addConnection})
+     *              ignored: the owner is written once, by {@code addConnection}); for a registered provider only
+     *              its known fields ({@code UNKNOWN_FIELD} otherwise, nothing written)
      * @param actor who asked, or {@code null}
      * @param scope the owner the connection must belong to
      * @return the data as saved
@@ -105,6 +106,7 @@ public final class ConnectionCommands {
         return store.inTransaction(tx -> {
             StoredConnection row = tx.lock(uuid, scope).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
             Optional<ProviderDefinition> provider = providers.get(row.provider());
+            provider.ifPresent(definition -> SetupRules.checkFields(definition, plainAttrs.keySet()));
             Map<String, Object> merged = new LinkedHashMap<>(row.data().asMap());
             merged.putAll(plainAttrs);
             OwnerRules.keep(merged, row);
