@@ -1,7 +1,5 @@
 package dev.phoenixkit.benchmarks;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phoenixkit.integrations.Connection;
 import dev.phoenixkit.integrations.Integrations;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
@@ -9,8 +7,6 @@ import dev.phoenixkit.integrations.observe.IntegrationsObserver;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
 import dev.phoenixkit.testkit.PostgresServer;
 import dev.phoenixkit.testkit.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
@@ -58,8 +53,6 @@ public class CachedReadBenchmark {
 
     private static final String SECRET_KEY_BASE = "benchmark-secret-key-base-0123456789abcdef0123456789abcdef";
     private static final String SELECT_BY_UUID = "SELECT value_json FROM public.phoenix_kit_settings WHERE uuid = ?";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP_TYPE = new TypeReference<>() {};
 
     /** Which cached read the library side measures. */
     @Param({"getCredentials", "accessToken"})
@@ -179,17 +172,6 @@ public class CachedReadBenchmark {
         } catch (SQLException e) {
             throw new IllegalStateException("Baseline query failed: " + e.getMessage(), e);
         }
-        Map<String, Object> fields;
-        try {
-            fields = MAPPER.readValue(valueJson, MAP_TYPE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (String field : SecretCipher.SENSITIVE_FIELDS) {
-            if (fields.get(field) instanceof String stored && SecretCipher.isCiphertext(stored)) {
-                fields.put(field, cipher.decrypt(stored));
-            }
-        }
-        return fields;
+        return ConnectionsFixture.parseAndDecrypt(valueJson, cipher);
     }
 }

@@ -27,7 +27,11 @@ public enum IntegrationError {
     ALREADY_EXISTS,
     /** The provider does not allow connections in that owner scope (a typed owner needs {@code PERSONAL}). */
     SCOPE_NOT_ALLOWED,
-    /** The connection's provider is not in the {@code ProviderRegistry}. */
+    /**
+     * The provider is not in the {@code ProviderRegistry}: {@code addConnection} with an unregistered key (the
+     * message names it and lists the registered keys; nothing is written), or an OAuth2 call on a connection whose
+     * provider is unregistered or not OAuth2.
+     */
     UNKNOWN_PROVIDER,
     /** An OAuth2 authorization URL was asked for before a {@code client_id} was saved. */
     CLIENT_ID_NOT_CONFIGURED,
@@ -71,5 +75,13 @@ public enum IntegrationError {
      * another schema than the one migrated. The message says how to migrate ({@code Migrator} or the CLI's
      * {@code migrate}).
      */
-    SCHEMA_NOT_MIGRATED
+    SCHEMA_NOT_MIGRATED,
+    /**
+     * A secret (API key, bot token, access or refresh token, client secret, secret key) holds a control character
+     * inside it (a line break, tab or NUL), so it could not be sent in an HTTP header. {@code saveSetup} strips a
+     * secret's surrounding whitespace (a pasted key's trailing newline) and refuses what is left with this code; a
+     * stored value (written by PhoenixKit) gets it when a request would carry it. The message names the field or
+     * header, never the value (docs/behaviour.md#fix-13).
+     */
+    INVALID_SECRET
 }

@@ -97,14 +97,17 @@ public final class Integrations implements AutoCloseable {
 
     /**
      * Creates a connection: the only place a storage key is born. Status {@code disconnected}; {@code auth_type}
-     * from the registry ({@code null} for an unregistered provider).
+     * from the registry. The provider must be registered: rows of providers this application does not register
+     * (written by PhoenixKit or another host) keep working for reads and writes, but none is born here
+     * (docs/behaviour.md#fix-14).
      *
-     * @param provider a provider key matching {@link ProviderDefinition#KEY_PATTERN} (registered or not)
+     * @param provider a registered provider key (so one matching {@link ProviderDefinition#KEY_PATTERN})
      * @param name     the connection name, trimmed, then matching {@code ^[a-zA-Z0-9][a-zA-Z0-9\-_]*$}
      * @return the new connection
      * @throws IntegrationException {@code EMPTY_NAME}, {@code INVALID_NAME}, {@code ALREADY_EXISTS} (decided by the
      *                              unique index, so concurrent adds of one name have exactly one winner),
-     *                              {@code INVALID_PROVIDER_KEY}
+     *                              {@code INVALID_PROVIDER_KEY}, {@code UNKNOWN_PROVIDER} (the message names the
+     *                              key and lists the registered ones; nothing is written)
      */
     public Connection addConnection(String provider, String name) {
         return commands.addConnection(provider, name, null, Owner.SYSTEM);
@@ -133,8 +136,13 @@ public final class Integrations implements AutoCloseable {
      *
      * @param uuid  the connection
      * @param attrs PhoenixKit field names ({@code api_key}, {@code client_id}, ...) to JSON-compatible values
+     * <p>A secret's surrounding whitespace is removed (a pasted key's trailing newline); a secret with a control
+     * character inside it is refused ({@code password} is kept exactly as given; docs/behaviour.md#fix-13).
+     *
      * @return the data as saved
-     * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection
+     * @throws IntegrationException {@code NOT_CONFIGURED} if there is no such connection; {@code INVALID_SECRET}
+     *                              naming the field (never the value) for a secret with a control character inside
+     *                              it (nothing is written)
      */
     public IntegrationData saveSetup(UUID uuid, Map<String, ?> attrs) {
         return commands.saveSetup(uuid, attrs, null, Owner.SYSTEM);
@@ -255,6 +263,18 @@ public final class Integrations implements AutoCloseable {
     }
 
     /**
+     * {@link #validateConnection(UUID)} with the actor who asked for the test recorded on its
+     * {@code integration.validated} audit entry (an admin console's operator).
+     *
+     * @param uuid  the connection
+     * @param actor who asked, or {@code null}
+     * @return as {@link #validateConnection(UUID)}; never throws
+     */
+    public ValidationResult validateConnection(UUID uuid, UUID actor) {
+        return auth.validation().validateConnection(Objects.requireNonNull(uuid, "uuid"), Owner.SYSTEM, actor);
+    }
+
+    /**
      * Tests credentials that are not stored (a dry run: nothing is written, no event, no audit entry).
      *
      * @param provider the provider key
@@ -340,12 +360,29 @@ public final class Integrations implements AutoCloseable {
      *                              nothing else changes); then the {@link #exchangeCode(UUID, String, URI)} errors
      */
     public IntegrationData completeAuthorization(UUID uuid, String state, String code, URI redirectUri) {
+        return completeAuthorization(uuid, state, code, redirectUri, null);
+    }
+
+    /**
+     * {@link #completeAuthorization(UUID, String, String, URI)} with the actor who connected the account recorded on
+     * its {@code integration.connected} audit entry.
+     *
+     * @param uuid        the connection
+     * @param state       the callback's {@code state} parameter
+     * @param code        the callback's {@code code} parameter, or {@code null}
+     * @param redirectUri the callback, as given to {@link #beginAuthorization(UUID, URI)}
+     * @param actor       who connected it, or {@code null}
+     * @return the connected data
+     * @throws IntegrationException as {@link #completeAuthorization(UUID, String, String, URI)}
+     */
+    public IntegrationData completeAuthorization(UUID uuid, String state, String code, URI redirectUri, UUID actor) {
         return auth.flows()
                 .complete(
                         Objects.requireNonNull(uuid, "uuid"),
                         state,
                         code,
-                        Objects.requireNonNull(redirectUri, "redirectUri"));
+                        Objects.requireNonNull(redirectUri, "redirectUri"),
+                        actor);
     }
 
     /**
@@ -365,7 +402,22 @@ public final class Integrations implements AutoCloseable {
      *                              nothing else changes); then the {@link #exchangeCode(UUID, String, URI)} errors
      */
     public Connection completeAuthorization(String state, String code, URI redirectUri) {
-        return auth.flows().completeByState(state, code, Objects.requireNonNull(redirectUri, "redirectUri"));
+        return completeAuthorization(state, code, redirectUri, null);
+    }
+
+    /**
+     * {@link #completeAuthorization(String, String, URI)} with the actor who connected the account recorded on its
+     * {@code integration.connected} audit entry (the admin console passes its operator).
+     *
+     * @param state       the callback's {@code state} parameter (may be {@code null}: then it cannot match)
+     * @param code        the callback's {@code code} parameter, or {@code null}
+     * @param redirectUri the callback, as given to {@link #beginAuthorization(UUID, URI)}
+     * @param actor       who connected it, or {@code null}
+     * @return the connected connection
+     * @throws IntegrationException as {@link #completeAuthorization(String, String, URI)}
+     */
+    public Connection completeAuthorization(String state, String code, URI redirectUri, UUID actor) {
+        return auth.flows().completeByState(state, code, Objects.requireNonNull(redirectUri, "redirectUri"), actor);
     }
 
     /**

@@ -47,7 +47,8 @@ public final class OwnedConnections {
      * @param name     the name (trimmed; unique per provider and owner, ignoring case in the uuid-key layout)
      * @return the new connection
      * @throws IntegrationException {@code SCOPE_NOT_ALLOWED}, {@code EMPTY_NAME}, {@code INVALID_NAME},
-     *                              {@code ALREADY_EXISTS} or {@code INVALID_PROVIDER_KEY}
+     *                              {@code ALREADY_EXISTS}, {@code INVALID_PROVIDER_KEY} or {@code UNKNOWN_PROVIDER}
+     *                              (an unregistered provider; nothing is written)
      */
     public Connection addConnection(String provider, String name) {
         return commands.addConnection(provider, name, null, owner);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every {@code java} block of README.md is code the build compiles: the block must follow a line
  * {@code <!-- snippet: NAME [NAME…] -->} and equal, whitespace-normalised, the regions of those names
- * ({@code // region NAME} … {@code // endregion}) in any {@code .java} file under a module's {@code src/}, joined in
+ * ({@code // region NAME} … {@code // endregion}) in any {@code .java} file under a module's (or a nested module's)
+ * {@code src/}, joined in
  * order. See "README snippets" in docs/architecture.md.
  */
 class ReadmeSnippetsTest {
@@ -136,7 +137,8 @@ class ReadmeSnippetsTest {
         Map<String, String> regions = new LinkedHashMap<>();
         List<Path> files;
         try (Stream<Path> modules = Files.list(root)) {
-            files = modules.map(module -> module.resolve("src"))
+            files = modules.flatMap(ReadmeSnippetsTest::withNestedModules)
+                    .map(module -> module.resolve("src"))
                     .filter(Files::isDirectory)
                     .flatMap(ReadmeSnippetsTest::javaFiles)
                     .sorted()
@@ -163,6 +165,20 @@ class ReadmeSnippetsTest {
             }
         }
         return regions;
+    }
+
+    /** A top-level folder and the folders directly inside it (nested modules such as examples/spring-sample). */
+    private static Stream<Path> withNestedModules(Path module) {
+        if (!Files.isDirectory(module) || !Files.isRegularFile(module.resolve("pom.xml"))) {
+            return Stream.of(module);
+        }
+        try (Stream<Path> children = Files.list(module)) {
+            List<Path> nested = children.filter(child -> Files.isRegularFile(child.resolve("pom.xml")))
+                    .toList();
+            return Stream.concat(Stream.of(module), nested.stream());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Stream<Path> javaFiles(Path src) {

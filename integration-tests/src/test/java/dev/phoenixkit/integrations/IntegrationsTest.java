@@ -409,10 +409,19 @@ class IntegrationsTest {
         }
 
         @Test
-        void addConnectionWhenUnregisteredProviderThenNullAuthType() {
-            Connection added = integrations.addConnection("aws", "default");
-            assertThat(added.data().has("auth_type")).isTrue();
-            assertThat(added.data().get("auth_type")).isNull();
+        void addConnectionWhenUnregisteredProviderThenUnknownProviderNamingKnownKeysAndNothingWritten() {
+            assertThatThrownBy(() -> integrations.addConnection("aws", "default"))
+                    .isInstanceOfSatisfying(IntegrationException.class, e -> {
+                        assertThat(e.error()).isEqualTo(IntegrationError.UNKNOWN_PROVIDER);
+                        assertThat(e.getMessage())
+                                .isEqualTo("Unknown provider 'aws'; registered providers: google, openrouter, mistral");
+                    });
+            int rows = jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT count(*) FROM public.phoenix_kit_settings WHERE module = 'integrations'")
+                    .mapTo(Integer.class)
+                    .one());
+            assertThat(rows).isZero();
+            assertThat(events).isEmpty();
         }
 
         @Test

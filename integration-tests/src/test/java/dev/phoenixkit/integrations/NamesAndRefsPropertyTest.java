@@ -2,8 +2,13 @@ package dev.phoenixkit.integrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phoenixkit.integrations.crypto.SecretCipher;
+import dev.phoenixkit.integrations.provider.AuthType;
+import dev.phoenixkit.integrations.provider.ProviderDefinition;
+import dev.phoenixkit.integrations.provider.ProviderRegistry;
 import dev.phoenixkit.testkit.PostgresServer;
 import dev.phoenixkit.testkit.TestDatabase;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -18,7 +23,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Property test: 10,000 tries, each pushing a generated provider, two generated names and a generated reference
- * through add / rename / get / resolve / find / isConnected (rows are kept, so later tries meet earlier names). Asserts the storage-key invariant (the key column is
+ * through add / rename / get / resolve / find / isConnected (rows are kept, so later tries meet earlier names;
+ * only registered providers can be added: {@code openrouter}, {@code google}, {@code a.b}, {@code x-y}, {@code a_b}). Asserts the storage-key invariant (the key column is
  * always {@code integration:<provider>:<trimmed name>} with exactly two separators, and provider and name read back
  * from the key) and that only {@link IntegrationException} ever escapes.
  */
@@ -31,7 +37,21 @@ class NamesAndRefsPropertyTest {
     @BeforeContainer
     static void startDatabase() {
         database = PostgresServer.shared().createDatabase();
-        integrations = TestIntegrations.create(database.dataSource());
+        // the keys with '.', '-' and '_' are registered too, so the key invariant is exercised on them
+        ProviderRegistry.Builder registry = ProviderRegistry.builder();
+        TestIntegrations.registry().all().forEach(registry::add);
+        for (String key : List.of("a.b", "x-y", "a_b")) {
+            registry.add(ProviderDefinition.builder(key)
+                    .name(key)
+                    .authType(AuthType.API_KEY)
+                    .build());
+        }
+        integrations = Integrations.builder()
+                .dataSource(database.dataSource())
+                .providers(registry.build())
+                .cipher(SecretCipher.fromSecretKeyBase(TestIntegrations.SECRET_KEY_BASE))
+                .clock(TestIntegrations.tickingClock())
+                .build();
     }
 
     @AfterContainer

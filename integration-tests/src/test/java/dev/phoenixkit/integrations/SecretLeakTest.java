@@ -195,4 +195,48 @@ class SecretLeakTest {
             }
         }
     }
+
+    /**
+     * Issue 9 item 1 (docs/behaviour.md#fix-13): a key with a line break, refused at {@code saveSetup}, and one stored
+     * that way (by PhoenixKit, past saveSetup) sent through {@code authenticatedRequest}: the JDK's header check,
+     * whose message quotes {@code Bearer <secret>}, is never reached, and no text carries the key.
+     */
+    @Test
+    void secretWithLineBreakWhenSavedOrSentThenNoneInLogsMessagesOrToString(DataSource dataSource, Jdbi jdbi) {
+        SecretCipher cipher = SecretCipher.fromSecretKeyBase(SECRETS.get(6));
+        Integrations integrations = Integrations.builder()
+                .dataSource(dataSource)
+                .providers(TestIntegrations.registry())
+                .cipher(cipher)
+                .build();
+        UUID openrouter = integrations.addConnection("openrouter", "default").uuid();
+        expectFailure(() -> integrations.saveSetup(openrouter, Map.of("api_key", "sk-or-LEAK\r\n" + SECRETS.get(0))));
+        observed.add(integrations
+                .saveSetup(openrouter, Map.of("api_key", SECRETS.get(0) + "\n"))
+                .toString());
+        String stored = cipher.encrypt(SECRETS.get(0) + "\r\n");
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE public.phoenix_kit_settings SET value_json ="
+                        + " jsonb_set(value_json, '{api_key}', to_jsonb(CAST(:stored AS text))) WHERE uuid = :uuid")
+                .bind("stored", stored)
+                .bind("uuid", openrouter)
+                .execute());
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:9/never-sent"))
+                .GET()
+                .build();
+        Object answer = expectFailure(() -> integrations.authenticatedRequest(openrouter, request));
+        integrations.close();
+
+        assertThat(answer).as("the request was refused before it was built").isNull();
+        for (ILoggingEvent event : appender.list) {
+            observed.add(event.getFormattedMessage());
+            if (event.getThrowableProxy() != null) {
+                observed.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+            }
+        }
+        assertThat(observed).anySatisfy(text -> assertThat(text).contains("INVALID_SECRET"));
+        for (String text : observed) {
+            assertThat(text).as("observed text").doesNotContain(SECRETS.get(0));
+        }
+    }
 }

@@ -51,9 +51,9 @@ class SharedRulesTest {
     }
 
     @Test
-    void hasCredentialsWhenOnlyBlankTokensThenNotConnected(DataSource dataSource) {
+    void hasCredentialsWhenOnlyBlankTokensThenNotConnected(DataSource dataSource, Jdbi jdbi) {
         Integrations integrations = TestIntegrations.create(dataSource);
-        UUID uuid = integrations.addConnection("telegram", "blank").uuid();
+        UUID uuid = ForeignRows.insert(jdbi, integrations.storageLayout(), "telegram", "blank", Map.of());
 
         integrations.saveSetup(uuid, Map.of(Fields.BOT_TOKEN, " ", Fields.ACCESS_TOKEN, "\n"));
 

@@ -181,7 +181,7 @@ class ConcurrencyTest {
         }
 
         MigrationReport report = waiting.get(HANG_GUARD_MINUTES, TimeUnit.MINUTES);
-        assertThat(report.applied()).hasSize(15);
+        assertThat(report.applied()).hasSize(TestSteps.defaultStepCount());
         assertThat(sql.marker("public")).isEqualTo("107");
     }
 

@@ -39,7 +39,7 @@ class HistoryAndChecksumTest {
                   FROM phoenix_kit_java_schema_history ORDER BY installed_rank
                 """);
 
-        assertThat(rows).hasSize(15);
+        assertThat(rows).hasSize(TestSteps.defaultStepCount());
         assertThat(rows)
                 .extracting(row -> row.get(0) + ":" + row.get(1))
                 .startsWith("phoenix_kit:1")

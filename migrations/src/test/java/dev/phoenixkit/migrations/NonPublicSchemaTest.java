@@ -89,6 +89,6 @@ class NonPublicSchemaTest {
         assertThat(sql.value("SELECT count(*) FROM one.phoenix_kit_java_schema_history"))
                 .isEqualTo("6");
         assertThat(sql.value("SELECT count(*) FROM two.phoenix_kit_java_schema_history"))
-                .isEqualTo("15");
+                .isEqualTo(String.valueOf(TestSteps.defaultStepCount()));
     }
 }

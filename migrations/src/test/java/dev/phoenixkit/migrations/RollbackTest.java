@@ -45,12 +45,12 @@ class RollbackTest {
         assertThat(sql.column("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"))
                 .containsExactly("phoenix_kit_java_schema_history");
         assertThat(sql.value("SELECT count(*) FROM phoenix_kit_java_schema_history WHERE direction = 'down'"))
-                .isEqualTo("15");
+                .isEqualTo(String.valueOf(TestSteps.defaultStepCount()));
         assertThat(migrator.info().currentVersion()).isZero();
 
         MigrationReport again = migrator.migrate();
 
-        assertThat(again.applied()).hasSize(15);
+        assertThat(again.applied()).hasSize(TestSteps.defaultStepCount());
         assertThat(sql.marker("public")).isEqualTo("107");
     }
 

@@ -4,8 +4,10 @@ import dev.phoenixkit.integrations.Integrations;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
 import dev.phoenixkit.integrations.module.IntegrationModule;
 import dev.phoenixkit.integrations.module.ModuleRegistry;
+import dev.phoenixkit.integrations.observe.IntegrationsObserver;
 import dev.phoenixkit.integrations.provider.ProviderDefinition;
 import dev.phoenixkit.integrations.provider.ProviderRegistry;
+import dev.phoenixkit.migrations.MigrationListener;
 import dev.phoenixkit.migrations.Migrator;
 import dev.phoenixkit.spring.internal.Ciphers;
 import dev.phoenixkit.spring.internal.SpringAfterCommit;
@@ -66,13 +68,17 @@ public class PhoenixKitAutoConfiguration {
     /**
      * @param dataSource the application's data source
      * @param properties the properties
+     * @param listener   a {@link MigrationListener} bean (for example the {@code MicrometerObserver}), if one
      * @return the start-up migration run
      */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = PhoenixKitProperties.PREFIX + ".migrate-on-startup", matchIfMissing = true)
-    public PhoenixKitMigrations phoenixKitMigrations(DataSource dataSource, PhoenixKitProperties properties) {
-        return new PhoenixKitMigrations(Migrator.create(dataSource).schema(properties.getSchema()));
+    public PhoenixKitMigrations phoenixKitMigrations(
+            DataSource dataSource, PhoenixKitProperties properties, ObjectProvider<MigrationListener> listener) {
+        Migrator migrator = Migrator.create(dataSource).schema(properties.getSchema());
+        MigrationListener unique = listener.getIfUnique();
+        return new PhoenixKitMigrations(unique == null ? migrator : migrator.listener(unique));
     }
 
     /**
@@ -86,6 +92,7 @@ public class PhoenixKitAutoConfiguration {
      * @param cipher     the cipher
      * @param providers  the provider registry
      * @param clock      a host {@link Clock} bean, if any
+     * @param observers  every {@link IntegrationsObserver} bean (for example the {@code MicrometerObserver})
      * @return the facade
      */
     @Bean(destroyMethod = "close")
@@ -96,7 +103,8 @@ public class PhoenixKitAutoConfiguration {
             PhoenixKitProperties properties,
             SecretCipher cipher,
             ProviderRegistry providers,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock,
+            ObjectProvider<IntegrationsObserver> observers) {
         Integrations.Builder builder = Integrations.builder()
                 .dataSource(dataSource)
                 .cipher(cipher)
@@ -107,6 +115,7 @@ public class PhoenixKitAutoConfiguration {
                 .refreshSkew(properties.getRefreshSkew())
                 .authorizationTtl(properties.getAuthorizationTtl());
         clock.ifAvailable(builder::clock);
+        observers.orderedStream().forEach(builder::observer);
         if (properties.getNotifyChannel() != null) {
             builder.notifyChannel(properties.getNotifyChannel());
         }

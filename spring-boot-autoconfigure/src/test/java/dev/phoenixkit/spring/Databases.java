@@ -2,6 +2,7 @@ package dev.phoenixkit.spring;
 
 import dev.phoenixkit.testkit.PostgresServer;
 import dev.phoenixkit.testkit.TestDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The Spring properties that point a context at one of the testkit's real PostgreSQL databases. */
 final class Databases {
@@ -27,5 +28,22 @@ final class Databases {
             "spring.datasource.username=" + database.user(),
             "spring.datasource.password=" + (database.password() == null ? "" : database.password())
         };
+    }
+
+    /**
+     * Points a {@code @SpringBootTest} context at the database: its {@code spring.datasource.*}, the test secret key
+     * base, and Flyway and Liquibase off (the library migrates).
+     *
+     * @param registry the test's {@code @DynamicPropertySource} registry
+     * @param database the database
+     */
+    static void register(DynamicPropertyRegistry registry, TestDatabase database) {
+        for (String pair : datasource(database)) {
+            String[] kv = pair.split("=", 2);
+            registry.add(kv[0], () -> kv[1]);
+        }
+        registry.add("phoenixkit.integrations.secret-key-base", () -> SECRET);
+        registry.add("spring.flyway.enabled", () -> "false");
+        registry.add("spring.liquibase.enabled", () -> "false");
     }
 }

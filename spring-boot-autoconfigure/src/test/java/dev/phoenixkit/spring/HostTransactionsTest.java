@@ -58,13 +58,7 @@ class HostTransactionsTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        for (String pair : Databases.datasource(DATABASE)) {
-            String[] kv = pair.split("=", 2);
-            registry.add(kv[0], () -> kv[1]);
-        }
-        registry.add("phoenixkit.integrations.secret-key-base", () -> Databases.SECRET);
-        registry.add("spring.flyway.enabled", () -> "false");
-        registry.add("spring.liquibase.enabled", () -> "false");
+        Databases.register(registry, DATABASE);
     }
 
     @AfterAll

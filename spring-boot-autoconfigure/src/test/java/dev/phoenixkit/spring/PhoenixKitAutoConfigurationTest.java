@@ -2,6 +2,8 @@ package dev.phoenixkit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phoenixkit.admin.AdminAccess;
+import dev.phoenixkit.admin.IntegrationsAdmin;
 import dev.phoenixkit.integrations.EncryptionStatus;
 import dev.phoenixkit.integrations.Integrations;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
@@ -21,6 +23,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 
 /** Every condition, property and back-off of {@link PhoenixKitAutoConfiguration}, on a real PostgreSQL. */
 class PhoenixKitAutoConfigurationTest {
@@ -278,5 +282,81 @@ class PhoenixKitAutoConfigurationTest {
     @DisplayName("the DataSource the facade gets is the host's")
     void usesTheHostDataSource() {
         configured().run(context -> assertThat(context).hasSingleBean(DataSource.class));
+    }
+
+    private WebApplicationContextRunner web() {
+        return new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        DataSourceAutoConfiguration.class,
+                        PhoenixKitAutoConfiguration.class,
+                        PhoenixKitWebAutoConfiguration.class,
+                        PhoenixKitAdminAutoConfiguration.class,
+                        PhoenixKitJacksonAutoConfiguration.class))
+                .withPropertyValues(Databases.datasource(database))
+                .withPropertyValues("phoenixkit.integrations.secret-key-base=" + Databases.SECRET);
+    }
+
+    @Test
+    @DisplayName("servlet web application: callback, admin servlet and Jackson module; problem details only opted in")
+    void webBeans() {
+        web().run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context)
+                    .hasSingleBean(PhoenixKitCallbackController.class)
+                    .hasSingleBean(IntegrationsAdmin.class)
+                    .hasBean("phoenixKitAdminServlet")
+                    .hasSingleBean(PhoenixKitJacksonModule.class)
+                    .doesNotHaveBean(PhoenixKitProblemDetails.class);
+            ServletRegistrationBean<?> registration =
+                    context.getBean("phoenixKitAdminServlet", ServletRegistrationBean.class);
+            assertThat(registration.getUrlMappings()).contains("/phoenixkit/admin/*");
+            // Spring Security is on this class path, so the console requires the authority
+            assertThat(context.getBean(AdminAccess.class).toString()).contains("ROLE_ADMIN");
+        });
+        web().withPropertyValues("phoenixkit.integrations.problem-details=true")
+                .run(context -> assertThat(context).hasSingleBean(PhoenixKitProblemDetails.class));
+    }
+
+    @Test
+    @DisplayName("callback.enabled=false, admin.enabled=false, admin.path: each honoured")
+    void webSwitches() {
+        web().withPropertyValues(
+                        "phoenixkit.integrations.callback.enabled=false", "phoenixkit.integrations.admin.enabled=false")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context)
+                            .doesNotHaveBean(PhoenixKitCallbackController.class)
+                            .doesNotHaveBean(IntegrationsAdmin.class)
+                            .doesNotHaveBean("phoenixKitAdminServlet");
+                });
+        web().withPropertyValues("phoenixkit.integrations.admin.path=/ops/integrations")
+                .run(context -> {
+                    ServletRegistrationBean<?> registration =
+                            context.getBean("phoenixKitAdminServlet", ServletRegistrationBean.class);
+                    assertThat(registration.getUrlMappings())
+                            .containsExactly("/ops/integrations/*", "/ops/integrations");
+                });
+    }
+
+    @Test
+    @DisplayName("a host AdminAccess bean replaces the Spring Security policy")
+    void hostAdminAccess() {
+        AdminAccess host = AdminAccess.denyAll();
+        web().withBean("hostAccess", AdminAccess.class, () -> host)
+                .run(context -> assertThat(context.getBean(AdminAccess.class)).isSameAs(host));
+    }
+
+    @Test
+    @DisplayName("not a web application: no callback, no console")
+    void notWeb() {
+        configured()
+                .withConfiguration(AutoConfigurations.of(
+                        PhoenixKitWebAutoConfiguration.class, PhoenixKitAdminAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context)
+                            .doesNotHaveBean(PhoenixKitCallbackController.class)
+                            .doesNotHaveBean(IntegrationsAdmin.class);
+                });
     }
 }

@@ -38,6 +38,14 @@ import org.springframework.web.client.RestClient;
 class WebEndpointsTest {
     private static final TestDatabase DATABASE = Databases.migrated();
     private static final String API_KEY = "sk-or-web-test-key-0123456789";
+    /** Spring Security is on the test class path (for AdminConsoleTest); this application runs without it. */
+    static final String[] NO_SECURITY = {
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
+    };
 
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -50,17 +58,15 @@ class WebEndpointsTest {
     @Autowired
     Integrations integrations;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        for (String pair : Databases.datasource(DATABASE)) {
-            String[] kv = pair.split("=", 2);
-            registry.add(kv[0], () -> kv[1]);
-        }
-        registry.add("phoenixkit.integrations.secret-key-base", () -> Databases.SECRET);
+        Databases.register(registry, DATABASE);
         registry.add("phoenixkit.integrations.problem-details", () -> "true");
         registry.add("phoenixkit.integrations.callback.success-redirect", () -> "/connected");
-        registry.add("spring.flyway.enabled", () -> "false");
-        registry.add("spring.liquibase.enabled", () -> "false");
+        registry.add("spring.autoconfigure.exclude", () -> String.join(",", NO_SECURITY));
         registry.add("management.endpoints.web.exposure.include", () -> "health,configprops,env");
         registry.add("management.endpoint.health.show-details", () -> "always");
         registry.add("management.endpoint.configprops.show-values", () -> "always");
@@ -264,5 +270,29 @@ class WebEndpointsTest {
         assertThat(WebApp.FAKE.tokenCalls("refresh_token")).isOne();
         assertThat(WebApp.FAKE.requests(dev.phoenixkit.testkit.fake.FakeEndpoint.RESOURCE))
                 .hasSize(3);
+    }
+
+    @Test
+    @DisplayName("Micrometer present: provider calls and validations are recorded by the MicrometerObserver")
+    void micrometerObserverRegistered() throws Exception {
+        WebApp.FAKE.addApiKey(API_KEY);
+        Connection connection = integrations.addConnection("openrouter", "metered");
+        integrations.saveSetup(connection.uuid(), Map.of("api_key", API_KEY));
+        assertThat(integrations.validateConnection(connection.uuid()).isOk()).isTrue();
+
+        assertThat(meters.find(dev.phoenixkit.micrometer.MicrometerObserver.VALIDATIONS)
+                        .tag("provider", "openrouter")
+                        .tag("outcome", "success")
+                        .timer())
+                .isNotNull()
+                .satisfies(timer -> assertThat(timer.count()).isPositive());
+    }
+
+    @Test
+    @DisplayName("admin console without Spring Security and without an AdminAccess bean: every request refused")
+    void adminConsoleClosedWithoutSecurity() throws Exception {
+        HttpResponse<String> response = get(local("/phoenixkit/admin"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(get(local("/phoenixkit/admin/")).statusCode()).isEqualTo(403);
     }
 }

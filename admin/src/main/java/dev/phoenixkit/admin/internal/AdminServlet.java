@@ -395,7 +395,7 @@ public final class AdminServlet extends HttpServlet {
             return;
         }
         IntegrationData saved = integrations.saveSetup(created.uuid(), typed.attrs(), call.actor());
-        redirect(call, "/" + created.uuid() + "?m=" + autoValidate(created.uuid(), saved, "created"));
+        redirect(call, "/" + created.uuid() + "?m=" + autoValidate(created.uuid(), call.actor(), saved, "created"));
     }
 
     // ---------------------------------------------------------------- edit
@@ -500,7 +500,7 @@ public final class AdminServlet extends HttpServlet {
             }
         }
         IntegrationData saved = integrations.saveSetup(connection.uuid(), typed.attrs(), call.actor());
-        redirect(call, "/" + connection.uuid() + "?m=" + autoValidate(connection.uuid(), saved, "saved"));
+        redirect(call, "/" + connection.uuid() + "?m=" + autoValidate(connection.uuid(), call.actor(), saved, "saved"));
     }
 
     private void editForm(
@@ -527,18 +527,18 @@ public final class AdminServlet extends HttpServlet {
     }
 
     /** PhoenixKit's auto-test after a save: when the status is configured, connected or error. */
-    private String autoValidate(UUID uuid, IntegrationData saved, String otherwise) {
+    private String autoValidate(UUID uuid, UUID actor, IntegrationData saved, String otherwise) {
         ConnectionStatus status = ConnectionViews.status(saved);
         if (status == ConnectionStatus.DISCONNECTED) {
             return otherwise;
         }
-        ValidationResult outcome = integrations.validateConnection(uuid);
+        ValidationResult outcome = integrations.validateConnection(uuid, actor);
         integrations.recordValidation(uuid, outcome);
         return outcome.isOk() ? "verified" : "test_failed";
     }
 
     private void testStored(Call call, Connection connection) throws IOException {
-        ValidationResult outcome = integrations.validateConnection(connection.uuid());
+        ValidationResult outcome = integrations.validateConnection(connection.uuid(), call.actor());
         integrations.recordValidation(connection.uuid(), outcome);
         if (wantsJson(call.request())) {
             json(call.response(), 200, outcome.isOk(), outcome(outcome).text());
@@ -591,7 +591,8 @@ public final class AdminServlet extends HttpServlet {
         String error = request.getParameter("error");
         String code = error != null ? null : request.getParameter("code");
         try {
-            Connection connected = integrations.completeAuthorization(state, code, URI.create(redirectUri(call)));
+            Connection connected =
+                    integrations.completeAuthorization(state, code, URI.create(redirectUri(call)), call.actor());
             redirect(call, "/" + connected.uuid() + "?m=connected");
         } catch (IntegrationException e) {
             LOG.info("OAuth callback refused: {}", e.error());

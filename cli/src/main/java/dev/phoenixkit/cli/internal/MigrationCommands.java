@@ -38,17 +38,7 @@ public final class MigrationCommands {
             Migrator migrator = migrator();
             MigrationReport report = target == null ? migrator.migrate() : migrator.migrate(target);
             if (json()) {
-                out().println(Json.write(Json.object(
-                        "schema",
-                        settings().schema(),
-                        "fromVersion",
-                        report.fromVersion(),
-                        "toVersion",
-                        report.toVersion(),
-                        "applied",
-                        report.applied().stream()
-                                .map(MigrationCommands::applied)
-                                .toList())));
+                out().println(Json.write(report(settings().schema(), report)));
             } else if (report.nothingToDo()) {
                 out().println("Schema " + settings().schema() + " is up to date at version " + report.toVersion()
                         + ".");
@@ -190,15 +180,7 @@ public final class MigrationCommands {
             if (current <= to) {
                 out().println(
                                 json()
-                                        ? Json.write(Json.object(
-                                                "schema",
-                                                settings().schema(),
-                                                "fromVersion",
-                                                current,
-                                                "toVersion",
-                                                current,
-                                                "applied",
-                                                List.of()))
+                                        ? Json.write(report(settings().schema(), current, current, List.of()))
                                         : "Schema " + settings().schema() + " is at version " + current
                                                 + "; nothing to roll back.");
                 return ExitCode.OK;
@@ -209,17 +191,7 @@ public final class MigrationCommands {
                     yes);
             MigrationReport report = migrator.rollback(to);
             if (json()) {
-                out().println(Json.write(Json.object(
-                        "schema",
-                        settings().schema(),
-                        "fromVersion",
-                        report.fromVersion(),
-                        "toVersion",
-                        report.toVersion(),
-                        "applied",
-                        report.applied().stream()
-                                .map(MigrationCommands::applied)
-                                .toList())));
+                out().println(Json.write(report(settings().schema(), report)));
             } else {
                 for (AppliedStep step : report.applied()) {
                     out().println("  reverted " + label(step.track().name(), step.version()) + " " + step.description()
@@ -234,6 +206,23 @@ public final class MigrationCommands {
 
     private static String label(String track, String version) {
         return "PHOENIX_KIT".equals(track) ? "V" + version : version;
+    }
+
+    private static Map<String, Object> report(String schema, MigrationReport report) {
+        return report(schema, report.fromVersion(), report.toVersion(), report.applied());
+    }
+
+    /** The JSON of a migrate or rollback run: one shape for both, and for a rollback with nothing to do. */
+    private static Map<String, Object> report(String schema, int from, int to, List<AppliedStep> applied) {
+        return Json.object(
+                "schema",
+                schema,
+                "fromVersion",
+                from,
+                "toVersion",
+                to,
+                "applied",
+                applied.stream().map(MigrationCommands::applied).toList());
     }
 
     private static Map<String, Object> applied(AppliedStep step) {

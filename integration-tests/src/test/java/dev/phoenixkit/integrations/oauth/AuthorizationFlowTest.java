@@ -139,7 +139,7 @@ class AuthorizationFlowTest {
 
     @Test
     void authorizationUrlWhenProviderUnregisteredOrNotOauthThenUnknownProvider() {
-        UUID aws = fixture.integrations.addConnection("aws", "default").uuid();
+        UUID aws = fixture.foreignRow("aws", "default", Map.of("auth_type", "oauth2", "client_id", "cid"));
         UUID openrouter =
                 fixture.integrations.addConnection("openrouter", "default").uuid();
 

@@ -3,6 +3,7 @@ package dev.phoenixkit.integrations.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenixkit.integrations.Connection;
+import dev.phoenixkit.integrations.ForeignRows;
 import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.Integrations;
 import dev.phoenixkit.integrations.crypto.SecretCipher;
@@ -119,6 +120,11 @@ final class FacadeFixture implements AutoCloseable {
                         "status",
                         "connected"));
         return uuid;
+    }
+
+    /** A row of a provider the fake's registry does not know, as another host wrote it (the current layout). */
+    UUID foreignRow(String provider, String name, Map<String, ?> fields) {
+        return ForeignRows.insert(database.jdbi(), integrations.storageLayout(), provider, name, fields);
     }
 
     IntegrationData data(UUID uuid) {

@@ -188,8 +188,8 @@ class TokenRefreshTest {
         UUID apiKey =
                 fixture.integrations.addConnection("openrouter", "default").uuid();
         fixture.integrations.saveSetup(apiKey, Map.of("api_key", "sk-key"));
-        UUID unregistered = fixture.integrations.addConnection("aws", "default").uuid();
-        fixture.integrations.saveSetup(unregistered, Map.of("access_key", "AKIA", "refresh_token", "rt"));
+        UUID unregistered = fixture.foreignRow(
+                "aws", "default", Map.of("auth_type", "key_secret", "access_key", "AKIA", "refresh_token", "rt"));
         List<IntegrationEvent> events = new CopyOnWriteArrayList<>();
         fixture.integrations.events().subscribe(events::add);
 

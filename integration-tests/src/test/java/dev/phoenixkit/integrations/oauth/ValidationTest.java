@@ -58,8 +58,8 @@ class ValidationTest {
 
     @Test
     void validateConnectionWhenProviderUnregisteredThenUnknownProvider() {
-        UUID uuid = fixture.integrations.addConnection("aws", "default").uuid();
-        fixture.integrations.saveSetup(uuid, Map.of("access_key", "AKIA"));
+        UUID uuid = fixture.foreignRow(
+                "aws", "default", Map.of("auth_type", "key_secret", "access_key", "AKIA", "status", "configured"));
 
         assertThat(fixture.integrations.validateConnection(uuid)).isEqualTo(ValidationResult.error("Unknown provider"));
     }
@@ -114,8 +114,9 @@ class ValidationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Fault.class)
-    @DisplayName("every fault switch ends bounded, with status error after recording and the key unchanged")
+    @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = "LINE_BREAK_IN_TOKEN")
+    @DisplayName("every fault switch ends bounded, with status error after recording and the key unchanged"
+            + " (LINE_BREAK_IN_TOKEN changes only token answers)")
     void validateConnectionWhenServiceFaultsThenBoundedErrorAndTheKeyIsKept(Fault fault) {
         UUID uuid = apiKeyConnection("deepseek", GOOD_KEY);
         fixture.fake.fail(FakeEndpoint.API_KEY, fault);

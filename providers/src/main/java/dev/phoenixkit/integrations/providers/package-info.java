@@ -1,7 +1,10 @@
 /**
  * The built-in providers: {@link dev.phoenixkit.integrations.providers.Google},
  * {@link dev.phoenixkit.integrations.providers.Microsoft}, {@link dev.phoenixkit.integrations.providers.OpenRouter},
- * {@link dev.phoenixkit.integrations.providers.Mistral} and {@link dev.phoenixkit.integrations.providers.DeepSeek},
+ * {@link dev.phoenixkit.integrations.providers.Mistral}, {@link dev.phoenixkit.integrations.providers.DeepSeek},
+ * {@link dev.phoenixkit.integrations.providers.OpenAi}, {@link dev.phoenixkit.integrations.providers.Xai},
+ * {@link dev.phoenixkit.integrations.providers.ElevenLabs}, {@link dev.phoenixkit.integrations.providers.GitHub},
+ * {@link dev.phoenixkit.integrations.providers.BrevoApi} and {@link dev.phoenixkit.integrations.providers.Telegram},
  * contributed to {@link dev.phoenixkit.integrations.provider.ProviderRegistry#loadDefault()} by
  * {@link dev.phoenixkit.integrations.providers.BuiltInProviders} through {@link java.util.ServiceLoader}.
  *

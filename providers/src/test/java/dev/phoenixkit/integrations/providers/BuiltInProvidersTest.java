@@ -19,7 +19,22 @@ class BuiltInProvidersTest {
     void loadDefaultFindsTheBuiltInsThroughServiceLoaderInPhoenixKitOrder() {
         assertThat(registry.all())
                 .extracting(ProviderDefinition::key)
-                .containsExactly("google", "microsoft", "openrouter", "mistral", "deepseek");
+                .containsExactly(
+                        "google",
+                        "microsoft",
+                        "openai",
+                        "openrouter",
+                        "mistral",
+                        "deepseek",
+                        "xai",
+                        "elevenlabs",
+                        "amazon_bedrock",
+                        "aws_ses",
+                        "object_storage",
+                        "smtp",
+                        "brevo_api",
+                        "telegram",
+                        "github");
         assertThat(new BuiltInProviders().builtIn()).isTrue();
     }
 
@@ -64,7 +79,9 @@ class BuiltInProvidersTest {
             assertThat(Arrays.asList(AuthType.values())).contains(provider.authType());
             assertThat(provider.setupFields()).isNotEmpty();
             assertThat(provider.capabilities()).isNotEmpty();
-            assertThat(provider.instructions()).isNotEmpty();
+            // PhoenixKit gives object_storage, smtp and brevo_api no instructions.
+            assertThat(provider.instructions().isEmpty())
+                    .isEqualTo(List.of("object_storage", "smtp", "brevo_api").contains(provider.key()));
             assertThat(provider.oauthConfig().isPresent()).isEqualTo(provider.authType() == AuthType.OAUTH2);
         });
     }
@@ -83,8 +100,8 @@ class BuiltInProvidersTest {
                 .name("Not Google")
                 .authType(AuthType.API_KEY)
                 .build();
-        ProviderDefinition extra = ProviderDefinition.builder("telegram")
-                .name("Telegram")
+        ProviderDefinition extra = ProviderDefinition.builder("acme_chat")
+                .name("Acme Chat")
                 .authType(AuthType.BOT_TOKEN)
                 .build();
 
@@ -101,7 +118,8 @@ class BuiltInProvidersTest {
         assertThat(merged.get("google")).map(ProviderDefinition::name).contains("Not Google");
         assertThat(merged.all())
                 .extracting(ProviderDefinition::key)
-                .containsExactly("google", "microsoft", "openrouter", "mistral", "deepseek", "telegram");
+                .startsWith("google", "microsoft", "openai", "openrouter")
+                .endsWith("github", "acme_chat");
     }
 
     @Test

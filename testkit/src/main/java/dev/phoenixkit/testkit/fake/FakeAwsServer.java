@@ -35,9 +35,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A loopback fake of the two AWS calls the AWS providers make, that <em>verifies</em> Signature V4: SES's Query
- * {@code GetSendQuota} ({@code POST /}, form body, signing name {@code ses}) and S3's {@code ListBuckets}
- * ({@code GET /}, signing name {@code s3}).
+ * A loopback fake of the calls the AWS providers make: SES's Query {@code GetSendQuota} ({@code POST /}, form
+ * body, signing name {@code ses}) and S3's {@code ListBuckets} ({@code GET /}, signing name {@code s3}), both of
+ * which <em>verify</em> Signature V4, and Bedrock's {@code GET /foundation-models} with a bearer API key
+ * ({@link #addBedrockKey(String)}; an unknown key 401, {@link #denyAccess} 403, {@link #throttle} 429, else
+ * {@link #bedrockModels(int)} entries in {@code modelSummaries}).
  *
  * <p>Every request's {@code Authorization} header is recomputed with the secret registered for its access key
  * ({@link #addKey(String, String)}): an unknown key gives {@code InvalidClientTokenId} (SES) or
@@ -65,6 +67,8 @@ public final class FakeAwsServer implements AutoCloseable {
     private final URI baseUri;
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final List<String> buckets = new CopyOnWriteArrayList<>();
+    private final List<String> bedrockKeys = new CopyOnWriteArrayList<>();
+    private volatile int bedrockModels = 3;
     private final List<String> accessKeysSeen = new CopyOnWriteArrayList<>();
     private final AtomicInteger rejectCorrect = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -127,6 +131,26 @@ public final class FakeAwsServer implements AutoCloseable {
      */
     public FakeAwsServer addKey(String accessKey, String secretKey) {
         secrets.put(Objects.requireNonNull(accessKey, "accessKey"), Objects.requireNonNull(secretKey, "secretKey"));
+        return this;
+    }
+
+    /**
+     * Accepts a Bedrock API key on {@code GET /foundation-models} ({@code Authorization: Bearer <key>}).
+     *
+     * @param apiKey the key
+     * @return this server
+     */
+    public FakeAwsServer addBedrockKey(String apiKey) {
+        bedrockKeys.add(Objects.requireNonNull(apiKey, "apiKey"));
+        return this;
+    }
+
+    /**
+     * @param count how many entries {@code modelSummaries} lists; default 3
+     * @return this server
+     */
+    public FakeAwsServer bedrockModels(int count) {
+        this.bedrockModels = count;
         return this;
     }
 
@@ -210,6 +234,10 @@ public final class FakeAwsServer implements AutoCloseable {
                 closed.await(60, TimeUnit.SECONDS);
                 return;
             }
+            if (!ses && "/foundation-models".equals(exchange.getRequestURI().getPath())) {
+                bedrock(exchange, authorization);
+                return;
+            }
             String failure = verify(exchange, auth, body, ses);
             if (failure != null) {
                 error(exchange, ses, failure.startsWith("Throttling") ? (ses ? 400 : 503) : 403, failure);
@@ -242,6 +270,41 @@ public final class FakeAwsServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void bedrock(HttpExchange exchange, String authorization) throws IOException {
+        String key = authorization != null && authorization.startsWith("Bearer ")
+                ? authorization.substring("Bearer ".length())
+                : null;
+        if (key == null || !bedrockKeys.contains(key)) {
+            respondJson(exchange, 401, "{\"message\":\"Authentication failed\"}");
+            return;
+        }
+        if (denyAccess) {
+            respondJson(exchange, 403, "{\"message\":\"not authorized to perform: bedrock:CallWithBearerToken\"}");
+            return;
+        }
+        if (throttle) {
+            respondJson(exchange, 429, "{\"message\":\"Too many requests\"}");
+            return;
+        }
+        StringBuilder json = new StringBuilder("{\"modelSummaries\":[");
+        for (int i = 0; i < bedrockModels; i++) {
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"modelId\":\"fake.model-")
+                    .append(i)
+                    .append("\"}");
+        }
+        respondJson(exchange, 200, json.append("]}").toString());
+    }
+
+    private static void respondJson(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

@@ -10,7 +10,12 @@ public enum FakeEndpoint {
     TOKEN,
     /** Userinfo: Google {@code /oauth2/v2/userinfo}, Microsoft Graph {@code /v1.0/me}. */
     USERINFO,
-    /** API-key validation: OpenRouter {@code /api/v1/auth/key}, Mistral {@code /v1/models}, DeepSeek {@code /models}. */
+    /**
+     * Key validation: OpenRouter {@code /api/v1/auth/key}; OpenAI, Mistral and xAI {@code /v1/models}; DeepSeek
+     * {@code /models} (all {@code Authorization: Bearer}); ElevenLabs {@code /v1/user} ({@code xi-api-key}); GitHub
+     * {@code /rate_limit} (Bearer, and a {@code User-Agent} is required); Brevo {@code /v3/account}
+     * ({@code api-key}); Telegram {@code /bot<token>/getMe}.
+     */
     API_KEY,
     /** A protected resource at {@code /resource} (any path below it, any method) accepting a valid bearer token or API key. */
     RESOURCE

@@ -23,8 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback HTTP server that plays every built-in provider, for tests: OpenRouter's, Mistral's and DeepSeek's
- * key-validation endpoints, an OAuth2 authorization server (authorize with PKCE, token with the
+ * A loopback HTTP server that plays every built-in HTTP provider, for tests: the key-validation endpoints of
+ * OpenAI, OpenRouter, Mistral, DeepSeek, xAI, ElevenLabs, GitHub, Brevo and Telegram (see {@link FakeEndpoint#API_KEY}), an OAuth2 authorization server (authorize with PKCE, token with the
  * {@code authorization_code} and {@code refresh_token} grants, expiring access tokens, refresh-token rotation,
  * {@code invalid_grant}), Google-shaped and Microsoft-Graph-shaped userinfo, and a protected {@code /resource}.
  *
@@ -148,13 +148,40 @@ public final class FakeProviderServer implements AutoCloseable {
     }
 
     /**
-     * Accepts an API key at the validation endpoints and {@code /resource}.
+     * Accepts an API key at the key-validation endpoints (each reads it where its provider sends it: Bearer,
+     * {@code xi-api-key}, {@code api-key}) and {@code /resource}.
      *
      * @param apiKey the key
      * @return this server
      */
     public FakeProviderServer addApiKey(String apiKey) {
         settings.apiKeys.add(Objects.requireNonNull(apiKey, "apiKey"));
+        return this;
+    }
+
+    /**
+     * Accepts a Telegram bot token at {@code /bot<token>/getMe}, whose answer names the bot.
+     *
+     * @param botToken the token, {@code <digits>:<text>} as Telegram's are (one without {@code :} gets 404)
+     * @param username the bot's username, without {@code @}
+     * @return this server
+     */
+    public FakeProviderServer addBotToken(String botToken, String username) {
+        settings.botTokens.put(
+                Objects.requireNonNull(botToken, "botToken"), Objects.requireNonNull(username, "username"));
+        return this;
+    }
+
+    /**
+     * Sets the {@code plan} list Brevo's {@code /v3/account} answers with; default one entry
+     * {@code {"type":"free","creditsType":"sendLimit","credits":300}}.
+     *
+     * @param plan the plan entries, as Brevo's JSON objects (for example with {@code type}, {@code credits},
+     *             {@code endDate})
+     * @return this server
+     */
+    public FakeProviderServer brevoPlan(List<Map<String, Object>> plan) {
+        settings.brevoPlan(List.copyOf(Objects.requireNonNull(plan, "plan")));
         return this;
     }
 

@@ -24,7 +24,7 @@ import javax.net.ssl.SSLSocket;
 /**
  * A minimal SMTP server on loopback for tests of the {@code smtp} provider: greeting, {@code EHLO}/{@code HELO},
  * {@code STARTTLS} (or TLS from the first byte, port-465 style), {@code AUTH PLAIN} and {@code AUTH LOGIN} against
- * registered users, {@code NOOP}, {@code RSET}, {@code QUIT}. It does not accept mail.
+ * registered users (advertised as {@link #authMechanisms(String)} says), {@code NOOP}, {@code RSET}, {@code QUIT}. It does not accept mail.
  *
  * <p>Switches: {@link #offerAuth(boolean)} (a relay without {@code AUTH}), {@link #rejectAuth(boolean)} (every
  * login answered {@code 535}) and {@link #hang(boolean)} (connections accepted, never greeted). {@link #commands()}
@@ -41,6 +41,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     private volatile boolean offerAuth = true;
     private volatile boolean rejectAuth;
     private volatile boolean hang;
+    private volatile String mechanisms = "PLAIN LOGIN";
 
     private FakeSmtpServer(SSLContext tls, boolean implicitTls) throws IOException {
         this.tls = tls;
@@ -103,6 +104,17 @@ public final class FakeSmtpServer implements AutoCloseable {
      */
     public FakeSmtpServer offerAuth(boolean on) {
         this.offerAuth = on;
+        return this;
+    }
+
+    /**
+     * @param offered the mechanisms {@code EHLO} advertises after {@code AUTH}, for example {@code "LOGIN"} or
+     *                {@code "CRAM-MD5"}; default {@code "PLAIN LOGIN"}. Only {@code PLAIN} and {@code LOGIN} are
+     *                served, and only when advertised.
+     * @return this server
+     */
+    public FakeSmtpServer authMechanisms(String offered) {
+        this.mechanisms = Objects.requireNonNull(offered, "offered");
         return this;
     }
 
@@ -182,7 +194,7 @@ public final class FakeSmtpServer implements AutoCloseable {
                             answer.append("250-STARTTLS\r\n");
                         }
                         if (offerAuth) {
-                            answer.append("250-AUTH PLAIN LOGIN\r\n");
+                            answer.append("250-AUTH ").append(mechanisms).append("\r\n");
                         }
                         reply(out, answer.append("250 8BITMIME").toString());
                     }
@@ -229,6 +241,11 @@ public final class FakeSmtpServer implements AutoCloseable {
         String password;
         Base64.Decoder base64 = Base64.getDecoder();
         try {
+            List<String> offered = List.of(mechanisms.toUpperCase(Locale.ROOT).split(" "));
+            if (!offered.contains(parts[1].toUpperCase(Locale.ROOT))) {
+                reply(out, "504 5.5.4 Unrecognized authentication type");
+                return;
+            }
             if (parts[1].equalsIgnoreCase("PLAIN")) {
                 String response = parts.length > 2 ? parts[2] : prompt(in, out, "334 ");
                 String[] fields = new String(base64.decode(response), StandardCharsets.UTF_8).split("\0", -1);

@@ -28,5 +28,12 @@ public enum Fault {
      * Answer 500 with a JSON body that echoes the request: its parameters (form and query) and headers, and the
      * encoded form as the {@code error} code. For checking that nothing a server sends back leaks the secrets sent.
      */
-    ECHO_REQUEST
+    ECHO_REQUEST,
+    /**
+     * Answer normally, but on TOKEN every token the answer carries ({@code access_token}, {@code refresh_token})
+     * ends in CR LF, as a provider with a broken serialiser might send it: for checking that such a token is refused
+     * as a failed exchange or refresh, and that it never reaches an exception message through an HTTP header. Other
+     * endpoint groups answer normally.
+     */
+    LINE_BREAK_IN_TOKEN
 }

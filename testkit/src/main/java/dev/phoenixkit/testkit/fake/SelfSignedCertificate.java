@@ -35,6 +35,24 @@ public final class SelfSignedCertificate {
      * @throws IllegalStateException when {@code keytool} fails
      */
     public static SelfSignedCertificate generate() {
+        return generate("SAN=dns:localhost,ip:127.0.0.1");
+    }
+
+    /**
+     * Generates a certificate that names only {@code dnsName}, for tests that a client checks the host name.
+     *
+     * @param dnsName the one DNS name in the certificate, for example {@code "mail.example.com"}
+     * @return the certificate
+     * @throws IllegalStateException when {@code keytool} fails
+     */
+    public static SelfSignedCertificate generateFor(String dnsName) {
+        if (!dnsName.matches("[A-Za-z0-9.-]+")) {
+            throw new IllegalArgumentException("not a DNS name: " + dnsName);
+        }
+        return generate("SAN=dns:" + dnsName);
+    }
+
+    private static SelfSignedCertificate generate(String subjectAlternativeNames) {
         try {
             Path dir = Files.createTempDirectory("phoenixkit-cert");
             Path store = dir.resolve("server.p12");
@@ -53,7 +71,7 @@ public final class SelfSignedCertificate {
                             "-validity",
                             "2",
                             "-ext",
-                            "SAN=dns:localhost,ip:127.0.0.1",
+                            subjectAlternativeNames,
                             "-storetype",
                             "PKCS12",
                             "-keystore",

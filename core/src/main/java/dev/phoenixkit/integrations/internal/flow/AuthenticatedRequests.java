@@ -6,6 +6,7 @@ import dev.phoenixkit.integrations.IntegrationData;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
 import dev.phoenixkit.integrations.Owner;
+import dev.phoenixkit.integrations.internal.http.HeaderValues;
 import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.protocol.BearerRequests;
 import dev.phoenixkit.integrations.internal.service.ConnectionQueries;
@@ -174,8 +175,7 @@ public final class AuthenticatedRequests {
         if (withBearer.timeout().isPresent()) {
             return withBearer;
         }
-        return HttpRequest.newBuilder(withBearer, (name, value) -> true)
-                .timeout(http.timeout())
-                .build();
+        return HeaderValues.build(
+                HttpRequest.newBuilder(withBearer, (name, value) -> true).timeout(http.timeout()));
     }
 }

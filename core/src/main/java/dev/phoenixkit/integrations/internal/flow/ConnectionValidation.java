@@ -10,6 +10,7 @@ import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.json.JsonCodec;
 import dev.phoenixkit.integrations.internal.protocol.CredentialValidator;
 import dev.phoenixkit.integrations.internal.service.CredentialRules;
+import dev.phoenixkit.integrations.internal.service.SecretInput;
 import dev.phoenixkit.integrations.internal.store.ConnectionStore;
 import dev.phoenixkit.integrations.internal.store.StoredConnection;
 import dev.phoenixkit.integrations.observe.IntegrationsObserver;
@@ -80,6 +81,18 @@ public final class ConnectionValidation {
      * @return the outcome
      */
     public ValidationResult validateConnection(UUID uuid, Owner scope) {
+        return validateConnection(uuid, scope, null);
+    }
+
+    /**
+     * {@link #validateConnection(UUID, Owner)} audited with an actor.
+     *
+     * @param uuid  the connection
+     * @param scope the owner it must belong to
+     * @param actor who asked for the test (the {@code integration.validated} entry's actor), or {@code null}
+     * @return the outcome
+     */
+    public ValidationResult validateConnection(UUID uuid, Owner scope, UUID actor) {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(scope, "scope");
         ValidationResult result;
@@ -92,7 +105,7 @@ public final class ConnectionValidation {
                     e.getClass().getSimpleName());
             result = ValidationResult.error("Validation failed unexpectedly");
         }
-        audit(uuid, scope, result);
+        audit(uuid, scope, result, actor);
         return result;
     }
 
@@ -113,7 +126,11 @@ public final class ConnectionValidation {
         try {
             Map<String, Object> plain = new LinkedHashMap<>();
             attrs.forEach((key, value) -> plain.put(key, JsonCodec.toPlain(value)));
+            SecretInput.normalize(plain);
             return validate(provider.get(), plain);
+        } catch (IntegrationException e) {
+            // INVALID_SECRET: the message names the field, never the value; nothing is sent
+            return ValidationResult.error(e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn(
                     "Validation of {} credentials failed unexpectedly: {}",
@@ -169,7 +186,7 @@ public final class ConnectionValidation {
         return result;
     }
 
-    private void audit(UUID uuid, Owner scope, ValidationResult result) {
+    private void audit(UUID uuid, Owner scope, ValidationResult result, UUID actor) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("result", result.isOk() ? "ok" : "error");
         if (!result.isOk()) {
@@ -178,7 +195,7 @@ public final class ConnectionValidation {
         try {
             store.inTransaction(tx -> {
                 tx.find(uuid, scope)
-                        .ifPresent(row -> tx.audit(AuditActions.VALIDATED, row, null, AuditMode.MANUAL, metadata));
+                        .ifPresent(row -> tx.audit(AuditActions.VALIDATED, row, actor, AuditMode.MANUAL, metadata));
                 return null;
             });
         } catch (RuntimeException e) {

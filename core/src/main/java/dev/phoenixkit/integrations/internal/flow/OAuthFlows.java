@@ -175,9 +175,23 @@ public final class OAuthFlows {
      *                              {@link #exchange} errors
      */
     public IntegrationData complete(UUID uuid, String state, String code, URI redirectUri) {
+        return complete(uuid, state, code, redirectUri, null);
+    }
+
+    /**
+     * {@link #complete(UUID, String, String, URI)} audited with an actor.
+     *
+     * @param uuid        the connection
+     * @param state       the callback's {@code state}
+     * @param code        the callback's {@code code}, or {@code null}
+     * @param redirectUri the callback, as given to {@link #begin}
+     * @param actor       who completed it (the {@code integration.connected} entry's actor), or {@code null}
+     * @return the connected data
+     */
+    public IntegrationData complete(UUID uuid, String state, String code, URI redirectUri, UUID actor) {
         Pending pending = store.inTransaction(
                 tx -> consume(tx.lock(uuid).orElseThrow(() -> ConnectionStore.notConfigured(uuid)), state, tx));
-        return finish(uuid, pending, code, redirectUri);
+        return finish(uuid, pending, code, redirectUri, actor);
     }
 
     /**
@@ -194,6 +208,19 @@ public final class OAuthFlows {
      *                              is no code; then the {@link #exchange} errors
      */
     public Connection completeByState(String state, String code, URI redirectUri) {
+        return completeByState(state, code, redirectUri, null);
+    }
+
+    /**
+     * {@link #completeByState(String, String, URI)} audited with an actor.
+     *
+     * @param state       the callback's {@code state}, may be {@code null}
+     * @param code        the callback's {@code code}, or {@code null}
+     * @param redirectUri the callback, as given to {@link #begin}
+     * @param actor       who completed it (the {@code integration.connected} entry's actor), or {@code null}
+     * @return the connected connection
+     */
+    public Connection completeByState(String state, String code, URI redirectUri, UUID actor) {
         if (state == null || state.isEmpty() || state.length() > 128) {
             throw stateMismatch("no pending authorization holds the callback's state");
         }
@@ -204,7 +231,7 @@ public final class OAuthFlows {
             LOG.warn("OAuth callback state matches no pending authorization (missing, used or foreign)");
             throw stateMismatch("no pending authorization holds the callback's state");
         }
-        IntegrationData data = finish(located.uuid(), located.pending(), code, redirectUri);
+        IntegrationData data = finish(located.uuid(), located.pending(), code, redirectUri, actor);
         return new Connection(
                 located.uuid(),
                 data.provider().orElse(located.provider()),
@@ -232,7 +259,7 @@ public final class OAuthFlows {
         return new Pending(true, verifier, scopes);
     }
 
-    private IntegrationData finish(UUID uuid, Pending pending, String code, URI redirectUri) {
+    private IntegrationData finish(UUID uuid, Pending pending, String code, URI redirectUri, UUID actor) {
         if (!pending.accepted()) {
             LOG.warn("Connection {}: OAuth callback state is missing, foreign, used or expired", uuid);
             throw stateMismatch(
@@ -245,7 +272,7 @@ public final class OAuthFlows {
                     "The provider returned no authorization code for connection " + uuid
                             + " (consent was denied or the authorization failed); nothing was changed");
         }
-        return exchange(uuid, code, redirectUri, pending.verifier(), pending.scopes());
+        return exchange(uuid, code, redirectUri, pending.verifier(), pending.scopes(), actor);
     }
 
     private static IntegrationException stateMismatch(String detail) {
@@ -278,6 +305,22 @@ public final class OAuthFlows {
      * @return the connected data
      */
     public IntegrationData exchange(UUID uuid, String code, URI redirectUri, String codeVerifier, String scopes) {
+        return exchange(uuid, code, redirectUri, codeVerifier, scopes, null);
+    }
+
+    /**
+     * {@link #exchange(UUID, String, URI, String, String)} audited with an actor.
+     *
+     * @param uuid         the connection
+     * @param code         the authorization code
+     * @param redirectUri  the callback used in the authorization request
+     * @param codeVerifier the PKCE verifier, or {@code null}
+     * @param scopes       the scopes requested, or {@code null} for the provider's defaults
+     * @param actor        who connected it (the {@code integration.connected} entry's actor), or {@code null}
+     * @return the connected data
+     */
+    public IntegrationData exchange(
+            UUID uuid, String code, URI redirectUri, String codeVerifier, String scopes, UUID actor) {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(redirectUri, "redirectUri");
         StoredConnection row = find(uuid);
@@ -305,7 +348,7 @@ public final class OAuthFlows {
             StoredConnection saved = tx.write(locked, fields);
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("account", saved.data().get("external_account_id"));
-            tx.audit(AuditActions.CONNECTED, saved, null, AuditMode.MANUAL, metadata);
+            tx.audit(AuditActions.CONNECTED, saved, actor, AuditMode.MANUAL, metadata);
             tx.publish(new IntegrationEvent.Connected(uuid, saved.provider(), saved.name(), saved.publicData()));
             return saved.publicData();
         });

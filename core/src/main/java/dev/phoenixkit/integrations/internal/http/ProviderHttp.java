@@ -88,13 +88,10 @@ public final class ProviderHttp {
      * @throws IntegrationException {@code TRANSPORT_FAILED} when the provider cannot be reached in time
      */
     public ProviderResponse get(URI url, String headerName, String headerValue) {
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .header(headerName, headerValue)
-                .GET()
-                .build();
-        return send(request);
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json");
+        HeaderValues.header(builder, headerName, headerValue);
+        return send(HeaderValues.build(builder.GET()));
     }
 
     /**
@@ -115,11 +112,12 @@ public final class ProviderHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(form)));
         if (basicUser != null) {
             String credentials = FormEncoding.encode(basicUser) + ":" + FormEncoding.encode(basicPass);
-            builder.header(
+            HeaderValues.header(
+                    builder,
                     "Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        return send(builder.build());
+        return send(HeaderValues.build(builder));
     }
 
     /**

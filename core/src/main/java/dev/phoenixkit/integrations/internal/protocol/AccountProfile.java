@@ -25,16 +25,21 @@ public record AccountProfile(Optional<String> email, Optional<String> name, Opti
     public static AccountProfile from(UserinfoMapping mapping, Map<String, ?> userinfo) {
         return switch (mapping) {
             case STANDARD ->
-                new AccountProfile(
-                        FieldText.of(userinfo, "email"),
-                        FieldText.of(userinfo, "name"),
-                        FieldText.of(userinfo, "picture"));
+                new AccountProfile(text(userinfo, "email"), text(userinfo, "name"), text(userinfo, "picture"));
             case MICROSOFT_GRAPH ->
                 new AccountProfile(
-                        FieldText.of(userinfo, "mail").or(() -> FieldText.of(userinfo, "userPrincipalName")),
-                        FieldText.of(userinfo, "displayName"),
+                        text(userinfo, "mail").or(() -> text(userinfo, "userPrincipalName")),
+                        text(userinfo, "displayName"),
                         Optional.empty());
         };
+    }
+
+    /**
+     * A userinfo value as text; one holding a control character (a line break, NUL) is left out, as if the provider
+     * had not said (docs/behaviour.md#fix-13): a NUL cannot be stored, and a line break has no place in an account id.
+     */
+    private static Optional<String> text(Map<String, ?> userinfo, String field) {
+        return FieldText.of(userinfo, field).filter(value -> value.chars().noneMatch(Character::isISOControl));
     }
 
     /**

@@ -105,6 +105,16 @@ public final class CheckRunner implements AutoCloseable {
 
     private static ValidationResult failed(String providerKey, Throwable thrown) {
         Throwable cause = thrown instanceof CheckFailure failure ? failure.getCause() : thrown;
+        if (cause instanceof CheckDeadlinePassed) {
+            LOG.info("Validation of a {} connection passed its deadline", providerKey);
+            return ValidationResult.error(TIMEOUT_MESSAGE);
+        }
+        if (cause instanceof IntegrationException integration
+                && integration.error() == IntegrationError.INVALID_SECRET) {
+            // a stored secret that cannot go into a header: say so (the message names the header, never the value)
+            LOG.warn("Validation of a {} connection: {}", providerKey, integration.getMessage());
+            return ValidationResult.error(integration.getMessage());
+        }
         if (cause instanceof IntegrationException integration
                 && integration.error() == IntegrationError.TRANSPORT_FAILED) {
             LOG.debug("Validation of a {} connection: {}", providerKey, integration.getMessage());

@@ -1,7 +1,7 @@
 package dev.phoenixkit.integrations.internal.protocol;
 
-import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.internal.http.HeaderValues;
 import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.json.FieldText;
 import dev.phoenixkit.integrations.provider.CheckContext;
@@ -11,6 +11,7 @@ import dev.phoenixkit.integrations.provider.ProviderRegistry;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -71,8 +72,8 @@ final class CheckSession implements CheckContext {
         Objects.requireNonNull(headers, "headers");
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(url(url))).GET().header("Accept", "application/json");
-        headers.forEach(builder::header);
-        return send(builder.build());
+        headers.forEach((name, value) -> HeaderValues.header(builder, name, value));
+        return send(HeaderValues.build(builder));
     }
 
     @Override
@@ -80,15 +81,21 @@ final class CheckSession implements CheckContext {
         Objects.requireNonNull(request, "request");
         Duration left = remaining();
         if (left.isZero()) {
-            throw new IntegrationException(
-                    IntegrationError.TRANSPORT_FAILED, "No time left to call " + ProviderHttp.hostOf(request.uri()));
+            throw new CheckDeadlinePassed(ProviderHttp.hostOf(request.uri()));
         }
-        Duration timeout = request.timeout().orElse(http.timeout());
-        timeout = min(min(timeout, http.timeout()), left);
-        HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true)
-                .timeout(timeout)
-                .build();
-        HttpResponse<byte[]> response = http.sendRaw(bounded);
+        Duration ownTimeout = min(request.timeout().orElse(http.timeout()), http.timeout());
+        boolean cutByDeadline = left.compareTo(ownTimeout) < 0;
+        HttpRequest bounded = HeaderValues.build(
+                HttpRequest.newBuilder(request, (name, value) -> true).timeout(cutByDeadline ? left : ownTimeout));
+        HttpResponse<byte[]> response;
+        try {
+            response = http.sendRaw(bounded);
+        } catch (IntegrationException e) {
+            if (cutByDeadline && e.getCause() instanceof HttpTimeoutException) {
+                throw new CheckDeadlinePassed(ProviderHttp.hostOf(request.uri()));
+            }
+            throw e;
+        }
         return new CheckResponse(response.statusCode(), response.headers().map(), response.body());
     }
 

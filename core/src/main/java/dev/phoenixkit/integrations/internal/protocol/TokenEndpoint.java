@@ -3,6 +3,7 @@ package dev.phoenixkit.integrations.internal.protocol;
 import dev.phoenixkit.integrations.Fields;
 import dev.phoenixkit.integrations.IntegrationError;
 import dev.phoenixkit.integrations.IntegrationException;
+import dev.phoenixkit.integrations.internal.http.HeaderValues;
 import dev.phoenixkit.integrations.internal.http.ProviderHttp;
 import dev.phoenixkit.integrations.internal.http.ProviderResponse;
 import dev.phoenixkit.integrations.internal.json.FieldText;
@@ -65,19 +66,21 @@ public final class TokenEndpoint {
             form.put("code_verifier", codeVerifier);
         }
         ProviderResponse response = post(config, data, form, client);
-        return grantFrom(response).orElseThrow(() -> {
-            String oauthError = response.oauthError(secretsOf(form, client)).orElse(null);
-            LOG.warn(
-                    "Token exchange failed at {} (HTTP {}, {})",
-                    hostOf(config, data),
-                    response.status(),
-                    oauthError == null ? "no error code" : oauthError);
-            return IntegrationException.fromProviderAnswer(
-                    IntegrationError.TOKEN_EXCHANGE_FAILED,
-                    "Token exchange failed (HTTP " + response.status() + ")",
-                    response.status(),
-                    oauthError);
-        });
+        return grantFrom(response, IntegrationError.TOKEN_EXCHANGE_FAILED, "Token exchange")
+                .orElseThrow(() -> {
+                    String oauthError =
+                            response.oauthError(secretsOf(form, client)).orElse(null);
+                    LOG.warn(
+                            "Token exchange failed at {} (HTTP {}, {})",
+                            hostOf(config, data),
+                            response.status(),
+                            oauthError == null ? "no error code" : oauthError);
+                    return IntegrationException.fromProviderAnswer(
+                            IntegrationError.TOKEN_EXCHANGE_FAILED,
+                            "Token exchange failed (HTTP " + response.status() + ")",
+                            response.status(),
+                            oauthError);
+                });
     }
 
     /**
@@ -99,19 +102,21 @@ public final class TokenEndpoint {
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
         ProviderResponse response = post(config, data, form, client);
-        return grantFrom(response).orElseThrow(() -> {
-            String oauthError = response.oauthError(secretsOf(form, client)).orElse(null);
-            LOG.warn(
-                    "Token refresh failed at {} (HTTP {}, {})",
-                    hostOf(config, data),
-                    response.status(),
-                    oauthError == null ? "no error code" : oauthError);
-            return IntegrationException.fromProviderAnswer(
-                    IntegrationError.REFRESH_FAILED,
-                    "Token refresh failed (HTTP " + response.status() + ")",
-                    response.status(),
-                    oauthError);
-        });
+        return grantFrom(response, IntegrationError.REFRESH_FAILED, "Token refresh")
+                .orElseThrow(() -> {
+                    String oauthError =
+                            response.oauthError(secretsOf(form, client)).orElse(null);
+                    LOG.warn(
+                            "Token refresh failed at {} (HTTP {}, {})",
+                            hostOf(config, data),
+                            response.status(),
+                            oauthError == null ? "no error code" : oauthError);
+                    return IntegrationException.fromProviderAnswer(
+                            IntegrationError.REFRESH_FAILED,
+                            "Token refresh failed (HTTP " + response.status() + ")",
+                            response.status(),
+                            oauthError);
+                });
     }
 
     /** @return the secret values a token request carries, which an error answer must not be allowed to echo */
@@ -137,7 +142,15 @@ public final class TokenEndpoint {
         return http.postForm(url, form, null, null);
     }
 
-    private Optional<TokenGrant> grantFrom(ProviderResponse response) {
+    /**
+     * @param response the token endpoint's answer
+     * @param failure  the code for an answer whose tokens cannot be used
+     * @param action   "Token exchange" or "Token refresh", for the message
+     * @return the grant, or empty for a refusal or an answer without {@code access_token}
+     * @throws IntegrationException {@code failure} (status 200) when a token or the token type holds a control
+     *                              character: it could never be sent in a header (docs/behaviour.md#fix-13)
+     */
+    private Optional<TokenGrant> grantFrom(ProviderResponse response, IntegrationError failure, String action) {
         if (response.status() != 200) {
             return Optional.empty();
         }
@@ -148,6 +161,17 @@ public final class TokenEndpoint {
             return Optional.empty();
         }
         Map<String, Object> body = json.get();
+        for (String field : List.of("access_token", "refresh_token", "token_type")) {
+            if (body.get(field) instanceof String text && !HeaderValues.isSendable(text)) {
+                LOG.warn("{} answer's {} contains a control character; refused", action, field);
+                throw IntegrationException.fromProviderAnswer(
+                        failure,
+                        action + " failed: the provider's " + field
+                                + " contains a control character (a line break, tab or NUL) and cannot be used",
+                        response.status(),
+                        null);
+            }
+        }
         Instant now = clock.instant();
         String refreshToken = body.get("refresh_token") instanceof String text ? text : null;
         String tokenType = body.get("token_type") instanceof String text && !text.isEmpty() ? text : "Bearer";

@@ -67,15 +67,14 @@ public final class ConnectionCommands {
         Objects.requireNonNull(rawName, "name");
         Objects.requireNonNull(owner, "owner");
         Names.checkProviderKey(provider);
+        ProviderDefinition definition = SetupRules.registered(providers, provider);
         String name = Names.checkName(store.layout(), provider, rawName);
         OwnerRules.checkScopeAllowed(providers, provider, owner);
         ProviderRef ref = new ProviderRef(provider, name);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(Fields.PROVIDER, provider);
         fields.put(Fields.NAME, name);
-        fields.put(
-                Fields.AUTH_TYPE,
-                providers.get(provider).map(p -> p.authType().wireValue()).orElse(null));
+        fields.put(Fields.AUTH_TYPE, definition.authType().wireValue());
         fields.put(Fields.STATUS, ConnectionStatus.DISCONNECTED.wireValue());
         OwnerRules.stamp(fields, owner);
         return store.inTransaction(tx -> {
@@ -102,6 +101,7 @@ public final class ConnectionCommands {
         Map<String, Object> plainAttrs = new LinkedHashMap<>();
         attrs.forEach((key, value) ->
                 plainAttrs.put(Objects.requireNonNull(key, "attribute name"), JsonCodec.toPlain(value)));
+        SecretInput.normalize(plainAttrs);
         return store.inTransaction(tx -> {
             StoredConnection row = tx.lock(uuid, scope).orElseThrow(() -> ConnectionStore.notConfigured(uuid));
             Optional<ProviderDefinition> provider = providers.get(row.provider());

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class FakeRouter implements HttpHandler {
     private static final Pattern MICROSOFT_AUTHORIZE = Pattern.compile("^/[^/]+/oauth2/v2\\.0/authorize$");
     private static final Pattern MICROSOFT_TOKEN = Pattern.compile("^/[^/]+/oauth2/v2\\.0/token$");
+    private static final Pattern TELEGRAM_GET_ME = Pattern.compile("^/bot[^/]+/getMe$");
 
     private final ServerSettings settings;
     private final OAuthEndpoints oauth;
@@ -59,7 +60,13 @@ public final class FakeRouter implements HttpHandler {
         if (path.equals("/oauth2/v2/userinfo") || path.equals("/v1.0/me")) {
             return Optional.of(FakeEndpoint.USERINFO);
         }
-        if (path.equals("/api/v1/auth/key") || path.equals("/v1/models") || path.equals("/models")) {
+        if (path.equals("/api/v1/auth/key")
+                || path.equals("/v1/models")
+                || path.equals("/models")
+                || path.equals("/v1/user")
+                || path.equals("/rate_limit")
+                || path.equals("/v3/account")
+                || TELEGRAM_GET_ME.matcher(path).matches()) {
             return Optional.of(FakeEndpoint.API_KEY);
         }
         if (path.equals("/resource") || path.startsWith("/resource/")) {
@@ -88,7 +95,7 @@ public final class FakeRouter implements HttpHandler {
             if (fault.isPresent() && answerWithFault(exchange, endpoint.get(), fault.get(), params, headers)) {
                 return;
             }
-            dispatch(exchange, endpoint.get(), path, params);
+            dispatch(exchange, endpoint.get(), path, params, fault.orElse(null) == Fault.LINE_BREAK_IN_TOKEN);
         } catch (DroppedConnection drop) {
             dropped = true;
             throw drop;
@@ -99,7 +106,8 @@ public final class FakeRouter implements HttpHandler {
         }
     }
 
-    private void dispatch(HttpExchange exchange, FakeEndpoint endpoint, String path, Map<String, String> params)
+    private void dispatch(
+            HttpExchange exchange, FakeEndpoint endpoint, String path, Map<String, String> params, boolean lineBreak)
             throws IOException {
         switch (endpoint) {
             case AUTHORIZE -> oauth.authorize(exchange, params);
@@ -107,7 +115,7 @@ public final class FakeRouter implements HttpHandler {
                 if (!"POST".equals(exchange.getRequestMethod())) {
                     Exchanges.json(exchange, 405, OAuthEndpoints.error("invalid_request", "token needs POST"));
                 } else {
-                    oauth.token(exchange, params);
+                    oauth.token(exchange, params, lineBreak);
                 }
             }
             case USERINFO -> {
@@ -159,6 +167,9 @@ public final class FakeRouter implements HttpHandler {
             case SLOW -> {
                 pause(settings.slowDelay());
                 return false;
+            }
+            case LINE_BREAK_IN_TOKEN -> {
+                return false; // the normal answer, its tokens ending in CR LF (dispatch)
             }
         }
         return true;

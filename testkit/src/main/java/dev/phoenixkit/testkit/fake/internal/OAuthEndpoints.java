@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,6 +73,19 @@ public final class OAuthEndpoints {
      * @throws IOException when the client went away
      */
     public void token(HttpExchange exchange, Map<String, String> form) throws IOException {
+        token(exchange, form, false);
+    }
+
+    /**
+     * Handles a token request, optionally ending every token of the answer in CR LF
+     * ({@link dev.phoenixkit.testkit.fake.Fault#LINE_BREAK_IN_TOKEN}).
+     *
+     * @param exchange  the exchange
+     * @param form      the form parameters
+     * @param lineBreak whether the answer's tokens end in CR LF
+     * @throws IOException when the client went away
+     */
+    public void token(HttpExchange exchange, Map<String, String> form, boolean lineBreak) throws IOException {
         Optional<String> clientId = authenticateClient(exchange, form);
         if (clientId.isEmpty()) {
             Exchanges.json(exchange, 401, error("invalid_client", "client authentication failed"));
@@ -79,13 +93,14 @@ public final class OAuthEndpoints {
         }
         String grantType = form.getOrDefault("grant_type", "");
         switch (grantType) {
-            case "authorization_code" -> exchangeCode(exchange, form, clientId.get());
-            case "refresh_token" -> refresh(exchange, form, clientId.get());
+            case "authorization_code" -> exchangeCode(exchange, form, clientId.get(), lineBreak);
+            case "refresh_token" -> refresh(exchange, form, clientId.get(), lineBreak);
             default -> Exchanges.json(exchange, 400, error("unsupported_grant_type", "grant_type " + grantType));
         }
     }
 
-    private void exchangeCode(HttpExchange exchange, Map<String, String> form, String clientId) throws IOException {
+    private void exchangeCode(HttpExchange exchange, Map<String, String> form, String clientId, boolean lineBreak)
+            throws IOException {
         Instant now = settings.clock().instant();
         Optional<TokenStore.PendingCode> redeemed = settings.tokens.redeemCode(form.getOrDefault("code", ""), now);
         if (redeemed.isEmpty()) {
@@ -105,10 +120,11 @@ public final class OAuthEndpoints {
         }
         Map<String, Object> body = accessTokenBody(clientId, pending.scope(), now);
         body.put("refresh_token", settings.tokens.issueRefreshToken(clientId, pending.scope()));
-        Exchanges.json(exchange, 200, body);
+        Exchanges.json(exchange, 200, lineBreak ? withLineBreaks(body) : body);
     }
 
-    private void refresh(HttpExchange exchange, Map<String, String> form, String clientId) throws IOException {
+    private void refresh(HttpExchange exchange, Map<String, String> form, String clientId, boolean lineBreak)
+            throws IOException {
         boolean rotate = settings.rotateRefreshTokens();
         Optional<TokenStore.RefreshGrant> grant =
                 settings.tokens.useRefreshToken(form.getOrDefault("refresh_token", ""), rotate);
@@ -123,7 +139,18 @@ public final class OAuthEndpoints {
                     "refresh_token",
                     settings.tokens.issueRefreshToken(clientId, grant.get().scope()));
         }
-        Exchanges.json(exchange, 200, body);
+        Exchanges.json(exchange, 200, lineBreak ? withLineBreaks(body) : body);
+    }
+
+    /** The answer with CR LF appended to its tokens (the issued tokens themselves stay as stored). */
+    private static Map<String, Object> withLineBreaks(Map<String, Object> body) {
+        Map<String, Object> broken = new LinkedHashMap<>(body);
+        for (String field : List.of("access_token", "refresh_token")) {
+            if (broken.get(field) instanceof String token) {
+                broken.put(field, token + "\r\n");
+            }
+        }
+        return broken;
     }
 
     private Map<String, Object> accessTokenBody(String clientId, String scope, Instant now) {

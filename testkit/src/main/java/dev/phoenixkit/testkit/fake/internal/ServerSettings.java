@@ -30,6 +30,8 @@ public final class ServerSettings {
     public final Map<String, String> clients = new ConcurrentHashMap<>();
     /** Accepted API keys. */
     public final Set<String> apiKeys = ConcurrentHashMap.newKeySet();
+    /** Accepted Telegram bot tokens: token to the bot's username. */
+    public final Map<String, String> botTokens = new ConcurrentHashMap<>();
 
     private final Clock clock;
     private final Map<FakeEndpoint, Duration> latency = new EnumMap<>(FakeEndpoint.class);
@@ -40,6 +42,8 @@ public final class ServerSettings {
     private volatile boolean rotateRefreshTokens = true;
     private volatile boolean requirePkce;
     private volatile Duration slowDelay = Duration.ofSeconds(30);
+    private volatile List<Map<String, Object>> brevoPlan =
+            List.of(Map.of("type", "free", "creditsType", "sendLimit", "credits", 300));
 
     /** @param clock the server's clock, for token and code expiry */
     public ServerSettings(Clock clock) {
@@ -49,6 +53,16 @@ public final class ServerSettings {
     /** @return the server's clock */
     public Clock clock() {
         return clock;
+    }
+
+    /** @return the {@code plan} list Brevo's {@code /v3/account} answers with */
+    public List<Map<String, Object>> brevoPlan() {
+        return brevoPlan;
+    }
+
+    /** @param plan the {@code plan} list Brevo's {@code /v3/account} answers with */
+    public void brevoPlan(List<Map<String, Object>> plan) {
+        this.brevoPlan = plan;
     }
 
     /** @return the signed-in account */
