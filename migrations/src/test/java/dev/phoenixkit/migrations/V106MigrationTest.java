@@ -173,6 +173,63 @@ class V106MigrationTest {
         }
     }
 
+    private void insertPinnedEndpoints() {
+        for (int i = 1; i <= 3; i++) {
+            sql.execute(
+                    "INSERT INTO phoenix_kit_ai_endpoints (name, provider, api_key, model, inserted_at, updated_at,"
+                            + " integration_uuid) VALUES (?, 'openrouter', 'k', 'm', now(), now(), ?::uuid)",
+                    "pinned-" + i,
+                    "0190f0f0-0000-7000-8000-00000000000" + i);
+        }
+    }
+
+    private java.util.List<java.util.List<String>> pins() {
+        return sql.rows("SELECT name, integration_uuid::text FROM phoenix_kit_ai_endpoints ORDER BY name");
+    }
+
+    @Test
+    @DisplayName("from 107, a refused rollback(105) leaves every endpoint's pin and the marker as they were; the"
+            + " message names V106 and claims no undone step (issue 9 item 2)")
+    void rollbackFrom107WhenV106PrecheckRefusesThenEveryPinIsIntactAndTheMessageIsTrue() {
+        migrator.migrate();
+        insertPinnedEndpoints();
+        insertProject("Shared Name", true);
+        insertProject("Shared Name", false);
+        java.util.List<java.util.List<String>> before = pins();
+
+        MigrationException refusal = catchThrowableOfType(MigrationException.class, () -> migrator.rollback(105));
+
+        assertThat(refusal.error()).isEqualTo(MigrationError.ROLLBACK_REFUSED);
+        assertThat(refusal.getMessage())
+                .contains("V106")
+                .contains("before any step was undone")
+                .contains("version marker stays at 107")
+                .doesNotContain("already undone")
+                .doesNotContain("V107");
+        assertThat(sql.marker("public")).isEqualTo("107");
+        assertThat(pins())
+                .as("every endpoint's integration_uuid pin")
+                .isEqualTo(before)
+                .hasSize(3);
+        assertThat(pins()).allSatisfy(row -> assertThat(row.get(1)).isNotNull());
+    }
+
+    @Test
+    @DisplayName("from 107, rollback(105) whose pre-checks pass undoes V107 and V106")
+    void rollbackFrom107WhenPrechecksPassThenReaches105() {
+        migrator.migrate();
+        insertPinnedEndpoints();
+        insertProject("Shared Name", true);
+        insertProject("Other Name", false);
+
+        MigrationReport report = migrator.rollback(105);
+
+        assertThat(sql.marker("public")).isEqualTo("105");
+        assertThat(report.applied()).extracting(AppliedStep::version).containsExactly("107", "106");
+        assertThat(sql.columns("public", "phoenix_kit_ai_endpoints")).doesNotContain("integration_uuid");
+        assertThat(sql.indexes("public", "phoenix_kit_projects")).contains(GLOBAL_INDEX);
+    }
+
     @Test
     @DisplayName("from 107, rollback(105) with a duplicate name refuses before V107's down step runs (issue 9 item 2)")
     void rollbackFrom107WhenDuplicateExistsThenRefusesBeforeUndoingV107() {
